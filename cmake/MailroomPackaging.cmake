@@ -1,0 +1,1 @@
+# CPack settings for ./dev.sh package (filled in by packaging work).

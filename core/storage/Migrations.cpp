@@ -1,0 +1,182 @@
+#include "core/storage/Migrations.h"
+
+#include "core/storage/SqlError.h"
+#include "core/storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QSqlQuery>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("Migrations", text);
+}
+
+std::vector<Migration> buildMigrations()
+{
+    std::vector<Migration> steps;
+    steps.push_back(Migration{
+        1,
+        "contacts, tags, lists and custom fields",
+        {
+            // Plain key/value metadata; schema_version lives here rather than in a
+            // SQLite-only pragma so the same scheme serves a PostgreSQL workspace later.
+            QStringLiteral("CREATE TABLE workspace_info (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral("INSERT INTO workspace_info (key, value) VALUES ('application', 'mailroom')"),
+            QStringLiteral("CREATE TABLE contacts ("
+                           " id INTEGER PRIMARY KEY,"
+                           " email TEXT NOT NULL,"
+                           " email_key TEXT NOT NULL UNIQUE,"
+                           " first_name TEXT NOT NULL DEFAULT '',"
+                           " last_name TEXT NOT NULL DEFAULT '',"
+                           " company TEXT NOT NULL DEFAULT '',"
+                           " phone TEXT NOT NULL DEFAULT '',"
+                           " street TEXT NOT NULL DEFAULT '',"
+                           " city TEXT NOT NULL DEFAULT '',"
+                           " region TEXT NOT NULL DEFAULT '',"
+                           " postcode TEXT NOT NULL DEFAULT '',"
+                           " country TEXT NOT NULL DEFAULT '',"
+                           " notes TEXT NOT NULL DEFAULT '',"
+                           " status INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 3),"
+                           " consent_source TEXT NOT NULL DEFAULT '',"
+                           " consent_at TEXT,"
+                           " created_at TEXT NOT NULL,"
+                           " updated_at TEXT NOT NULL)"),
+            // Keyset paging needs an index per sortable column, with id as the tie-breaker.
+            QStringLiteral("CREATE INDEX contacts_by_email ON contacts (email_key, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_first_name ON contacts (first_name COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_last_name ON contacts (last_name COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_company ON contacts (company COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_city ON contacts (city COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_country ON contacts (country COLLATE NOCASE, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_status ON contacts (status, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_created ON contacts (created_at, id)"),
+            QStringLiteral("CREATE INDEX contacts_by_updated ON contacts (updated_at, id)"),
+            QStringLiteral("CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)"),
+            QStringLiteral("CREATE TABLE contact_tags ("
+                           " contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+                           " tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+                           " PRIMARY KEY (contact_id, tag_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX contact_tags_by_tag ON contact_tags (tag_id, contact_id)"),
+            QStringLiteral("CREATE TABLE lists (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " created_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE list_members ("
+                           " list_id INTEGER NOT NULL REFERENCES lists (id) ON DELETE CASCADE,"
+                           " contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+                           " PRIMARY KEY (list_id, contact_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX list_members_by_contact ON list_members (contact_id, list_id)"),
+            QStringLiteral("CREATE TABLE custom_fields (id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " type INTEGER NOT NULL CHECK (type BETWEEN 0 AND 3))"),
+            QStringLiteral("CREATE TABLE contact_field_values ("
+                           " contact_id INTEGER NOT NULL REFERENCES contacts (id) ON DELETE CASCADE,"
+                           " field_id INTEGER NOT NULL REFERENCES custom_fields (id) ON DELETE CASCADE,"
+                           " value TEXT NOT NULL,"
+                           " PRIMARY KEY (contact_id, field_id)) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX field_values_by_field ON contact_field_values (field_id, value, contact_id)"),
+        }});
+    steps.push_back(Migration{
+        2,
+        "full-text search over names, email, company, tags and notes",
+        {
+            // A self-contained FTS5 table keyed by contact id; the repository keeps it in
+            // step with contacts and their tags. Prefix indexes make as-you-type "jo*" cheap.
+            QStringLiteral("CREATE VIRTUAL TABLE contacts_fts USING fts5("
+                           " email, first_name, last_name, company, tags, notes,"
+                           " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
+            QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company, tags, notes)"
+                           " SELECT c.id, c.email, c.first_name, c.last_name, c.company,"
+                           " COALESCE((SELECT group_concat(t.name, ' ') FROM contact_tags ct"
+                           "           JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), ''),"
+                           " c.notes FROM contacts c"),
+        }});
+    return steps;
+}
+
+} // namespace
+
+const std::vector<Migration>& Migrations::all()
+{
+    static const std::vector<Migration> steps = buildMigrations();
+    return steps;
+}
+
+int Migrations::latestVersion()
+{
+    return all().back().version;
+}
+
+Result<int> Migrations::currentVersion(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
+        return sqlError(q, "read the workspace schema");
+    }
+    q.next();
+    if (q.value(0).toInt() == 0) {
+        return 0;
+    }
+    if (!q.exec(QStringLiteral("SELECT value FROM workspace_info WHERE key = 'application'")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("mailroom")) {
+        return Error{ErrorCode::WorkspaceCorrupt, tr("%1 is a database, but not a Mailroom workspace.")
+                                                      .arg(db.databaseName())};
+    }
+    if (!q.exec(QStringLiteral("SELECT value FROM workspace_info WHERE key = 'schema_version'")) || !q.next()) {
+        return Error{ErrorCode::WorkspaceCorrupt,
+                     tr("The workspace %1 has no schema version; it is damaged.").arg(db.databaseName())};
+    }
+    bool ok = false;
+    const int version = q.value(0).toString().toInt(&ok);
+    if (!ok || version < 1) {
+        return Error{ErrorCode::WorkspaceCorrupt,
+                     tr("The workspace %1 has an unreadable schema version.").arg(db.databaseName())};
+    }
+    return version;
+}
+
+Status Migrations::migrate(QSqlDatabase db, int targetVersion)
+{
+    if (targetVersion < 0) {
+        targetVersion = latestVersion();
+    }
+    Transaction tx(db);
+    if (auto s = tx.begin(); !s) {
+        return s;
+    }
+    // Read the version inside the write transaction: two processes opening a new
+    // workspace at once must not both apply step 1.
+    const Result<int> current = currentVersion(db);
+    if (!current) {
+        return current.error();
+    }
+    if (current.value() > latestVersion()) {
+        return Error{ErrorCode::WorkspaceTooNew,
+                     tr("The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
+                        "Update Mailroom to open it.")
+                         .arg(db.databaseName())
+                         .arg(current.value())
+                         .arg(latestVersion())};
+    }
+    if (current.value() >= targetVersion) {
+        return Ok{};
+    }
+    QSqlQuery q(db);
+    for (const Migration& step : all()) {
+        if (step.version <= current.value() || step.version > targetVersion) {
+            continue;
+        }
+        for (const QString& sql : step.statements) {
+            if (!q.exec(sql)) {
+                return sqlError(q, "upgrade the workspace schema");
+            }
+        }
+        q.prepare(QStringLiteral("INSERT INTO workspace_info (key, value) VALUES ('schema_version', ?)"
+                                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(QString::number(step.version));
+        if (!q.exec()) {
+            return sqlError(q, "record the schema version");
+        }
+    }
+    return tx.commit();
+}

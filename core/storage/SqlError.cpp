@@ -1,0 +1,31 @@
+#include "core/storage/SqlError.h"
+
+#include <QCoreApplication>
+#include <QSqlError>
+#include <QSqlQuery>
+
+Error sqlError(const QSqlQuery& query, const char* doing)
+{
+    const QSqlError err = query.lastError();
+    const QString text = err.text();
+    const QString native = err.nativeErrorCode();
+    const QString what = QString::fromLatin1(doing);
+    auto tr = [](const char* s) { return QCoreApplication::translate("SqlError", s); };
+    // SQLite primary result codes: 5 BUSY, 6 LOCKED, 8 READONLY, 11 CORRUPT, 13 FULL, 26 NOTADB.
+    const int code = native.toInt() & 0xff;
+    switch (code) {
+    case 5:
+    case 6:
+        return {ErrorCode::WorkspaceLocked,
+                tr("The workspace is busy in another program; could not %1. Try again in a moment.").arg(what)};
+    case 8:
+        return {ErrorCode::WorkspaceReadOnly, tr("The workspace is read-only; could not %1.").arg(what)};
+    case 11:
+    case 26:
+        return {ErrorCode::WorkspaceCorrupt, tr("The workspace file is damaged; could not %1 (%2).").arg(what, text)};
+    case 13:
+        return {ErrorCode::Database, tr("The disk is full; could not %1.").arg(what)};
+    default:
+        return {ErrorCode::Database, tr("Could not %1: %2").arg(what, text)};
+    }
+}

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "core/Result.h"
+#include "core/storage/Connection.h"
+
+#include <QSqlDatabase>
+#include <QString>
+
+#include <memory>
+
+class QLockFile;
+
+// A workspace is one SQLite file holding a business's contacts. Opening one takes
+// an exclusive lock file beside it (one Mailroom process at a time), refuses files
+// that are missing, read-only, damaged or from a newer Mailroom without writing to
+// them, and upgrades older schemas in a single transaction.
+class Workspace
+{
+public:
+    struct Options
+    {
+        int lockTimeoutMs = 0;
+    };
+
+    // Creates a new, empty workspace; fails if anything already exists at path.
+    static Result<std::unique_ptr<Workspace>> create(const QString& path, Options options = {});
+    // Opens an existing workspace; fails if there is none at path.
+    static Result<std::unique_ptr<Workspace>> open(const QString& path, Options options = {});
+
+    // Where workspaces live by default: the per-user data folder (~/.local/share/Mailroom on Linux).
+    static QString defaultDirectory();
+    static QString demoPath();
+
+    ~Workspace();
+    Workspace(const Workspace&) = delete;
+    Workspace& operator=(const Workspace&) = delete;
+
+    QString path() const { return m_path; }
+    // The connection of the thread that opened the workspace. Other threads call openConnection().
+    QSqlDatabase database() const { return m_connection.database(); }
+    Result<Connection> openConnection() const;
+
+private:
+    Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection connection);
+    static Result<std::unique_ptr<Workspace>> openChecked(const QString& path, Options options, bool creating);
+
+    QString m_path;
+    std::unique_ptr<QLockFile> m_lock;
+    Connection m_connection;
+};

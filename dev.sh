@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Mailroom's one developer script. On a fresh Debian 12 machine it installs what is
+# missing, configures, builds, and then runs the window, the tests, the benchmarks,
+# the fuzzers or the packager.
+#
+#   ./dev.sh run [mailroom args]     build and open the window on the demo workspace
+#   ./dev.sh test [ctest args]       build and run every test (unit, integration, gui)
+#   ./dev.sh build                   configure and build only
+#   ./dev.sh bench contacts          benchmark a 1,000,000-contact workspace against sqlite3
+#   ./dev.sh package                 build a .deb with CPack (build/release/*.deb)
+#   ./dev.sh format                  clang-format every C++ file
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$ROOT"
+
+# Presets: CI builds with warnings as errors.
+PRESET="${MAILROOM_PRESET:-dev}"
+if [[ "${CI:-}" == "true" && -z "${MAILROOM_PRESET:-}" ]]; then
+    PRESET=ci
+fi
+BUILD_DIR="$ROOT/build/$PRESET"
+
+# Debian 12 packages the build, the tests and the tools need.
+PACKAGES=(
+    build-essential cmake ninja-build pkg-config ccache git
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libqt6sql6-sqlite qt6-qpa-plugins libgl-dev libbotan-2-dev
+    sqlite3 appstream desktop-file-utils dpkg-dev file fonts-dejavu-core
+    xvfb xauth
+)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+    if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+    local missing=()
+    for p in "${PACKAGES[@]}"; do
+        if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$p")
+        fi
+    done
+    if ((${#missing[@]})); then
+        log "Installing Debian packages: ${missing[*]}"
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    fi
+}
+
+configure() {
+    local launcher=()
+    if command -v ccache >/dev/null; then
+        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
+    if [[ ! -f "$BUILD_DIR/build.ninja" ]]; then
+        log "Configuring ($PRESET)"
+        cmake --preset "$PRESET" "${launcher[@]}" >/dev/null
+    fi
+}
+
+build() {
+    install_packages
+    configure
+    log "Building ($PRESET)"
+    cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+}
+
+demo_workspace() {
+    local data="${XDG_DATA_HOME:-$HOME/.local/share}/Mailroom"
+    echo "$data/demo.mailroom"
+}
+
+cmd_run() {
+    build
+    local demo
+    demo="$(demo_workspace)"
+    if [[ ! -f "$demo" ]]; then
+        log "Making the demo workspace (10,000 synthetic contacts): $demo"
+        "$BUILD_DIR/app/mailroom-cli" --workspace "$demo" demo --contacts 10000
+    fi
+    local args=("$@")
+    if ((${#args[@]} == 0)); then
+        args=(--workspace "$demo")
+    fi
+    log "Opening Mailroom"
+    exec "$BUILD_DIR/app/mailroom" "${args[@]}"
+}
+
+cmd_test() {
+    build
+    log "Running every test"
+    # Tests make their own temporary workspaces; none touches the user's data.
+    local scratch
+    scratch="$(mktemp -d)"
+    trap 'rm -rf "$scratch"' EXIT
+    XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/runtime" \
+        QT_QPA_PLATFORM=offscreen \
+        ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" --timeout 900 "$@"
+}
+
+cmd_bench() {
+    local what="${1:-contacts}"
+    shift || true
+    build
+    case "$what" in
+        contacts) exec "$ROOT/tests/bench/bench_contacts.sh" "$BUILD_DIR" "$@" ;;
+        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts)" >&2; exit 2 ;;
+    esac
+}
+
+cmd_package() {
+    install_packages
+    PRESET=release
+    BUILD_DIR="$ROOT/build/release"
+    configure
+    log "Building release"
+    cmake --build "$BUILD_DIR" --parallel "$(nproc)"
+    log "Packaging"
+    (cd "$BUILD_DIR" && cpack -G DEB)
+    ls -1 "$BUILD_DIR"/*.deb
+}
+
+cmd_format() {
+    git ls-files '*.cpp' '*.h' | xargs clang-format -i
+}
+
+verb="${1:-}"
+shift || true
+case "$verb" in
+    run) cmd_run "$@" ;;
+    test) cmd_test "$@" ;;
+    build) build ;;
+    bench) cmd_bench "$@" ;;
+    package) cmd_package "$@" ;;
+    format) cmd_format ;;
+    *)
+        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        exit 2
+        ;;
+esac
