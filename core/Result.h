@@ -36,12 +36,10 @@ class [[nodiscard]] Result
 public:
     Result(T value) // NOLINT(google-explicit-constructor): implicit by design, like std::optional
         : m_value(std::move(value))
-    {
-    }
+    {}
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_error(std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -60,19 +58,17 @@ private:
 };
 
 struct Ok
-{
-};
+{};
 
 template <>
 class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Ok) {} // NOLINT(google-explicit-constructor)
+    Result(Ok) {}       // NOLINT(google-explicit-constructor)
     Result(Error error) // NOLINT(google-explicit-constructor)
         : m_error(std::move(error))
-    {
-    }
+    {}
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }

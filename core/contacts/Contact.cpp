@@ -55,8 +55,7 @@ bool Contact::operator==(const Contact& other) const
     };
     return id == other.id && email == other.email && firstName == other.firstName && lastName == other.lastName &&
            company == other.company && phone == other.phone && street == other.street && city == other.city &&
-           region == other.region && postcode == other.postcode && country == other.country &&
-           notes == other.notes && status == other.status && consentSource == other.consentSource &&
-           consentDate == other.consentDate && sorted(tags) == sorted(other.tags) &&
-           sorted(lists) == sorted(other.lists) && fields == other.fields;
+           region == other.region && postcode == other.postcode && country == other.country && notes == other.notes &&
+           status == other.status && consentSource == other.consentSource && consentDate == other.consentDate &&
+           sorted(tags) == sorted(other.tags) && sorted(lists) == sorted(other.lists) && fields == other.fields;
 }

@@ -31,9 +31,9 @@ enum class ContactColumn {
 struct ContactColumnInfo
 {
     ContactColumn column;
-    const char* key;       // stable, untranslated: JSON keys, settings, CLI
-    const char* label;     // translated with QCoreApplication::translate("ContactColumn", label)
-    const char* sortSql;   // SQL expression the table sorts by; nullptr when not sortable
+    const char* key;     // stable, untranslated: JSON keys, settings, CLI
+    const char* label;   // translated with QCoreApplication::translate("ContactColumn", label)
+    const char* sortSql; // SQL expression the table sorts by; nullptr when not sortable
 };
 
 const QList<ContactColumnInfo>& contactColumns();

@@ -13,7 +13,7 @@
 // Which contacts: the search box plus the sidebar's tag / list / status filters.
 struct ContactFilter
 {
-    QString search;                      // free text; each word matches as a prefix
+    QString search; // free text; each word matches as a prefix
     std::optional<qint64> tagId;
     std::optional<qint64> listId;
     std::optional<ContactStatus> status;
@@ -51,8 +51,8 @@ struct ContactPageRequest
 {
     ContactFilter filter;
     ContactSort sort;
-    std::optional<SortKey> from;  // start here (inclusive); nullopt = from the first row
-    bool fromEnd = false;         // ignore `from` and return the last `limit` rows, in order
+    std::optional<SortKey> from; // start here (inclusive); nullopt = from the first row
+    bool fromEnd = false;        // ignore `from` and return the last `limit` rows, in order
     int limit = 256;
 };
 

@@ -19,8 +19,8 @@ using ProgressCallback = std::function<bool(qint64 done, qint64 total)>;
 // The outcome of a bulk edit, enough to undo it exactly.
 struct BulkChange
 {
-    QVector<qint64> changedIds;                    // contacts the operation actually changed
-    QHash<qint64, ContactStatus> previousStatus;   // for setStatus: each changed contact's old status
+    QVector<qint64> changedIds;                  // contacts the operation actually changed
+    QHash<qint64, ContactStatus> previousStatus; // for setStatus: each changed contact's old status
 };
 
 // All contact SQL lives here (and in GroupRepository / CustomFieldRepository): widgets and
@@ -72,10 +72,10 @@ public:
     QVector<QPair<QString, QString>> problems(const Contact& contact);
 
 private:
+    Status validate(const Contact& contact);
     Result<qint64> ensureGroup(const char* table, const QString& name);
     Status writeMemberships(qint64 id, const Contact& contact);
     Status reindex(qint64 id);
-    Status reindexMany(const QVector<qint64>& ids);
     Result<QHash<QString, CustomField>> fieldsByName();
     Status checkDuplicate(const QString& emailKey, qint64 exceptId);
     Result<BulkChange> bulkGroup(const QVector<qint64>& ids, GroupKind kind, const QString& name, bool add,

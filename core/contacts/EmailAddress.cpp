@@ -52,8 +52,7 @@ Result<EmailAddress> EmailAddress::parse(const QString& input)
     if (local.toUtf8().size() > 64) {
         return invalid(text, tr("the part before the @ is longer than 64 characters."));
     }
-    if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) ||
-        local.contains(QLatin1String(".."))) {
+    if (local.startsWith(QLatin1Char('.')) || local.endsWith(QLatin1Char('.')) || local.contains(QLatin1String(".."))) {
         return invalid(text, tr("dots must separate words before the @."));
     }
     for (QChar c : local) {

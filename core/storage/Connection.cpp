@@ -59,8 +59,7 @@ Result<Connection> Connection::open(const QString& path, Mode mode)
 
 Connection::Connection(QString name)
     : m_name(std::move(name))
-{
-}
+{}
 
 Connection::Connection(Connection&& other) noexcept
     : m_name(std::move(other.m_name))

@@ -119,8 +119,8 @@ Result<int> Migrations::currentVersion(QSqlDatabase db)
     }
     if (!q.exec(QStringLiteral("SELECT value FROM workspace_info WHERE key = 'application'")) || !q.next() ||
         q.value(0).toString() != QLatin1String("mailroom")) {
-        return Error{ErrorCode::WorkspaceCorrupt, tr("%1 is a database, but not a Mailroom workspace.")
-                                                      .arg(db.databaseName())};
+        return Error{ErrorCode::WorkspaceCorrupt,
+                     tr("%1 is a database, but not a Mailroom workspace.").arg(db.databaseName())};
     }
     if (!q.exec(QStringLiteral("SELECT value FROM workspace_info WHERE key = 'schema_version'")) || !q.next()) {
         return Error{ErrorCode::WorkspaceCorrupt,

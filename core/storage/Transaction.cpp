@@ -6,8 +6,7 @@
 
 Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db))
-{
-}
+{}
 
 Transaction::~Transaction()
 {

@@ -73,8 +73,7 @@ Workspace::Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection c
     : m_path(std::move(path))
     , m_lock(std::move(lock))
     , m_connection(std::move(connection))
-{
-}
+{}
 
 Workspace::~Workspace() = default;
 
@@ -89,7 +88,7 @@ QString Workspace::demoPath()
     return QDir(defaultDirectory()).filePath(QStringLiteral("demo.mailroom"));
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::create(const QString& path, Options options)
+Result<std::unique_ptr<Workspace>> Workspace::create(const QString& path, int lockTimeoutMs)
 {
     const QFileInfo info(path);
     if (info.exists()) {
@@ -100,10 +99,10 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const QString& path, Option
     if (!QDir().mkpath(info.absolutePath())) {
         return Error{ErrorCode::WorkspaceReadOnly, tr("Cannot create the folder %1.").arg(info.absolutePath())};
     }
-    return openChecked(info.absoluteFilePath(), options, true);
+    return openChecked(info.absoluteFilePath(), lockTimeoutMs, true);
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Options options)
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lockTimeoutMs)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -123,12 +122,12 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, Options 
                         "check their permissions or copy the workspace somewhere writable.")
                          .arg(path)};
     }
-    return openChecked(info.absoluteFilePath(), options, false);
+    return openChecked(info.absoluteFilePath(), lockTimeoutMs, false);
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, Options options, bool creating)
+Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, int lockTimeoutMs, bool creating)
 {
-    auto lock = takeLock(path, options.lockTimeoutMs);
+    auto lock = takeLock(path, lockTimeoutMs);
     if (!lock) {
         return lock.error();
     }
@@ -147,7 +146,8 @@ Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, O
             return version.error();
         }
         if (version.value() == 0) {
-            return Error{ErrorCode::WorkspaceCorrupt, tr("%1 is an empty database, not a Mailroom workspace.").arg(path)};
+            return Error{ErrorCode::WorkspaceCorrupt,
+                         tr("%1 is an empty database, not a Mailroom workspace.").arg(path)};
         }
         if (version.value() > Migrations::latestVersion()) {
             return Error{ErrorCode::WorkspaceTooNew,

@@ -17,15 +17,11 @@ class QLockFile;
 class Workspace
 {
 public:
-    struct Options
-    {
-        int lockTimeoutMs = 0;
-    };
-
+    // lockTimeoutMs: how long to wait for another Mailroom to let go of the workspace.
     // Creates a new, empty workspace; fails if anything already exists at path.
-    static Result<std::unique_ptr<Workspace>> create(const QString& path, Options options = {});
+    static Result<std::unique_ptr<Workspace>> create(const QString& path, int lockTimeoutMs = 0);
     // Opens an existing workspace; fails if there is none at path.
-    static Result<std::unique_ptr<Workspace>> open(const QString& path, Options options = {});
+    static Result<std::unique_ptr<Workspace>> open(const QString& path, int lockTimeoutMs = 0);
 
     // Where workspaces live by default: the per-user data folder (~/.local/share/Mailroom on Linux).
     static QString defaultDirectory();
@@ -42,7 +38,7 @@ public:
 
 private:
     Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection connection);
-    static Result<std::unique_ptr<Workspace>> openChecked(const QString& path, Options options, bool creating);
+    static Result<std::unique_ptr<Workspace>> openChecked(const QString& path, int lockTimeoutMs, bool creating);
 
     QString m_path;
     std::unique_ptr<QLockFile> m_lock;

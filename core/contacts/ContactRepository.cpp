@@ -1,0 +1,1066 @@
+#include "core/contacts/ContactRepository.h"
+
+#include "core/contacts/EmailAddress.h"
+#include "core/contacts/GroupRepository.h"
+#include "core/storage/SqlError.h"
+#include "core/storage/Transaction.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <algorithm>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("ContactRepository", text);
+}
+
+constexpr int kBatchSize = 5000;
+constexpr int kInListChunk = 500;
+
+QString nowIso()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QString isoOf(const QDateTime& dt)
+{
+    return dt.isValid() ? dt.toUTC().toString(Qt::ISODateWithMs) : nowIso();
+}
+
+const QString kSelectColumns = QStringLiteral(
+    "c.id, c.email, c.first_name, c.last_name, c.company, c.phone, c.street, c.city, c.region, c.postcode,"
+    " c.country, c.notes, c.status, c.consent_source, c.consent_at, c.created_at, c.updated_at");
+
+Contact readContact(const QSqlQuery& q)
+{
+    Contact c;
+    c.id = q.value(0).toLongLong();
+    c.email = q.value(1).toString();
+    c.firstName = q.value(2).toString();
+    c.lastName = q.value(3).toString();
+    c.company = q.value(4).toString();
+    c.phone = q.value(5).toString();
+    c.street = q.value(6).toString();
+    c.city = q.value(7).toString();
+    c.region = q.value(8).toString();
+    c.postcode = q.value(9).toString();
+    c.country = q.value(10).toString();
+    c.notes = q.value(11).toString();
+    c.status = static_cast<ContactStatus>(q.value(12).toInt());
+    c.consentSource = q.value(13).toString();
+    c.consentDate = QDate::fromString(q.value(14).toString(), Qt::ISODate);
+    c.createdAt = QDateTime::fromString(q.value(15).toString(), Qt::ISODateWithMs);
+    c.updatedAt = QDateTime::fromString(q.value(16).toString(), Qt::ISODateWithMs);
+    return c;
+}
+
+QString placeholders(int n)
+{
+    QString s;
+    s.reserve(n * 2);
+    for (int i = 0; i < n; ++i) {
+        s += i ? QStringLiteral(",?") : QStringLiteral("?");
+    }
+    return s;
+}
+
+struct Where
+{
+    QString sql;
+    QVariantList binds;
+};
+
+Where whereFor(const ContactFilter& filter)
+{
+    Where w;
+    QStringList parts;
+    const QString fts = ftsQueryFor(filter.search);
+    if (!fts.isEmpty()) {
+        parts << QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)");
+        w.binds << fts;
+    }
+    if (filter.tagId) {
+        parts << QStringLiteral("c.id IN (SELECT contact_id FROM contact_tags WHERE tag_id = ?)");
+        w.binds << *filter.tagId;
+    }
+    if (filter.listId) {
+        parts << QStringLiteral("c.id IN (SELECT contact_id FROM list_members WHERE list_id = ?)");
+        w.binds << *filter.listId;
+    }
+    if (filter.status) {
+        parts << QStringLiteral("c.status = ?");
+        w.binds << static_cast<int>(*filter.status);
+    }
+    w.sql = parts.isEmpty() ? QStringLiteral("1 = 1") : parts.join(QStringLiteral(" AND "));
+    return w;
+}
+
+// The sort expression and the join it needs. Custom fields sort by their canonical text
+// (ISO dates and yes/no sort correctly as text); numbers sort numerically.
+struct SortSql
+{
+    QString expr;
+    QString join;
+};
+
+SortSql sortFor(const ContactSort& sort, QSqlDatabase db)
+{
+    if (sort.customFieldId > 0) {
+        int type = 0;
+        QSqlQuery q(db);
+        q.prepare(QStringLiteral("SELECT type FROM custom_fields WHERE id = ?"));
+        q.addBindValue(sort.customFieldId);
+        if (q.exec() && q.next()) {
+            type = q.value(0).toInt();
+        }
+        const QString join = QStringLiteral(" LEFT JOIN contact_field_values fv ON fv.contact_id = c.id"
+                                            " AND fv.field_id = %1")
+                                 .arg(sort.customFieldId);
+        if (type == static_cast<int>(FieldType::Number)) {
+            return {QStringLiteral("COALESCE(CAST(fv.value AS REAL), -1e300)"), join};
+        }
+        return {QStringLiteral("COALESCE(fv.value, '')"), join};
+    }
+    const char* expr = contactColumnInfo(sort.column).sortSql;
+    if (!expr) {
+        expr = contactColumnInfo(ContactColumn::LastName).sortSql;
+    }
+    return {QString::fromLatin1(expr), QString()};
+}
+
+void bindAll(QSqlQuery& q, const QVariantList& values)
+{
+    for (const QVariant& v : values) {
+        q.addBindValue(v);
+    }
+}
+
+bool hasControlCharacter(const QString& s, bool allowNewlines)
+{
+    for (QChar c : s) {
+        if (c.category() == QChar::Other_Control) {
+            if (allowNewlines && (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))) {
+                continue;
+            }
+            return true;
+        }
+    }
+    return false;
+}
+
+Contact trimmed(Contact c)
+{
+    for (QString* s : {&c.email, &c.firstName, &c.lastName, &c.company, &c.phone, &c.street, &c.city, &c.region,
+                       &c.postcode, &c.country, &c.consentSource}) {
+        *s = s->trimmed().normalized(QString::NormalizationForm_C);
+    }
+    c.notes = c.notes.trimmed().normalized(QString::NormalizationForm_C);
+    QStringList tags;
+    for (const QString& t : std::as_const(c.tags)) {
+        if (!t.trimmed().isEmpty() && !tags.contains(t.trimmed(), Qt::CaseInsensitive)) {
+            tags << t.trimmed();
+        }
+    }
+    c.tags = tags;
+    QStringList lists;
+    for (const QString& l : std::as_const(c.lists)) {
+        if (!l.trimmed().isEmpty() && !lists.contains(l.trimmed(), Qt::CaseInsensitive)) {
+            lists << l.trimmed();
+        }
+    }
+    c.lists = lists;
+    return c;
+}
+
+// Keeps a per-connection temporary table of the ids a bulk operation works on, so
+// each batch is a handful of set-based statements instead of one per contact.
+Status loadBatch(QSqlDatabase db, const QVector<qint64>& ids, qsizetype from, qsizetype count)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id INTEGER PRIMARY KEY)")) ||
+        !q.exec(QStringLiteral("DELETE FROM bulk_ids"))) {
+        return sqlError(q, "prepare a bulk edit");
+    }
+    q.prepare(QStringLiteral("INSERT OR IGNORE INTO bulk_ids (id) VALUES (?)"));
+    for (qsizetype i = from; i < from + count; ++i) {
+        q.bindValue(0, ids.at(i));
+        if (!q.exec()) {
+            return sqlError(q, "prepare a bulk edit");
+        }
+    }
+    return Ok{};
+}
+
+Status execAll(QSqlDatabase db, const QList<QPair<QString, QVariantList>>& statements, const char* doing)
+{
+    QSqlQuery q(db);
+    for (const auto& [sql, binds] : statements) {
+        q.prepare(sql);
+        bindAll(q, binds);
+        if (!q.exec()) {
+            return sqlError(q, doing);
+        }
+    }
+    return Ok{};
+}
+
+Result<QVector<qint64>> bulkIds(QSqlDatabase db)
+{
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    if (!q.exec(QStringLiteral("SELECT id FROM bulk_ids ORDER BY id"))) {
+        return sqlError(q, "read a bulk edit");
+    }
+    QVector<qint64> ids;
+    while (q.next()) {
+        ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}
+
+const QString kReindexBulk =
+    QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company, tags, notes)"
+                   " SELECT c.id, c.email, c.first_name, c.last_name, c.company,"
+                   " COALESCE((SELECT group_concat(t.name, ' ') FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+                   "           WHERE ct.contact_id = c.id), ''), c.notes"
+                   " FROM contacts c WHERE c.id IN (SELECT id FROM bulk_ids)");
+
+// Runs `perBatch` over ids in batches inside one transaction, reporting progress.
+template <typename F>
+Status inBatches(QSqlDatabase db, const QVector<qint64>& ids, const ProgressCallback& progress, F perBatch)
+{
+    Transaction tx(db);
+    if (auto s = tx.begin(); !s) {
+        return s;
+    }
+    const qsizetype total = ids.size();
+    for (qsizetype from = 0; from < total; from += kBatchSize) {
+        const qsizetype n = std::min<qsizetype>(kBatchSize, total - from);
+        if (auto s = loadBatch(db, ids, from, n); !s) {
+            return s;
+        }
+        if (Status s = perBatch(); !s) {
+            return s;
+        }
+        if (progress && !progress(from + n, total)) {
+            return Error{ErrorCode::Cancelled, tr("Cancelled; nothing was changed.")};
+        }
+    }
+    return tx.commit();
+}
+
+} // namespace
+
+ContactRepository::ContactRepository(QSqlDatabase db)
+    : m_db(std::move(db))
+{}
+
+QVector<QPair<QString, QString>> ContactRepository::problems(const Contact& input)
+{
+    const Contact contact = trimmed(input);
+    QVector<QPair<QString, QString>> found;
+    if (auto email = EmailAddress::parse(contact.email); !email) {
+        found.append({QStringLiteral("email"), email.error().message});
+    }
+    const QList<QPair<ContactColumn, const QString*>> singleLine = {
+        {ContactColumn::FirstName, &contact.firstName}, {ContactColumn::LastName, &contact.lastName},
+        {ContactColumn::Company, &contact.company},     {ContactColumn::Phone, &contact.phone},
+        {ContactColumn::Street, &contact.street},       {ContactColumn::City, &contact.city},
+        {ContactColumn::Region, &contact.region},       {ContactColumn::Postcode, &contact.postcode},
+        {ContactColumn::Country, &contact.country},     {ContactColumn::ConsentSource, &contact.consentSource},
+    };
+    for (const auto& [column, value] : singleLine) {
+        // Names end up in mail headers later: no line breaks or control characters, ever.
+        if (hasControlCharacter(*value, false)) {
+            found.append({QString::fromLatin1(contactColumnInfo(column).key),
+                          tr("%1 contains a line break or control character.").arg(contactColumnLabel(column))});
+        } else if (value->size() > 200) {
+            found.append({QString::fromLatin1(contactColumnInfo(column).key),
+                          tr("%1 is longer than 200 characters.").arg(contactColumnLabel(column))});
+        }
+    }
+    static const QRegularExpression phonePattern(
+        QStringLiteral("^\\+?[0-9 ().\\-/]*[0-9][0-9 ().\\-/]*((ext\\.?|x|#) ?[0-9]+)?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    if (!contact.phone.isEmpty() && !phonePattern.match(contact.phone).hasMatch()) {
+        found.append({QStringLiteral("phone"),
+                      tr("\"%1\" is not a phone number: use digits, spaces, + ( ) - . / and ext.").arg(contact.phone)});
+    }
+    if (contact.notes.size() > 10000) {
+        found.append({QStringLiteral("notes"), tr("Notes are longer than 10,000 characters.")});
+    }
+    if (contact.consentDate.isValid() && contact.consentDate > QDate::currentDate().addDays(1)) {
+        found.append({QStringLiteral("consent_date"), tr("The consent date is in the future.")});
+    }
+    for (const QString& tag : contact.tags) {
+        if (auto s = GroupRepository::validateName(GroupKind::Tag, tag); !s) {
+            found.append({QStringLiteral("tags"), s.error().message});
+        }
+    }
+    for (const QString& list : contact.lists) {
+        if (auto s = GroupRepository::validateName(GroupKind::List, list); !s) {
+            found.append({QStringLiteral("lists"), s.error().message});
+        }
+    }
+    if (!contact.fields.isEmpty()) {
+        const auto known = fieldsByName();
+        if (!known) {
+            found.append({QStringLiteral("fields"), known.error().message});
+        } else {
+            for (auto it = contact.fields.cbegin(); it != contact.fields.cend(); ++it) {
+                const QString key = QStringLiteral("field:") + it.key();
+                const auto field = known->constFind(it.key().toLower());
+                if (field == known->cend()) {
+                    found.append({key, tr("There is no custom field named \"%1\".").arg(it.key())});
+                } else if (auto v = field->canonicalValue(it.value()); !v) {
+                    found.append({key, v.error().message});
+                }
+            }
+        }
+    }
+    return found;
+}
+
+Status ContactRepository::validate(const Contact& contact)
+{
+    const auto found = problems(contact);
+    if (found.isEmpty()) {
+        return Ok{};
+    }
+    const auto& [key, message] = found.first();
+    if (key.startsWith(QLatin1String("field:"))) {
+        auto known = fieldsByName();
+        if (known && !known->contains(key.mid(6).toLower())) {
+            return Error{ErrorCode::UnknownField, message};
+        }
+    }
+    return Error{ErrorCode::InvalidInput, message};
+}
+
+Result<QHash<QString, CustomField>> ContactRepository::fieldsByName()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT id, name, type FROM custom_fields"))) {
+        return sqlError(q, "read the custom fields");
+    }
+    QHash<QString, CustomField> fields;
+    while (q.next()) {
+        CustomField f{q.value(0).toLongLong(), q.value(1).toString(), static_cast<FieldType>(q.value(2).toInt())};
+        fields.insert(f.name.toLower(), f);
+    }
+    return fields;
+}
+
+Status ContactRepository::checkDuplicate(const QString& emailKey, qint64 exceptId)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id, email, first_name, last_name FROM contacts WHERE email_key = ? AND id <> ?"));
+    q.addBindValue(emailKey);
+    q.addBindValue(exceptId);
+    if (!q.exec()) {
+        return sqlError(q, "check for duplicates");
+    }
+    if (q.next()) {
+        const QString name = (q.value(2).toString() + QLatin1Char(' ') + q.value(3).toString()).trimmed();
+        return Error{ErrorCode::Duplicate, name.isEmpty() ? tr("%1 is already in this workspace (contact #%2).")
+                                                                .arg(q.value(1).toString())
+                                                                .arg(q.value(0).toLongLong())
+                                                          : tr("%1 is already in this workspace as %2 (contact #%3).")
+                                                                .arg(q.value(1).toString(), name)
+                                                                .arg(q.value(0).toLongLong())};
+    }
+    return Ok{};
+}
+
+Result<qint64> ContactRepository::ensureGroup(const char* table, const QString& name)
+{
+    const bool isTag = qstrcmp(table, "tags") == 0;
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE name = ?").arg(QLatin1String(table)));
+    q.addBindValue(name);
+    if (!q.exec()) {
+        return sqlError(q, "look up a tag or list");
+    }
+    if (q.next()) {
+        return q.value(0).toLongLong();
+    }
+    if (isTag) {
+        q.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
+        q.addBindValue(name);
+    } else {
+        q.prepare(QStringLiteral("INSERT INTO lists (name, created_at) VALUES (?, ?)"));
+        q.addBindValue(name);
+        q.addBindValue(nowIso());
+    }
+    if (!q.exec()) {
+        return sqlError(q, "create a tag or list");
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
+{
+    QSqlQuery q(m_db);
+    for (const char* sql :
+         {"DELETE FROM contact_tags WHERE contact_id = ?", "DELETE FROM list_members WHERE contact_id = ?",
+          "DELETE FROM contact_field_values WHERE contact_id = ?"}) {
+        q.prepare(QString::fromLatin1(sql));
+        q.addBindValue(id);
+        if (!q.exec()) {
+            return sqlError(q, "save a contact");
+        }
+    }
+    for (const QString& tag : contact.tags) {
+        auto tagId = ensureGroup("tags", tag);
+        if (!tagId) {
+            return tagId.error();
+        }
+        q.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)"));
+        q.addBindValue(id);
+        q.addBindValue(tagId.value());
+        if (!q.exec()) {
+            return sqlError(q, "tag a contact");
+        }
+    }
+    for (const QString& list : contact.lists) {
+        auto listId = ensureGroup("lists", list);
+        if (!listId) {
+            return listId.error();
+        }
+        q.prepare(QStringLiteral("INSERT INTO list_members (list_id, contact_id) VALUES (?, ?)"));
+        q.addBindValue(listId.value());
+        q.addBindValue(id);
+        if (!q.exec()) {
+            return sqlError(q, "add a contact to a list");
+        }
+    }
+    if (!contact.fields.isEmpty()) {
+        auto known = fieldsByName();
+        if (!known) {
+            return known.error();
+        }
+        for (auto it = contact.fields.cbegin(); it != contact.fields.cend(); ++it) {
+            const auto field = known->constFind(it.key().toLower());
+            if (field == known->cend()) {
+                return Error{ErrorCode::UnknownField, tr("There is no custom field named \"%1\".").arg(it.key())};
+            }
+            auto value = field->canonicalValue(it.value());
+            if (!value) {
+                return value.error();
+            }
+            if (value->isEmpty()) {
+                continue;
+            }
+            q.prepare(
+                QStringLiteral("INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)"));
+            q.addBindValue(id);
+            q.addBindValue(field->id);
+            q.addBindValue(value.value());
+            if (!q.exec()) {
+                return sqlError(q, "save a custom field");
+            }
+        }
+    }
+    return reindex(id);
+}
+
+Status ContactRepository::reindex(qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM contacts_fts WHERE rowid = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        return sqlError(q, "update the search index");
+    }
+    q.prepare(QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company, tags, notes)"
+                             " SELECT c.id, c.email, c.first_name, c.last_name, c.company,"
+                             " COALESCE((SELECT group_concat(t.name, ' ') FROM contact_tags ct"
+                             "           JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), ''),"
+                             " c.notes FROM contacts c WHERE c.id = ?"));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        return sqlError(q, "update the search index");
+    }
+    return Ok{};
+}
+
+Result<qint64> ContactRepository::add(const Contact& input)
+{
+    const Contact contact = trimmed(input);
+    if (auto valid = validate(contact); !valid) {
+        return valid.error();
+    }
+    const EmailAddress email = EmailAddress::parse(contact.email).value();
+    Transaction tx(m_db);
+    if (auto s = tx.begin(); !s) {
+        return s.error();
+    }
+    if (auto s = checkDuplicate(email.key(), 0); !s) {
+        return s.error();
+    }
+    const QString now = nowIso();
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO contacts (id, email, email_key, first_name, last_name, company, phone, street,"
+                       " city, region, postcode, country, notes, status, consent_source, consent_at, created_at,"
+                       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(contact.id > 0 ? QVariant(contact.id) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(email.normalized());
+    q.addBindValue(email.key());
+    for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
+                             contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
+        q.addBindValue(s);
+    }
+    q.addBindValue(static_cast<int>(contact.status));
+    q.addBindValue(contact.consentSource);
+    q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
+                                                 : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(contact.createdAt.isValid() ? isoOf(contact.createdAt) : now);
+    q.addBindValue(contact.updatedAt.isValid() ? isoOf(contact.updatedAt) : now);
+    if (!q.exec()) {
+        return sqlError(q, "add the contact");
+    }
+    const qint64 id = q.lastInsertId().toLongLong();
+    if (auto s = writeMemberships(id, contact); !s) {
+        return s.error();
+    }
+    if (auto s = tx.commit(); !s) {
+        return s.error();
+    }
+    return id;
+}
+
+Status ContactRepository::update(const Contact& input)
+{
+    const Contact contact = trimmed(input);
+    if (auto valid = validate(contact); !valid) {
+        return valid;
+    }
+    const EmailAddress email = EmailAddress::parse(contact.email).value();
+    Transaction tx(m_db);
+    if (auto s = tx.begin(); !s) {
+        return s;
+    }
+    if (auto s = checkDuplicate(email.key(), contact.id); !s) {
+        return s;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE contacts SET email = ?, email_key = ?, first_name = ?, last_name = ?, company = ?,"
+                             " phone = ?, street = ?, city = ?, region = ?, postcode = ?, country = ?, notes = ?,"
+                             " status = ?, consent_source = ?, consent_at = ?, updated_at = ? WHERE id = ?"));
+    q.addBindValue(email.normalized());
+    q.addBindValue(email.key());
+    for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
+                             contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
+        q.addBindValue(s);
+    }
+    q.addBindValue(static_cast<int>(contact.status));
+    q.addBindValue(contact.consentSource);
+    q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
+                                                 : QVariant(QMetaType(QMetaType::QString)));
+    q.addBindValue(nowIso());
+    q.addBindValue(contact.id);
+    if (!q.exec()) {
+        return sqlError(q, "save the contact");
+    }
+    if (q.numRowsAffected() == 0) {
+        return Error{ErrorCode::NotFound, tr("The contact %1 no longer exists.").arg(contact.email)};
+    }
+    if (auto s = writeMemberships(contact.id, contact); !s) {
+        return s;
+    }
+    return tx.commit();
+}
+
+Status ContactRepository::remove(qint64 id)
+{
+    auto removed = removeMany({id});
+    if (!removed) {
+        return removed.error();
+    }
+    if (removed->changedIds.isEmpty()) {
+        return Error{ErrorCode::NotFound, tr("That contact no longer exists.")};
+    }
+    return Ok{};
+}
+
+Result<Contact> ContactRepository::findById(qint64 id)
+{
+    auto found = findByIds({id});
+    if (!found) {
+        return found.error();
+    }
+    if (found->isEmpty()) {
+        return Error{ErrorCode::NotFound, tr("There is no contact #%1.").arg(id)};
+    }
+    return found->first();
+}
+
+Result<Contact> ContactRepository::findByEmail(const QString& emailText)
+{
+    auto email = EmailAddress::parse(emailText);
+    if (!email) {
+        return email.error();
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
+    q.addBindValue(email->key());
+    if (!q.exec()) {
+        return sqlError(q, "look up a contact");
+    }
+    if (!q.next()) {
+        return Error{ErrorCode::NotFound, tr("There is no contact with the email %1.").arg(email->normalized())};
+    }
+    return findById(q.value(0).toLongLong());
+}
+
+Result<QVector<Contact>> ContactRepository::findByIds(const QVector<qint64>& ids)
+{
+    QVector<Contact> contacts;
+    contacts.reserve(ids.size());
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    for (qsizetype from = 0; from < ids.size(); from += kInListChunk) {
+        const int n = static_cast<int>(std::min<qsizetype>(kInListChunk, ids.size() - from));
+        q.prepare(QStringLiteral("SELECT %1 FROM contacts c WHERE c.id IN (%2)").arg(kSelectColumns, placeholders(n)));
+        for (int i = 0; i < n; ++i) {
+            q.addBindValue(ids.at(from + i));
+        }
+        if (!q.exec()) {
+            return sqlError(q, "read contacts");
+        }
+        while (q.next()) {
+            contacts.append(readContact(q));
+        }
+    }
+    if (auto s = fillDetails(contacts); !s) {
+        return s.error();
+    }
+    // Keep the caller's order.
+    QHash<qint64, int> order;
+    for (int i = 0; i < ids.size(); ++i) {
+        order.insert(ids.at(i), i);
+    }
+    std::sort(contacts.begin(), contacts.end(),
+              [&order](const Contact& a, const Contact& b) { return order.value(a.id) < order.value(b.id); });
+    return contacts;
+}
+
+Status ContactRepository::fillDetails(QVector<Contact>& contacts)
+{
+    if (contacts.isEmpty()) {
+        return Ok{};
+    }
+    QHash<qint64, int> index;
+    for (int i = 0; i < contacts.size(); ++i) {
+        index.insert(contacts.at(i).id, i);
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QList<QPair<QString, int>> detailQueries = {
+        {QStringLiteral("SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id"
+                        " WHERE ct.contact_id IN (%1) ORDER BY t.name COLLATE NOCASE"),
+         0},
+        {QStringLiteral("SELECT lm.contact_id, l.name FROM list_members lm JOIN lists l ON l.id = lm.list_id"
+                        " WHERE lm.contact_id IN (%1) ORDER BY l.name COLLATE NOCASE"),
+         1},
+        {QStringLiteral("SELECT v.contact_id, f.name, v.value FROM contact_field_values v"
+                        " JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id IN (%1)"),
+         2},
+    };
+    for (qsizetype from = 0; from < contacts.size(); from += kInListChunk) {
+        const int n = static_cast<int>(std::min<qsizetype>(kInListChunk, contacts.size() - from));
+        for (const auto& [sql, kind] : detailQueries) {
+            q.prepare(sql.arg(placeholders(n)));
+            for (int i = 0; i < n; ++i) {
+                q.addBindValue(contacts.at(from + i).id);
+            }
+            if (!q.exec()) {
+                return sqlError(q, "read contact details");
+            }
+            while (q.next()) {
+                Contact& c = contacts[index.value(q.value(0).toLongLong())];
+                if (kind == 0) {
+                    c.tags << q.value(1).toString();
+                } else if (kind == 1) {
+                    c.lists << q.value(1).toString();
+                } else {
+                    c.fields.insert(q.value(1).toString(), q.value(2).toString());
+                }
+            }
+        }
+    }
+    return Ok{};
+}
+
+Result<qint64> ContactRepository::count(const ContactFilter& filter)
+{
+    const Where w = whereFor(filter);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM contacts c WHERE %1").arg(w.sql));
+    bindAll(q, w.binds);
+    if (!q.exec() || !q.next()) {
+        return sqlError(q, "count contacts");
+    }
+    return q.value(0).toLongLong();
+}
+
+Result<QHash<ContactStatus, qint64>> ContactRepository::statusCounts()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(QStringLiteral("SELECT status, count(*) FROM contacts GROUP BY status"))) {
+        return sqlError(q, "count contacts by status");
+    }
+    QHash<ContactStatus, qint64> counts;
+    for (ContactStatus s : allContactStatuses()) {
+        counts.insert(s, 0);
+    }
+    while (q.next()) {
+        counts.insert(static_cast<ContactStatus>(q.value(0).toInt()), q.value(1).toLongLong());
+    }
+    return counts;
+}
+
+Result<ContactPage> ContactRepository::page(const ContactPageRequest& request)
+{
+    const Where w = whereFor(request.filter);
+    const SortSql sort = sortFor(request.sort, m_db);
+    // Fetching the last rows walks the order backwards, then flips the page.
+    const bool descending = (request.sort.order == Qt::DescendingOrder) != request.fromEnd;
+    const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QString keyset;
+    QVariantList binds = w.binds;
+    if (request.from && !request.fromEnd) {
+        keyset = QStringLiteral(" AND (%1, c.id) %2 (?, ?)")
+                     .arg(sort.expr, descending ? QStringLiteral("<=") : QStringLiteral(">="));
+        binds << request.from->value << request.from->id;
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, %2 FROM contacts c%3 WHERE %4%5 ORDER BY %2 %6, c.id %6 LIMIT ?")
+                  .arg(kSelectColumns, sort.expr, sort.join, w.sql, keyset, dir));
+    bindAll(q, binds);
+    q.addBindValue(request.limit);
+    if (!q.exec()) {
+        return sqlError(q, "read contacts");
+    }
+    ContactPage page;
+    while (q.next()) {
+        page.contacts.append(readContact(q));
+        page.keys.append(SortKey{q.value(17), page.contacts.last().id});
+    }
+    if (request.fromEnd) {
+        std::reverse(page.contacts.begin(), page.contacts.end());
+        std::reverse(page.keys.begin(), page.keys.end());
+    }
+    if (auto s = fillDetails(page.contacts); !s) {
+        return s.error();
+    }
+    return page;
+}
+
+Result<QVector<SortKey>> ContactRepository::sparseKeys(const ContactFilter& filter, const ContactSort& sort, int stride)
+{
+    const Where w = whereFor(filter);
+    const SortSql s = sortFor(sort, m_db);
+    const QString dir = sort.order == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT k, id FROM (SELECT %1 AS k, c.id AS id,"
+                             " row_number() OVER (ORDER BY %1 %2, c.id %2) AS rn FROM contacts c%3 WHERE %4)"
+                             " WHERE (rn - 1) % ? = 0 ORDER BY rn")
+                  .arg(s.expr, dir, s.join, w.sql));
+    bindAll(q, w.binds);
+    q.addBindValue(stride);
+    if (!q.exec()) {
+        return sqlError(q, "index the contact list");
+    }
+    QVector<SortKey> keys;
+    while (q.next()) {
+        keys.append(SortKey{q.value(0), q.value(1).toLongLong()});
+    }
+    return keys;
+}
+
+Result<QVector<qint64>> ContactRepository::idsInRange(const ContactFilter& filter, const ContactSort& sort,
+                                                      const std::optional<SortKey>& from, qint64 skip, qint64 count)
+{
+    const Where w = whereFor(filter);
+    const SortSql s = sortFor(sort, m_db);
+    const bool descending = sort.order == Qt::DescendingOrder;
+    const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    QVariantList binds = w.binds;
+    QString keyset;
+    if (from) {
+        keyset = QStringLiteral(" AND (%1, c.id) %2 (?, ?)")
+                     .arg(s.expr, descending ? QStringLiteral("<=") : QStringLiteral(">="));
+        binds << from->value << from->id;
+    }
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id FROM contacts c%1 WHERE %2%3 ORDER BY %4 %5, c.id %5 LIMIT ? OFFSET ?")
+                  .arg(s.join, w.sql, keyset, s.expr, dir));
+    bindAll(q, binds);
+    q.addBindValue(count);
+    q.addBindValue(skip);
+    if (!q.exec()) {
+        return sqlError(q, "read the selected contacts");
+    }
+    QVector<qint64> ids;
+    while (q.next()) {
+        ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}
+
+Result<QVector<qint64>> ContactRepository::allIds(const ContactFilter& filter)
+{
+    const Where w = whereFor(filter);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT c.id FROM contacts c WHERE %1 ORDER BY c.id").arg(w.sql));
+    bindAll(q, w.binds);
+    if (!q.exec()) {
+        return sqlError(q, "read the selected contacts");
+    }
+    QVector<qint64> ids;
+    while (q.next()) {
+        ids.append(q.value(0).toLongLong());
+    }
+    return ids;
+}
+
+Result<BulkChange> ContactRepository::bulkGroup(const QVector<qint64>& ids, GroupKind kind, const QString& name,
+                                                bool add, const ProgressCallback& progress)
+{
+    if (auto valid = GroupRepository::validateName(kind, name); !valid) {
+        return valid.error();
+    }
+    const bool isTag = kind == GroupKind::Tag;
+    const QString members = isTag ? QStringLiteral("contact_tags") : QStringLiteral("list_members");
+    const QString key = isTag ? QStringLiteral("tag_id") : QStringLiteral("list_id");
+    qint64 groupId = 0;
+    BulkChange change;
+    // Group creation happens inside the same transaction as the edit (inBatches begins it),
+    // so a cancelled "add tag" leaves no empty tag behind.
+    bool resolved = false;
+    const QString now = nowIso();
+    Status done = inBatches(m_db, ids, progress, [&]() -> Status {
+        if (!resolved) {
+            if (add) {
+                auto id = ensureGroup(isTag ? "tags" : "lists", name.trimmed());
+                if (!id) {
+                    return id.error();
+                }
+                groupId = id.value();
+            } else {
+                auto group = GroupRepository(m_db, kind).findByName(name);
+                if (!group) {
+                    return group.error();
+                }
+                groupId = group->id;
+            }
+            resolved = true;
+        }
+        // Narrow the batch to the contacts this edit really changes.
+        const QString narrow =
+            add ? QStringLiteral("DELETE FROM bulk_ids WHERE id NOT IN (SELECT id FROM contacts)"
+                                 " OR id IN (SELECT contact_id FROM %1 WHERE %2 = ?)")
+                      .arg(members, key)
+                : QStringLiteral("DELETE FROM bulk_ids WHERE id NOT IN (SELECT contact_id FROM %1 WHERE %2 = ?)")
+                      .arg(members, key);
+        const QString apply =
+            add ? (isTag ? QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id) SELECT id, ? FROM bulk_ids")
+                         : QStringLiteral("INSERT INTO list_members (contact_id, list_id) SELECT id, ? FROM bulk_ids"))
+                : QStringLiteral("DELETE FROM %1 WHERE %2 = ? AND contact_id IN (SELECT id FROM bulk_ids)")
+                      .arg(members, key);
+        QList<QPair<QString, QVariantList>> statements = {
+            {narrow, {groupId}},
+            {apply, {groupId}},
+            {QStringLiteral("UPDATE contacts SET updated_at = ? WHERE id IN (SELECT id FROM bulk_ids)"), {now}},
+        };
+        if (isTag) {
+            statements.append(
+                {QStringLiteral("DELETE FROM contacts_fts WHERE rowid IN (SELECT id FROM bulk_ids)"), {}});
+            statements.append({kReindexBulk, {}});
+        }
+        if (auto s = execAll(m_db, statements, "change tags or lists"); !s) {
+            return s;
+        }
+        auto changed = bulkIds(m_db);
+        if (!changed) {
+            return changed.error();
+        }
+        change.changedIds += changed.value();
+        return Ok{};
+    });
+    if (!done) {
+        return done.error();
+    }
+    return change;
+}
+
+Result<BulkChange> ContactRepository::addTag(const QVector<qint64>& ids, const QString& tag,
+                                             const ProgressCallback& progress)
+{
+    return bulkGroup(ids, GroupKind::Tag, tag, true, progress);
+}
+
+Result<BulkChange> ContactRepository::removeTag(const QVector<qint64>& ids, const QString& tag,
+                                                const ProgressCallback& progress)
+{
+    return bulkGroup(ids, GroupKind::Tag, tag, false, progress);
+}
+
+Result<BulkChange> ContactRepository::addToList(const QVector<qint64>& ids, const QString& list,
+                                                const ProgressCallback& progress)
+{
+    return bulkGroup(ids, GroupKind::List, list, true, progress);
+}
+
+Result<BulkChange> ContactRepository::removeFromList(const QVector<qint64>& ids, const QString& list,
+                                                     const ProgressCallback& progress)
+{
+    return bulkGroup(ids, GroupKind::List, list, false, progress);
+}
+
+Result<BulkChange> ContactRepository::setStatus(const QVector<qint64>& ids, ContactStatus status,
+                                                const ProgressCallback& progress)
+{
+    BulkChange change;
+    const QString now = nowIso();
+    Status done = inBatches(m_db, ids, progress, [&]() -> Status {
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("DELETE FROM bulk_ids WHERE id NOT IN (SELECT id FROM contacts WHERE status <> ?)"));
+        q.addBindValue(static_cast<int>(status));
+        if (!q.exec()) {
+            return sqlError(q, "change statuses");
+        }
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT c.id, c.status FROM contacts c JOIN bulk_ids b ON b.id = c.id"))) {
+            return sqlError(q, "change statuses");
+        }
+        while (q.next()) {
+            const qint64 id = q.value(0).toLongLong();
+            change.changedIds.append(id);
+            change.previousStatus.insert(id, static_cast<ContactStatus>(q.value(1).toInt()));
+        }
+        return execAll(m_db,
+                       {{QStringLiteral("UPDATE contacts SET status = ?, updated_at = ?"
+                                        " WHERE id IN (SELECT id FROM bulk_ids)"),
+                         {static_cast<int>(status), now}}},
+                       "change statuses");
+    });
+    if (!done) {
+        return done.error();
+    }
+    return change;
+}
+
+Status ContactRepository::restoreStatuses(const QHash<qint64, ContactStatus>& statuses,
+                                          const ProgressCallback& progress)
+{
+    // Each contact gets its own old status back, all inside one transaction.
+    QVector<qint64> ordered;
+    ordered.reserve(statuses.size());
+    for (auto it = statuses.cbegin(); it != statuses.cend(); ++it) {
+        ordered.append(it.key());
+    }
+    std::sort(ordered.begin(), ordered.end(),
+              [&statuses](qint64 a, qint64 b) { return statuses.value(a) < statuses.value(b); });
+    const QString now = nowIso();
+    return inBatches(m_db, ordered, progress, [&]() -> Status {
+        auto batch = bulkIds(m_db);
+        if (!batch) {
+            return batch.error();
+        }
+        QSqlQuery q(m_db);
+        q.prepare(QStringLiteral("UPDATE contacts SET status = ?, updated_at = ? WHERE id = ?"));
+        for (qint64 id : batch.value()) {
+            q.addBindValue(static_cast<int>(statuses.value(id)));
+            q.addBindValue(now);
+            q.addBindValue(id);
+            if (!q.exec()) {
+                return sqlError(q, "restore statuses");
+            }
+        }
+        return Ok{};
+    });
+}
+
+Result<BulkChange> ContactRepository::removeMany(const QVector<qint64>& ids, const ProgressCallback& progress)
+{
+    BulkChange change;
+    Status done = inBatches(m_db, ids, progress, [&]() -> Status {
+        if (auto s =
+                execAll(m_db, {{QStringLiteral("DELETE FROM bulk_ids WHERE id NOT IN (SELECT id FROM contacts)"), {}}},
+                        "delete contacts");
+            !s) {
+            return s;
+        }
+        auto batch = bulkIds(m_db);
+        if (!batch) {
+            return batch.error();
+        }
+        change.changedIds += batch.value();
+        return execAll(m_db,
+                       {{QStringLiteral("DELETE FROM contacts_fts WHERE rowid IN (SELECT id FROM bulk_ids)"), {}},
+                        {QStringLiteral("DELETE FROM contacts WHERE id IN (SELECT id FROM bulk_ids)"), {}}},
+                       "delete contacts");
+    });
+    if (!done) {
+        return done.error();
+    }
+    return change;
+}
+
+Status ContactRepository::restore(const QVector<Contact>& contacts, const ProgressCallback& progress)
+{
+    Transaction tx(m_db);
+    if (auto s = tx.begin(); !s) {
+        return s;
+    }
+    QSqlQuery q(m_db);
+    q.prepare(
+        QStringLiteral("INSERT INTO contacts (id, email, email_key, first_name, last_name, company, phone, street,"
+                       " city, region, postcode, country, notes, status, consent_source, consent_at, created_at,"
+                       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (qsizetype i = 0; i < contacts.size(); ++i) {
+        const Contact& c = contacts.at(i);
+        auto email = EmailAddress::parse(c.email);
+        if (!email) {
+            return email.error();
+        }
+        if (auto s = checkDuplicate(email->key(), c.id); !s) {
+            return s;
+        }
+        q.addBindValue(c.id);
+        q.addBindValue(c.email);
+        q.addBindValue(email->key());
+        for (const QString& s : {c.firstName, c.lastName, c.company, c.phone, c.street, c.city, c.region, c.postcode,
+                                 c.country, c.notes}) {
+            q.addBindValue(s);
+        }
+        q.addBindValue(static_cast<int>(c.status));
+        q.addBindValue(c.consentSource);
+        q.addBindValue(c.consentDate.isValid() ? QVariant(c.consentDate.toString(Qt::ISODate))
+                                               : QVariant(QMetaType(QMetaType::QString)));
+        q.addBindValue(isoOf(c.createdAt));
+        q.addBindValue(isoOf(c.updatedAt));
+        if (!q.exec()) {
+            return sqlError(q, "restore contacts");
+        }
+        if (auto s = writeMemberships(c.id, c); !s) {
+            return s;
+        }
+        if (progress && (i % 1000 == 999 || i + 1 == contacts.size()) && !progress(i + 1, contacts.size())) {
+            return Error{ErrorCode::Cancelled, tr("Cancelled; nothing was changed.")};
+        }
+    }
+    return tx.commit();
+}

@@ -1,0 +1,161 @@
+#include "core/contacts/GroupRepository.h"
+
+#include "core/storage/SqlError.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("GroupRepository", text);
+}
+
+struct Tables
+{
+    QString groups;
+    QString members;
+    QString memberKey;
+};
+
+Tables tablesFor(GroupKind kind)
+{
+    if (kind == GroupKind::Tag) {
+        return {QStringLiteral("tags"), QStringLiteral("contact_tags"), QStringLiteral("tag_id")};
+    }
+    return {QStringLiteral("lists"), QStringLiteral("list_members"), QStringLiteral("list_id")};
+}
+
+QString kindWord(GroupKind kind)
+{
+    return kind == GroupKind::Tag ? tr("tag") : tr("list");
+}
+
+} // namespace
+
+GroupRepository::GroupRepository(QSqlDatabase db, GroupKind kind)
+    : m_db(std::move(db))
+    , m_kind(kind)
+{}
+
+Status GroupRepository::validateName(GroupKind kind, const QString& name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty()) {
+        return Error{ErrorCode::InvalidInput, tr("A %1 needs a name.").arg(kindWord(kind))};
+    }
+    if (trimmed.size() > 100) {
+        return Error{ErrorCode::InvalidInput, tr("The %1 name \"%2\" is longer than 100 characters.")
+                                                  .arg(kindWord(kind), trimmed.left(40) + QStringLiteral("…"))};
+    }
+    for (QChar c : trimmed) {
+        if (c.category() == QChar::Other_Control) {
+            return Error{ErrorCode::InvalidInput,
+                         tr("The %1 name \"%2\" contains a control character.").arg(kindWord(kind), trimmed)};
+        }
+    }
+    if (kind == GroupKind::Tag && trimmed.contains(QLatin1Char(','))) {
+        return Error{ErrorCode::InvalidInput,
+                     tr("The tag \"%1\" contains a comma; tags are separated by commas.").arg(trimmed)};
+    }
+    return Ok{};
+}
+
+Result<QVector<Group>> GroupRepository::all()
+{
+    const Tables t = tablesFor(m_kind);
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    const QString sql = QStringLiteral("SELECT g.id, g.name, (SELECT count(*) FROM %1 m WHERE m.%2 = g.id)"
+                                       " FROM %3 g ORDER BY g.name COLLATE NOCASE")
+                            .arg(t.members, t.memberKey, t.groups);
+    if (!q.exec(sql)) {
+        return sqlError(q, "read the tags and lists");
+    }
+    QVector<Group> groups;
+    while (q.next()) {
+        groups.append(Group{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()});
+    }
+    return groups;
+}
+
+Result<Group> GroupRepository::findByName(const QString& name)
+{
+    const Tables t = tablesFor(m_kind);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT g.id, g.name, (SELECT count(*) FROM %1 m WHERE m.%2 = g.id)"
+                             " FROM %3 g WHERE g.name = ?")
+                  .arg(t.members, t.memberKey, t.groups));
+    q.addBindValue(name.trimmed());
+    if (!q.exec()) {
+        return sqlError(q, "look up a tag or list");
+    }
+    if (!q.next()) {
+        return Error{ErrorCode::NotFound, tr("There is no %1 named \"%2\".").arg(kindWord(m_kind), name.trimmed())};
+    }
+    return Group{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
+}
+
+Result<qint64> GroupRepository::create(const QString& name)
+{
+    if (auto valid = validateName(m_kind, name); !valid) {
+        return valid.error();
+    }
+    const Tables t = tablesFor(m_kind);
+    QSqlQuery q(m_db);
+    if (m_kind == GroupKind::Tag) {
+        q.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
+    } else {
+        q.prepare(QStringLiteral("INSERT INTO lists (name, created_at) VALUES (?, ?)"));
+    }
+    q.addBindValue(name.trimmed());
+    if (m_kind == GroupKind::List) {
+        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    }
+    if (!q.exec()) {
+        if (findByName(name).ok()) {
+            return Error{ErrorCode::Duplicate,
+                         tr("A %1 named \"%2\" already exists.").arg(kindWord(m_kind), name.trimmed())};
+        }
+        return sqlError(q, "create a tag or list");
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+Status GroupRepository::rename(qint64 id, const QString& newName)
+{
+    if (auto valid = validateName(m_kind, newName); !valid) {
+        return valid;
+    }
+    if (auto existing = findByName(newName); existing.ok() && existing->id != id) {
+        return Error{ErrorCode::Duplicate,
+                     tr("A %1 named \"%2\" already exists.").arg(kindWord(m_kind), newName.trimmed())};
+    }
+    const Tables t = tablesFor(m_kind);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE %1 SET name = ? WHERE id = ?").arg(t.groups));
+    q.addBindValue(newName.trimmed());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        return sqlError(q, "rename a tag or list");
+    }
+    if (q.numRowsAffected() == 0) {
+        return Error{ErrorCode::NotFound, tr("That %1 no longer exists.").arg(kindWord(m_kind))};
+    }
+    return Ok{};
+}
+
+Status GroupRepository::remove(qint64 id)
+{
+    const Tables t = tablesFor(m_kind);
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(t.groups));
+    q.addBindValue(id);
+    if (!q.exec()) {
+        return sqlError(q, "delete a tag or list");
+    }
+    return Ok{};
+}
