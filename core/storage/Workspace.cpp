@@ -116,7 +116,9 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lock
     if (auto header = checkHeader(path); !header) {
         return header.error();
     }
-    if (!info.isWritable() || !QFileInfo(info.absolutePath()).isWritable()) {
+    // The permission bits count even for root: a file its owner marked read-only is not ours to write.
+    const bool writable = info.isWritable() && (info.permissions() & QFileDevice::WriteOwner);
+    if (!writable || !QFileInfo(info.absolutePath()).isWritable()) {
         return Error{ErrorCode::WorkspaceReadOnly,
                      tr("The workspace %1 is read-only. Mailroom needs to write to the file and its folder; "
                         "check their permissions or copy the workspace somewhere writable.")
