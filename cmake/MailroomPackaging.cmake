@@ -22,10 +22,12 @@ set(CPACK_PACKAGE_VENDOR "The Mailroom authors")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_PACKAGE_CONTACT "${MAILROOM_PACKAGE_MAINTAINER}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "${PROJECT_DESCRIPTION}")
+# Lines under 80 columns, as Debian policy asks; CPack indents them for the control file.
 set(CPACK_PACKAGE_DESCRIPTION
-    "Mailroom keeps a small business's customer contacts in a workspace file on the owner's own computer: \
-add, edit, tag, sort into lists, search and undo, in a fast window that handles a million contacts, \
-and from the mailroom-cli command line for scripts.")
+    "Mailroom keeps a small business's customer contacts in a workspace file on\n\
+the owner's own computer. Add, edit, tag, sort into lists, search and undo in\n\
+a fast window that handles a million contacts, or script the same work with\n\
+the mailroom-cli command line.")
 set(CPACK_PACKAGE_HOMEPAGE_URL "https://github.com/mailroom/mailroom")
 set(CPACK_STRIP_FILES ON)
 
