@@ -119,8 +119,13 @@ cmd_package() {
     log "Building release"
     cmake --build "$BUILD_DIR" --parallel "$(nproc)"
     log "Packaging"
+    # An old version's .deb left beside the new one would be easy to install by mistake.
+    rm -f "$BUILD_DIR"/*.deb
     (cd "$BUILD_DIR" && cpack -G DEB)
-    ls -1 "$BUILD_DIR"/*.deb
+    local deb
+    deb="$(ls -1 "$BUILD_DIR"/*.deb)"
+    log "Built $deb (install: sudo apt install $deb)"
+    echo "$deb"
 }
 
 cmd_format() {
