@@ -27,6 +27,12 @@ QString nowIso()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
+// Qt binds a null QString as SQL NULL; contact text columns are NOT NULL DEFAULT ''.
+QString text(const QString& s)
+{
+    return s.isNull() ? QString(QLatin1String("")) : s;
+}
+
 QString isoOf(const QDateTime& dt)
 {
     return dt.isValid() ? dt.toUTC().toString(Qt::ISODateWithMs) : nowIso();
@@ -514,10 +520,10 @@ Result<qint64> ContactRepository::add(const Contact& input)
     q.addBindValue(email.key());
     for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
                              contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
-        q.addBindValue(s);
+        q.addBindValue(text(s));
     }
     q.addBindValue(static_cast<int>(contact.status));
-    q.addBindValue(contact.consentSource);
+    q.addBindValue(text(contact.consentSource));
     q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
                                                  : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(contact.createdAt.isValid() ? isoOf(contact.createdAt) : now);
@@ -557,10 +563,10 @@ Status ContactRepository::update(const Contact& input)
     q.addBindValue(email.key());
     for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
                              contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
-        q.addBindValue(s);
+        q.addBindValue(text(s));
     }
     q.addBindValue(static_cast<int>(contact.status));
-    q.addBindValue(contact.consentSource);
+    q.addBindValue(text(contact.consentSource));
     q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
                                                  : QVariant(QMetaType(QMetaType::QString)));
     q.addBindValue(nowIso());
@@ -1044,10 +1050,10 @@ Status ContactRepository::restore(const QVector<Contact>& contacts, const Progre
         q.addBindValue(email->key());
         for (const QString& s : {c.firstName, c.lastName, c.company, c.phone, c.street, c.city, c.region, c.postcode,
                                  c.country, c.notes}) {
-            q.addBindValue(s);
+            q.addBindValue(text(s));
         }
         q.addBindValue(static_cast<int>(c.status));
-        q.addBindValue(c.consentSource);
+        q.addBindValue(text(c.consentSource));
         q.addBindValue(c.consentDate.isValid() ? QVariant(c.consentDate.toString(Qt::ISODate))
                                                : QVariant(QMetaType(QMetaType::QString)));
         q.addBindValue(isoOf(c.createdAt));
