@@ -1,0 +1,36 @@
+#pragma once
+
+#include <QMessageBox>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QWidget;
+
+// Every question the window asks a person goes through here, so a test can answer it
+// the way a person would click: queue the next answer before the action, and the
+// dialog is not shown. Messages shown are recorded for tests to read.
+class Dialogs
+{
+public:
+    // Asks for a name (tag, list). Returns nullopt when the person cancels.
+    static std::optional<QString> getText(QWidget* parent, const QString& title, const QString& label,
+                                          const QStringList& suggestions = {});
+    static std::optional<QString> openFileName(QWidget* parent, const QString& title, const QString& filter);
+    static std::optional<QString> saveFileName(QWidget* parent, const QString& title, const QString& filter);
+    static void warning(QWidget* parent, const QString& title, const QString& text);
+    static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
+                                                QMessageBox::StandardButtons buttons,
+                                                QMessageBox::StandardButton defaultButton);
+
+    // Test seams: the answer the next prompt of that kind gives (nullopt = Cancel).
+    static void setNextText(std::optional<QString> answer);
+    static void setNextFileName(std::optional<QString> answer);
+    static void setNextButton(QMessageBox::StandardButton answer);
+    // The text of the last warning shown (or answered by a seam), and clearing it.
+    static QString lastWarning();
+    static void clearLastWarning();
+    // True while a seam answer is queued for warnings: they are recorded, not shown.
+    static void setWarningsSilent(bool silent);
+};

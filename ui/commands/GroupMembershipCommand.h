@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/contacts/Group.h"
+
+#include <QUndoCommand>
+#include <QVector>
+
+class ContactController;
+
+// Adding contacts to (or removing them from) a tag or a list. Only the contacts the
+// operation actually changed are recorded, so undo touches exactly those.
+class GroupMembershipCommand : public QUndoCommand
+{
+public:
+    GroupMembershipCommand(ContactController* controller, GroupKind kind, QString name, bool add,
+                           QVector<qint64> changedIds);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    void apply(bool add, bool duringUndo);
+
+    ContactController* m_controller;
+    GroupKind m_kind;
+    QString m_name;
+    bool m_add;
+    QVector<qint64> m_changedIds;
+    bool m_alreadyApplied = true;
+};
