@@ -88,11 +88,19 @@ void ContactPageLoader::open(quint64 generation, const ContactFilter& filter, co
         last = std::move(page).value();
     }
     Q_EMIT opened(generation, count, first, last);
+}
 
-    // With one or two pages, the first and last pages are the whole table.
-    if (lastPageIndex < 2 || isStale(generation)) {
+void ContactPageLoader::buildIndex(quint64 generation, const ContactFilter& filter, const ContactSort& sort,
+                                   int pageSize)
+{
+    if (isStale(generation)) {
         return;
     }
+    if (const auto error = ensureConnection()) {
+        Q_EMIT failed(generation, *error);
+        return;
+    }
+    ContactRepository repository(m_connection->database());
     const Result<QVector<SortKey>> keys = repository.sparseKeys(filter, sort, pageSize);
     if (!keys) {
         Q_EMIT failed(generation, keys.error().message);

@@ -28,10 +28,11 @@ public:
 
     // These run in the loader's thread (the model calls them through queued invocations).
 
-    // Counts the rows (unless knownCount is given), reads the first and the last page, then
-    // builds the sparse key index (one key every pageSize rows) for jumps into the middle.
+    // Counts the rows (unless knownCount is given) and reads the first and the last page.
     void open(quint64 generation, const ContactFilter& filter, const ContactSort& sort,
               std::optional<qint64> knownCount, int pageSize);
+    // Builds the sparse key index (the key of every pageSize-th row) for jumps into the middle.
+    void buildIndex(quint64 generation, const ContactFilter& filter, const ContactSort& sort, int pageSize);
     void loadPage(quint64 generation, int pageIndex, const ContactFilter& filter, const ContactSort& sort,
                   const std::optional<SortKey>& from, bool fromEnd, int limit);
     // Ids of the rows in each [first, last] range; sparse may be empty (then rows are skipped to).

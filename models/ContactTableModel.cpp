@@ -46,11 +46,23 @@ ContactTableModel::ContactTableModel(const QString& workspacePath, QObject* pare
     m_thread.setObjectName(QStringLiteral("ContactPageLoader"));
     connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
     connect(m_loader, &ContactPageLoader::opened, this, &ContactTableModel::onOpened);
-    connect(m_loader, &ContactPageLoader::sparseKeysReady, this, &ContactTableModel::onSparseKeysReady);
     connect(m_loader, &ContactPageLoader::pageReady, this, &ContactTableModel::onPageReady);
     connect(m_loader, &ContactPageLoader::failed, this, &ContactTableModel::onFailed);
-    connect(m_loader, &ContactPageLoader::idsResolved, this, &ContactTableModel::onIdsResolved);
+
+    m_indexLoader = new ContactPageLoader(workspacePath, m_generation);
+    m_indexLoader->moveToThread(&m_indexThread);
+    m_indexThread.setObjectName(QStringLiteral("ContactIndexLoader"));
+    connect(&m_indexThread, &QThread::finished, m_indexLoader, &QObject::deleteLater);
+    connect(m_indexLoader, &ContactPageLoader::sparseKeysReady, this, &ContactTableModel::onSparseKeysReady);
+    connect(m_indexLoader, &ContactPageLoader::failed, this, &ContactTableModel::onFailed);
+    connect(m_indexLoader, &ContactPageLoader::idsResolved, this, &ContactTableModel::onIdsResolved);
+
+    m_indexTimer.setSingleShot(true);
+    m_indexTimer.setInterval(IndexDelayMs);
+    connect(&m_indexTimer, &QTimer::timeout, this, &ContactTableModel::requestIndex);
+
     m_thread.start();
+    m_indexThread.start();
 
     reopen(std::nullopt);
 }
@@ -61,7 +73,9 @@ ContactTableModel::~ContactTableModel()
     // connection) is deleted in its own thread when the thread finishes.
     m_generation->store(std::numeric_limits<quint64>::max(), std::memory_order_release);
     m_thread.quit();
+    m_indexThread.quit();
     m_thread.wait();
+    m_indexThread.wait();
 }
 
 int ContactTableModel::rowCount(const QModelIndex& parent) const
@@ -351,8 +365,8 @@ void ContactTableModel::resolveIds(const QVector<QPair<int, int>>& rowRanges, QO
 
     const QVector<SortKey> sparse = m_sparseReady ? m_sparse : QVector<SortKey>();
     QMetaObject::invokeMethod(
-        m_loader,
-        [loader = m_loader, requestId, filter = m_filter, sort = m_sort, rowRanges, count = m_count, sparse] {
+        m_indexLoader,
+        [loader = m_indexLoader, requestId, filter = m_filter, sort = m_sort, rowRanges, count = m_count, sparse] {
             loader->resolveIds(requestId, filter, sort, rowRanges, count, sparse, PageSize);
         },
         Qt::QueuedConnection);
@@ -363,6 +377,8 @@ void ContactTableModel::reopen(std::optional<qint64> knownCount)
     const quint64 generation = m_generation->fetch_add(1, std::memory_order_acq_rel) + 1;
     m_opened = false;
     m_sparseReady = false;
+    m_indexRequested = false;
+    m_indexTimer.stop();
     m_sparse.clear();
     m_wanted.clear();
     m_inFlight.clear();
@@ -463,6 +479,7 @@ bool ContactTableModel::sendPageRequest(int pageIndex)
         fromEnd = true;
     } else if (pageIndex > 0) {
         if (!m_sparseReady || pageIndex >= m_sparse.size()) {
+            requestIndex();
             return false; // waits for the sparse index
         }
         from = m_sparse.at(pageIndex);
@@ -590,11 +607,30 @@ void ContactTableModel::onOpened(quint64 generation, qint64 count, const Contact
         endResetModel();
     }
 
+    if (!m_sparseReady) {
+        m_indexTimer.start();
+    }
     if (m_count != previousCount) {
         Q_EMIT countChanged(m_count);
     }
     Q_EMIT ready();
     dispatchRequests();
+}
+
+void ContactTableModel::requestIndex()
+{
+    m_indexTimer.stop();
+    if (m_indexRequested || m_sparseReady || !m_opened) {
+        return;
+    }
+    m_indexRequested = true;
+    const quint64 generation = m_generation->load(std::memory_order_acquire);
+    QMetaObject::invokeMethod(
+        m_indexLoader,
+        [loader = m_indexLoader, generation, filter = m_filter, sort = m_sort] {
+            loader->buildIndex(generation, filter, sort, PageSize);
+        },
+        Qt::QueuedConnection);
 }
 
 void ContactTableModel::onSparseKeysReady(quint64 generation, const QVector<SortKey>& keys)

@@ -10,6 +10,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QThread>
+#include <QTimer>
 #include <QVector>
 
 #include <atomic>
@@ -35,6 +36,7 @@ public:
 
     static constexpr int PageSize = 256;
     static constexpr int DefaultMaxCachedPages = 64;
+    static constexpr int IndexDelayMs = 150;
 
     explicit ContactTableModel(const QString& workspacePath, QObject* parent = nullptr);
     ~ContactTableModel() override;
@@ -118,8 +120,18 @@ private:
     void onFailed(quint64 generation, const QString& message);
     void onIdsResolved(quint64 requestId, const QVector<qint64>& ids, const QString& error);
 
+    void requestIndex();
+
+    // Pages come from one thread; the sparse index and id resolution, which can take a second
+    // on a million rows, from another, so they never hold up the page the user is looking at.
     QThread m_thread;
     ContactPageLoader* m_loader = nullptr; // lives in m_thread; deleted when it finishes
+    QThread m_indexThread;
+    ContactPageLoader* m_indexLoader = nullptr; // lives in m_indexThread
+    // The index is built once the filter has stayed put a moment (typing changes it per key),
+    // or at once when a page in the middle is wanted.
+    QTimer m_indexTimer;
+    bool m_indexRequested = false;
     std::shared_ptr<std::atomic<quint64>> m_generation;
 
     ContactFilter m_filter;
