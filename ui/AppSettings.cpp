@@ -43,16 +43,13 @@ const SettingInfo& infoFor(AppSettings::Key key)
 AppSettings::AppSettings(QObject* parent)
     : QObject(parent)
     , m_settings(std::make_unique<QSettings>())
-{
-}
+{}
 
 AppSettings::AppSettings(std::unique_ptr<QTemporaryDir> dir, QObject* parent)
     : QObject(parent)
     , m_tempDir(std::move(dir))
-    , m_settings(std::make_unique<QSettings>(m_tempDir->filePath(QStringLiteral("mailroom.ini")),
-                                             QSettings::IniFormat))
-{
-}
+    , m_settings(std::make_unique<QSettings>(m_tempDir->filePath(QStringLiteral("mailroom.ini")), QSettings::IniFormat))
+{}
 
 AppSettings::~AppSettings() = default;
 

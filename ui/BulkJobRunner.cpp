@@ -64,7 +64,8 @@ bool BulkJobRunner::run(const QString& label, Job job, Done done)
                 result = job(connection->database(), progress);
             }
         }
-        QMetaObject::invokeMethod(this, [this, result, done] { finish(result, done); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, result, done] { finish(result, done); }, Qt::QueuedConnection);
     });
     return true;
 }

@@ -17,8 +17,7 @@ ContactController::ContactController(BulkJobRunner* runner, QUndoStack* undoStac
     , m_runner(runner)
     , m_undoStack(undoStack)
     , m_repository(std::make_unique<ContactRepository>(QSqlDatabase()))
-{
-}
+{}
 
 ContactController::~ContactController() = default;
 
@@ -68,7 +67,7 @@ bool ContactController::deleteContacts(const QVector<qint64>& ids)
     }
     auto snapshots = std::make_shared<QVector<Contact>>();
     return m_runner->run(
-        tr("Deleting %n contact(s)…", nullptr, static_cast<int>(ids.size())),
+        tr("Deleting %Ln contact(s)…", nullptr, static_cast<int>(ids.size())),
         [ids, snapshots](QSqlDatabase db, const ProgressCallback& progress) -> Result<BulkChange> {
             ContactRepository repository(db);
             // The snapshots are what undo puts back, so take them before anything is removed.
@@ -105,10 +104,11 @@ bool ContactController::changeGroup(const QVector<qint64>& ids, GroupKind kind, 
     const int n = static_cast<int>(ids.size());
     QString label;
     if (kind == GroupKind::Tag) {
-        label = add ? tr("Tagging %n contact(s)…", nullptr, n) : tr("Removing the tag from %n contact(s)…", nullptr, n);
+        label =
+            add ? tr("Tagging %Ln contact(s)…", nullptr, n) : tr("Removing the tag from %Ln contact(s)…", nullptr, n);
     } else {
-        label = add ? tr("Adding %n contact(s) to the list…", nullptr, n)
-                    : tr("Removing %n contact(s) from the list…", nullptr, n);
+        label = add ? tr("Adding %Ln contact(s) to the list…", nullptr, n)
+                    : tr("Removing %Ln contact(s) from the list…", nullptr, n);
     }
     return m_runner->run(
         label,
@@ -137,7 +137,7 @@ bool ContactController::setStatus(const QVector<qint64>& ids, ContactStatus stat
         return true;
     }
     return m_runner->run(
-        tr("Changing the status of %n contact(s)…", nullptr, static_cast<int>(ids.size())),
+        tr("Changing the status of %Ln contact(s)…", nullptr, static_cast<int>(ids.size())),
         [ids, status](QSqlDatabase db, const ProgressCallback& progress) {
             return ContactRepository(db).setStatus(ids, status, progress);
         },
@@ -154,8 +154,8 @@ bool ContactController::setStatus(const QVector<qint64>& ids, ContactStatus stat
 }
 
 void ContactController::runStep(
-    const QString& label,
-    const std::function<Result<BulkChange>(ContactRepository&, const ProgressCallback&)>& step, bool duringUndo)
+    const QString& label, const std::function<Result<BulkChange>(ContactRepository&, const ProgressCallback&)>& step,
+    bool duringUndo)
 {
     const bool started = m_runner->run(
         label,
@@ -171,8 +171,9 @@ void ContactController::runStep(
             Q_EMIT contactsChanged();
         });
     if (!started) {
-        stepFailed(Error{ErrorCode::InvalidInput, tr("Another change is still running; try again when it has finished.")},
-                   duringUndo);
+        stepFailed(
+            Error{ErrorCode::InvalidInput, tr("Another change is still running; try again when it has finished.")},
+            duringUndo);
     }
 }
 

@@ -42,8 +42,8 @@ public:
 
     // Used by the undo commands.
     bool isReplaying() const { return m_replaying; }
-    void runStep(const QString& label, const std::function<Result<BulkChange>(ContactRepository&,
-                                                                             const ProgressCallback&)>& step,
+    void runStep(const QString& label,
+                 const std::function<Result<BulkChange>(ContactRepository&, const ProgressCallback&)>& step,
                  bool duringUndo);
     void finishStep(const Status& status, bool duringUndo);
 

@@ -160,6 +160,9 @@ void ContactEditor::setCustomFields(const QVector<CustomField>& fields)
         m_ui->customFieldsLayout->addRow(editor.label, editor.widget);
         m_ui->customFieldsLayout->addRow(static_cast<QWidget*>(nullptr), editor.errorLabel);
         m_ui->customFieldsLayout->setRowVisible(editor.errorLabel, false);
+        m_loading = true;
+        setCustomValue(editor, QString());
+        m_loading = false;
         connectEdits(editor.widget);
         m_customEditors.append(editor);
     }

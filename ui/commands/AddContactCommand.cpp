@@ -2,15 +2,13 @@
 
 #include "ui/ContactController.h"
 
-#include <QCoreApplication>
-
 #include <utility>
 
 AddContactCommand::AddContactCommand(ContactController* controller, Contact added)
     : m_controller(controller)
     , m_added(std::move(added))
 {
-    setText(QCoreApplication::translate("AddContactCommand", "Add %1").arg(m_added.email));
+    setText(tr("Add %1").arg(m_added.email));
 }
 
 void AddContactCommand::undo()

@@ -2,6 +2,7 @@
 
 #include "core/contacts/Contact.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 
 class ContactController;
@@ -9,6 +10,8 @@ class ContactController;
 // A new contact; undo removes it, redo puts the same contact (same id) back.
 class AddContactCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(AddContactCommand)
+
 public:
     // `added` is the stored contact, id included; it exists when the command is pushed.
     AddContactCommand(ContactController* controller, Contact added);

@@ -2,18 +2,7 @@
 
 #include "ui/ContactController.h"
 
-#include <QCoreApplication>
-
 #include <utility>
-
-namespace {
-
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("DeleteContactsCommand", text, nullptr, n);
-}
-
-} // namespace
 
 DeleteContactsCommand::DeleteContactsCommand(ContactController* controller, QVector<Contact> snapshots)
     : m_controller(controller)
@@ -22,7 +11,7 @@ DeleteContactsCommand::DeleteContactsCommand(ContactController* controller, QVec
     if (m_snapshots.size() == 1) {
         setText(tr("Delete %1").arg(m_snapshots.first().email));
     } else {
-        setText(tr("Delete %n contact(s)", static_cast<int>(m_snapshots.size())));
+        setText(tr("Delete %Ln contact(s)", nullptr, static_cast<int>(m_snapshots.size())));
     }
 }
 

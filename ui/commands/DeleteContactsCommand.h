@@ -2,6 +2,7 @@
 
 #include "core/contacts/Contact.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <QVector>
 
@@ -11,6 +12,8 @@ class ContactController;
 // timestamps, tags, lists and fields included). Runs in the worker.
 class DeleteContactsCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(DeleteContactsCommand)
+
 public:
     DeleteContactsCommand(ContactController* controller, QVector<Contact> snapshots);
 

@@ -2,8 +2,6 @@
 
 #include "ui/ContactController.h"
 
-#include <QCoreApplication>
-
 #include <utility>
 
 EditContactCommand::EditContactCommand(ContactController* controller, Contact before, Contact after)
@@ -11,7 +9,7 @@ EditContactCommand::EditContactCommand(ContactController* controller, Contact be
     , m_before(std::move(before))
     , m_after(std::move(after))
 {
-    setText(QCoreApplication::translate("EditContactCommand", "Edit %1").arg(m_after.email));
+    setText(tr("Edit %1").arg(m_after.email));
 }
 
 void EditContactCommand::undo()

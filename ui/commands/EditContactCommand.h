@@ -2,6 +2,7 @@
 
 #include "core/contacts/Contact.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 
 class ContactController;
@@ -9,6 +10,8 @@ class ContactController;
 // One saved edit of one contact; undo writes the previous version back.
 class EditContactCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(EditContactCommand)
+
 public:
     // `after` has already been written when the command is pushed.
     EditContactCommand(ContactController* controller, Contact before, Contact after);

@@ -2,18 +2,7 @@
 
 #include "ui/ContactController.h"
 
-#include <QCoreApplication>
-
 #include <utility>
-
-namespace {
-
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("GroupMembershipCommand", text, nullptr, n);
-}
-
-} // namespace
 
 GroupMembershipCommand::GroupMembershipCommand(ContactController* controller, GroupKind kind, QString name, bool add,
                                                QVector<qint64> changedIds)
@@ -25,10 +14,12 @@ GroupMembershipCommand::GroupMembershipCommand(ContactController* controller, Gr
 {
     const int n = static_cast<int>(m_changedIds.size());
     if (m_kind == GroupKind::Tag) {
-        setText((add ? tr("Tag %n contact(s) with \"%1\"", n) : tr("Remove tag \"%1\" from %n contact(s)", n))
+        setText((add ? tr("Tag %Ln contact(s) with \"%1\"", nullptr, n)
+                     : tr("Remove tag \"%1\" from %Ln contact(s)", nullptr, n))
                     .arg(m_name));
     } else {
-        setText((add ? tr("Add %n contact(s) to list \"%1\"", n) : tr("Remove %n contact(s) from list \"%1\"", n))
+        setText((add ? tr("Add %Ln contact(s) to list \"%1\"", nullptr, n)
+                     : tr("Remove %Ln contact(s) from list \"%1\"", nullptr, n))
                     .arg(m_name));
     }
 }

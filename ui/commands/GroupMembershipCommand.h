@@ -2,6 +2,7 @@
 
 #include "core/contacts/Group.h"
 
+#include <QCoreApplication>
 #include <QUndoCommand>
 #include <QVector>
 
@@ -11,6 +12,8 @@ class ContactController;
 // operation actually changed are recorded, so undo touches exactly those.
 class GroupMembershipCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(GroupMembershipCommand)
+
 public:
     GroupMembershipCommand(ContactController* controller, GroupKind kind, QString name, bool add,
                            QVector<qint64> changedIds);

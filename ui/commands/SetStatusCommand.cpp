@@ -2,18 +2,7 @@
 
 #include "ui/ContactController.h"
 
-#include <QCoreApplication>
-
 #include <utility>
-
-namespace {
-
-QString tr(const char* text, int n = -1)
-{
-    return QCoreApplication::translate("SetStatusCommand", text, nullptr, n);
-}
-
-} // namespace
 
 SetStatusCommand::SetStatusCommand(ContactController* controller, ContactStatus status,
                                    QHash<qint64, ContactStatus> previousStatus)
@@ -21,7 +10,8 @@ SetStatusCommand::SetStatusCommand(ContactController* controller, ContactStatus 
     , m_status(status)
     , m_previousStatus(std::move(previousStatus))
 {
-    setText(tr("Set %n contact(s) to %1", static_cast<int>(m_previousStatus.size())).arg(contactStatusLabel(status)));
+    setText(tr("Set %Ln contact(s) to %1", nullptr, static_cast<int>(m_previousStatus.size()))
+                .arg(contactStatusLabel(status)));
 }
 
 void SetStatusCommand::undo()

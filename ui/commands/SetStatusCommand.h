@@ -2,6 +2,7 @@
 
 #include "core/contacts/Contact.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QUndoCommand>
 
@@ -10,9 +11,10 @@ class ContactController;
 // Setting the status of many contacts; undo gives each contact back its own previous status.
 class SetStatusCommand : public QUndoCommand
 {
+    Q_DECLARE_TR_FUNCTIONS(SetStatusCommand)
+
 public:
-    SetStatusCommand(ContactController* controller, ContactStatus status,
-                     QHash<qint64, ContactStatus> previousStatus);
+    SetStatusCommand(ContactController* controller, ContactStatus status, QHash<qint64, ContactStatus> previousStatus);
 
     void undo() override;
     void redo() override;

@@ -1,0 +1,971 @@
+#include "ui/MainWindow.h"
+
+#include "ui/AppSettings.h"
+#include "ui/BulkJobRunner.h"
+#include "ui/ColumnChooserDialog.h"
+#include "ui/ContactController.h"
+#include "ui/ContactEditor.h"
+#include "ui/Dialogs.h"
+
+#include "core/contacts/ContactColumn.h"
+#include "core/contacts/ContactRepository.h"
+#include "core/contacts/CustomFieldRepository.h"
+#include "core/contacts/DemoGenerator.h"
+#include "core/contacts/GroupRepository.h"
+#include "core/storage/Workspace.h"
+#include "models/ContactTableModel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTimer>
+#include <QToolBar>
+#include <QTreeView>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+// Typing settles for this long before the table is filtered: a search per keystroke
+// would queue queries the person has already typed past.
+constexpr int searchDebounceMs = 150;
+// The seed of the demo workspace: every first run shows the same contacts.
+constexpr quint64 demoSeed = 20240501;
+constexpr qint64 demoContacts = 10000;
+
+const QString workspaceFilter()
+{
+    return QCoreApplication::translate("MainWindow", "Mailroom workspaces (*.mailroom);;All files (*)");
+}
+
+} // namespace
+
+MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
+    : QMainWindow(parent)
+    , m_settings(settings)
+{
+    setWindowTitle(tr("Mailroom"));
+    setObjectName(QStringLiteral("MainWindow"));
+    m_undoStack = new QUndoStack(this);
+    m_runner = new BulkJobRunner(this, this);
+    m_controller = new ContactController(m_runner, m_undoStack, this);
+
+    createActions();
+    createCentralWidgets();
+    createMenus();
+    createToolBar();
+
+    m_countLabel = new QLabel(this);
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setRange(0, 0);
+    m_busyBar->setMaximumWidth(120);
+    m_busyBar->setMaximumHeight(14);
+    m_busyBar->setTextVisible(false);
+    m_busyBar->setAccessibleName(tr("Loading"));
+    m_busyBar->hide();
+    statusBar()->addPermanentWidget(m_busyBar);
+    statusBar()->addPermanentWidget(m_countLabel);
+
+    connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
+    connect(m_undoStack, &QUndoStack::canUndoChanged, this, &MainWindow::updateUndoActions);
+    connect(m_undoStack, &QUndoStack::canRedoChanged, this, &MainWindow::updateUndoActions);
+    connect(m_runner, &BulkJobRunner::busyChanged, this, &MainWindow::onJobBusyChanged);
+    connect(m_controller, &ContactController::contactsChanged, this, &MainWindow::onContactsChanged);
+    connect(m_controller, &ContactController::failed, this,
+            [this](const QString& message) { Dialogs::warning(this, tr("Mailroom"), message); });
+    connect(m_controller, &ContactController::cancelled, this,
+            [this] { statusBar()->showMessage(tr("Cancelled: nothing was changed."), 5000); });
+
+    resize(1280, 800);
+    restoreWindowSettings();
+    updateActions();
+    updateStatusBar();
+}
+
+MainWindow::~MainWindow()
+{
+    // Stop the worker before the workspace it writes to goes away.
+    delete m_runner;
+    m_runner = nullptr;
+}
+
+void MainWindow::createActions()
+{
+    m_newWorkspaceAction = new QAction(tr("&New Workspace…"), this);
+    connect(m_newWorkspaceAction, &QAction::triggered, this, &MainWindow::newWorkspaceDialog);
+    m_openWorkspaceAction = new QAction(tr("&Open Workspace…"), this);
+    m_openWorkspaceAction->setShortcut(QKeySequence::Open);
+    connect(m_openWorkspaceAction, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_undoAction = new QAction(tr("&Undo"), this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    connect(m_undoAction, &QAction::triggered, this, [this] {
+        if (!m_runner->isBusy()) {
+            m_undoStack->undo();
+        }
+    });
+    m_redoAction = new QAction(tr("&Redo"), this);
+    // Both conventions people know, whatever the platform's own binding is.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence& key :
+         {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)}) {
+        if (!redoKeys.contains(key)) {
+            redoKeys.append(key);
+        }
+    }
+    m_redoAction->setShortcuts(redoKeys);
+    connect(m_redoAction, &QAction::triggered, this, [this] {
+        if (!m_runner->isBusy()) {
+            m_undoStack->redo();
+        }
+    });
+    m_findAction = new QAction(tr("&Find…"), this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_searchLineEdit->setFocus(Qt::ShortcutFocusReason);
+        m_searchLineEdit->selectAll();
+    });
+    m_selectAllAction = new QAction(tr("Select &All Contacts"), this);
+    connect(m_selectAllAction, &QAction::triggered, this, [this] {
+        m_tableView->setFocus(Qt::OtherFocusReason);
+        m_tableView->selectAll();
+    });
+
+    m_columnsAction = new QAction(tr("&Columns…"), this);
+    connect(m_columnsAction, &QAction::triggered, this, &MainWindow::showColumnChooser);
+
+    m_newContactAction = new QAction(tr("&New Contact"), this);
+    m_newContactAction->setShortcut(QKeySequence::New);
+    m_newContactAction->setToolTip(
+        tr("Add a contact (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    connect(m_newContactAction, &QAction::triggered, this, &MainWindow::newContact);
+    m_saveContactAction = new QAction(tr("&Save Contact"), this);
+    m_saveContactAction->setShortcut(QKeySequence::Save);
+    m_deleteAction = new QAction(tr("&Delete"), this);
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setToolTip(tr("Delete the selected contacts (Del)"));
+    // Del deletes contacts only from the table; in a text field it deletes text.
+    m_deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(m_deleteAction, &QAction::triggered, this, &MainWindow::deleteSelected);
+    m_addTagAction = new QAction(tr("Add &Tag…"), this);
+    m_addTagAction->setToolTip(tr("Tag the selected contacts"));
+    connect(m_addTagAction, &QAction::triggered, this, [this] { changeGroupOfSelected(GroupKind::Tag, true); });
+    m_removeTagAction = new QAction(tr("&Remove Tag…"), this);
+    connect(m_removeTagAction, &QAction::triggered, this, [this] { changeGroupOfSelected(GroupKind::Tag, false); });
+    m_addToListAction = new QAction(tr("Add to &List…"), this);
+    m_addToListAction->setToolTip(tr("Add the selected contacts to a list"));
+    connect(m_addToListAction, &QAction::triggered, this, [this] { changeGroupOfSelected(GroupKind::List, true); });
+    m_removeFromListAction = new QAction(tr("Remove &from List…"), this);
+    connect(m_removeFromListAction, &QAction::triggered, this,
+            [this] { changeGroupOfSelected(GroupKind::List, false); });
+
+    m_statusMenu = new QMenu(tr("Set &Status"), this);
+    for (ContactStatus status : allContactStatuses()) {
+        QAction* action = m_statusMenu->addAction(contactStatusLabel(status));
+        connect(action, &QAction::triggered, this, [this, status] { setStatusOfSelected(status); });
+        m_statusActions.append(action);
+    }
+}
+
+void MainWindow::createMenus()
+{
+    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+    fileMenu->addAction(m_newWorkspaceAction);
+    fileMenu->addAction(m_openWorkspaceAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_quitAction);
+
+    QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
+    editMenu->addAction(m_undoAction);
+    editMenu->addAction(m_redoAction);
+    editMenu->addSeparator();
+    editMenu->addAction(m_findAction);
+    editMenu->addAction(m_selectAllAction);
+
+    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
+    viewMenu->addAction(m_columnsAction);
+
+    QMenu* contactsMenu = menuBar()->addMenu(tr("&Contacts"));
+    contactsMenu->addAction(m_newContactAction);
+    contactsMenu->addAction(m_saveContactAction);
+    contactsMenu->addAction(m_deleteAction);
+    contactsMenu->addSeparator();
+    contactsMenu->addAction(m_addTagAction);
+    contactsMenu->addAction(m_removeTagAction);
+    contactsMenu->addAction(m_addToListAction);
+    contactsMenu->addAction(m_removeFromListAction);
+    contactsMenu->addMenu(m_statusMenu);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar* toolBar = addToolBar(tr("Contacts"));
+    toolBar->setObjectName(QStringLiteral("contactsToolBar"));
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolBar->setMovable(false);
+    toolBar->addAction(m_newContactAction);
+    toolBar->addAction(m_deleteAction);
+    toolBar->addSeparator();
+    toolBar->addAction(m_addTagAction);
+    toolBar->addAction(m_removeTagAction);
+    toolBar->addAction(m_addToListAction);
+    toolBar->addAction(m_removeFromListAction);
+    toolBar->addAction(m_statusMenu->menuAction());
+    toolBar->addSeparator();
+    toolBar->addAction(m_undoAction);
+    toolBar->addAction(m_redoAction);
+}
+
+void MainWindow::createCentralWidgets()
+{
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+
+    m_sidebarView = new QTreeView(m_splitter);
+    m_sidebarView->setObjectName(QStringLiteral("sidebarTreeView"));
+    m_sidebarView->setHeaderHidden(true);
+    m_sidebarView->setRootIsDecorated(true);
+    m_sidebarView->setUniformRowHeights(true);
+    m_sidebarView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_sidebarView->setAccessibleName(tr("Lists, tags and statuses"));
+
+    auto* center = new QWidget(m_splitter);
+    auto* centerLayout = new QVBoxLayout(center);
+    centerLayout->setContentsMargins(0, 0, 0, 0);
+    m_searchLineEdit = new QLineEdit(center);
+    m_searchLineEdit->setObjectName(QStringLiteral("searchLineEdit"));
+    m_searchLineEdit->setPlaceholderText(tr("Search names, email, company, tags and notes (Ctrl+F)"));
+    m_searchLineEdit->setClearButtonEnabled(true);
+    m_searchLineEdit->setAccessibleName(tr("Search contacts"));
+    centerLayout->addWidget(m_searchLineEdit);
+
+    m_tableView = new QTableView(center);
+    m_tableView->setObjectName(QStringLiteral("contactsTableView"));
+    m_tableView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_tableView->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tableView->setAlternatingRowColors(true);
+    m_tableView->setWordWrap(false);
+    m_tableView->setCornerButtonEnabled(false);
+    m_tableView->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tableView->setAccessibleName(tr("Contacts"));
+    // Fixed row heights: asking a million rows for their size would read them all.
+    m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    m_tableView->verticalHeader()->hide();
+    m_tableView->horizontalHeader()->setSectionsMovable(false);
+    m_tableView->horizontalHeader()->setHighlightSections(false);
+    m_tableView->horizontalHeader()->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_tableView->horizontalHeader()->setStretchLastSection(true);
+    m_tableView->addAction(m_deleteAction);
+    centerLayout->addWidget(m_tableView);
+
+    m_editor = new ContactEditor(m_splitter);
+    m_editor->setObjectName(QStringLiteral("contactEditor"));
+    m_editor->setValidator([this](const Contact& contact) {
+        if (!m_workspace) {
+            return QVector<QPair<QString, QString>>();
+        }
+        return m_controller->repository().problems(contact);
+    });
+
+    m_splitter->addWidget(m_sidebarView);
+    m_splitter->addWidget(center);
+    m_splitter->addWidget(m_editor);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({220, 700, 360});
+    m_splitter->setCollapsible(1, false);
+    setCentralWidget(m_splitter);
+
+    setTabOrder(m_sidebarView, m_searchLineEdit);
+    setTabOrder(m_searchLineEdit, m_tableView);
+    setTabOrder(m_tableView, m_editor);
+
+    m_searchTimer = new QTimer(this);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(searchDebounceMs);
+    connect(m_searchTimer, &QTimer::timeout, this, &MainWindow::applyFilter);
+    connect(m_searchLineEdit, &QLineEdit::textChanged, m_searchTimer, qOverload<>(&QTimer::start));
+    // Enter searches at once.
+    connect(m_searchLineEdit, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer->stop();
+        applyFilter();
+    });
+
+    connect(m_tableView, &QWidget::customContextMenuRequested, this, &MainWindow::showTableMenu);
+    connect(m_tableView->horizontalHeader(), &QWidget::customContextMenuRequested, this, &MainWindow::showHeaderMenu);
+    connect(m_saveContactAction, &QAction::triggered, m_editor, &ContactEditor::save);
+    connect(m_editor, &ContactEditor::saveRequested, this, &MainWindow::onSaveRequested);
+    connect(m_editor, &ContactEditor::modifiedChanged, this, &MainWindow::updateActions);
+}
+
+void MainWindow::restoreWindowSettings()
+{
+    const QByteArray geometry = m_settings->windowGeometry();
+    if (!geometry.isEmpty()) {
+        restoreGeometry(geometry);
+    }
+    const QByteArray state = m_settings->windowState();
+    if (!state.isEmpty()) {
+        restoreState(state);
+    }
+    const QByteArray splitter = m_settings->splitterState();
+    if (!splitter.isEmpty()) {
+        m_splitter->restoreState(splitter);
+    }
+}
+
+void MainWindow::saveWindowSettings()
+{
+    m_settings->setWindowGeometry(saveGeometry());
+    m_settings->setWindowState(saveState());
+    m_settings->setSplitterState(m_splitter->saveState());
+    saveColumnSettings();
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (m_runner->isBusy()) {
+        const QMessageBox::StandardButton answer = Dialogs::question(
+            this, tr("Mailroom"), tr("A change is still running. Cancel it and quit? Nothing of it will be kept."),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_runner->cancel();
+        m_runner->waitForIdle();
+    }
+    if (!confirmEditorChanges()) {
+        event->ignore();
+        return;
+    }
+    saveWindowSettings();
+    event->accept();
+}
+
+QString MainWindow::workspacePath() const
+{
+    return m_workspace ? m_workspace->path() : QString();
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_runner->isBusy() || m_resolving || (m_contactModel && m_contactModel->isLoading()) ||
+           (m_sidebarModel && m_sidebarModel->isLoading());
+}
+
+// ---- Workspaces ----
+
+void MainWindow::openInitialWorkspace(const QString& requestedPath)
+{
+    if (!requestedPath.isEmpty()) {
+        openWorkspace(requestedPath);
+        return;
+    }
+    const QString last = m_settings->lastWorkspace();
+    if (!last.isEmpty() && QFileInfo::exists(last) && openWorkspace(last)) {
+        return;
+    }
+    openDemoWorkspace();
+}
+
+bool MainWindow::openWorkspace(const QString& path)
+{
+    if (m_runner->isBusy()) {
+        Dialogs::warning(this, tr("Open Workspace"), tr("Wait until the running change has finished."));
+        return false;
+    }
+    if (m_workspace && QFileInfo(path).absoluteFilePath() == QFileInfo(m_workspace->path()).absoluteFilePath()) {
+        return true;
+    }
+    if (!confirmEditorChanges()) {
+        return false;
+    }
+    Result<std::unique_ptr<Workspace>> workspace = Workspace::open(path);
+    if (!workspace) {
+        Dialogs::warning(this, tr("Cannot Open Workspace"), workspace.error().message);
+        return false;
+    }
+    setWorkspace(std::move(workspace).value());
+    return true;
+}
+
+bool MainWindow::createWorkspace(const QString& path)
+{
+    if (m_runner->isBusy()) {
+        Dialogs::warning(this, tr("New Workspace"), tr("Wait until the running change has finished."));
+        return false;
+    }
+    if (!confirmEditorChanges()) {
+        return false;
+    }
+    Result<std::unique_ptr<Workspace>> workspace = Workspace::create(path);
+    if (!workspace) {
+        Dialogs::warning(this, tr("Cannot Create Workspace"), workspace.error().message);
+        return false;
+    }
+    setWorkspace(std::move(workspace).value());
+    return true;
+}
+
+void MainWindow::openDemoWorkspace()
+{
+    const QString path = Workspace::demoPath();
+    if (QFileInfo::exists(path)) {
+        openWorkspace(path);
+        return;
+    }
+    Result<std::unique_ptr<Workspace>> created = Workspace::create(path);
+    if (!created) {
+        Dialogs::warning(this, tr("Cannot Create the Demo Workspace"), created.error().message);
+        return;
+    }
+    // Keep the new workspace (and its lock) while the worker fills it through its own connection.
+    auto pending = std::make_shared<std::unique_ptr<Workspace>>(std::move(created).value());
+    m_runner->setWorkspacePath(path);
+    m_runner->run(
+        tr("Making a demo workspace with %L1 sample contacts…").arg(demoContacts),
+        [](QSqlDatabase db, const ProgressCallback& progress) -> Result<BulkChange> {
+            Result<qint64> added = DemoGenerator::generate(db, demoContacts, demoSeed, progress);
+            if (!added) {
+                return added.error();
+            }
+            return BulkChange{};
+        },
+        [this, pending, path](const Result<BulkChange>& result) {
+            if (!result && result.error().code != ErrorCode::Cancelled) {
+                Dialogs::warning(this, tr("Cannot Create the Demo Workspace"), result.error().message);
+            }
+            // Even an empty demo is a working workspace to start from.
+            setWorkspace(std::move(*pending));
+        });
+}
+
+void MainWindow::newWorkspaceDialog()
+{
+    std::optional<QString> path = Dialogs::saveFileName(this, tr("New Workspace"), workspaceFilter());
+    if (!path) {
+        return;
+    }
+    QString file = *path;
+    if (QFileInfo(file).suffix().isEmpty()) {
+        file += QStringLiteral(".mailroom");
+    }
+    createWorkspace(file);
+}
+
+void MainWindow::openWorkspaceDialog()
+{
+    std::optional<QString> path = Dialogs::openFileName(this, tr("Open Workspace"), workspaceFilter());
+    if (path) {
+        openWorkspace(*path);
+    }
+}
+
+void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
+{
+    if (m_contactModel) {
+        saveColumnSettings();
+    }
+    m_undoStack->clear();
+    m_editor->clearContact();
+    m_currentContactId = 0;
+    m_sidebarFilter.reset();
+    m_sidebarSelection.reset();
+
+    // Models first: they hold connections to the old file.
+    m_tableView->setModel(nullptr);
+    m_sidebarView->setModel(nullptr);
+    delete m_contactModel;
+    m_contactModel = nullptr;
+    delete m_sidebarModel;
+    m_sidebarModel = nullptr;
+    m_controller->setDatabase(QSqlDatabase());
+    m_workspace = std::move(workspace);
+
+    const QString path = m_workspace->path();
+    m_controller->setDatabase(m_workspace->database());
+    m_runner->setWorkspacePath(path);
+    m_settings->setLastWorkspace(path);
+    setWindowTitle(tr("%1 — Mailroom").arg(QFileInfo(path).completeBaseName()));
+
+    m_contactModel = new ContactTableModel(path, this);
+    m_sidebarModel = new SidebarModel(path, this);
+    loadCustomFields();
+
+    m_tableView->setModel(m_contactModel);
+    m_tableView->horizontalHeader()->setSortIndicator(m_contactModel->columnForBuiltin(ContactColumn::LastName),
+                                                      Qt::AscendingOrder);
+    m_tableView->setSortingEnabled(true);
+    applyColumnSettings();
+
+    m_sidebarView->setModel(m_sidebarModel);
+    m_sidebarView->header()->setStretchLastSection(false);
+    m_sidebarView->header()->setSectionResizeMode(SidebarModel::NameColumn, QHeaderView::Stretch);
+    m_sidebarView->header()->setSectionResizeMode(SidebarModel::CountColumn, QHeaderView::ResizeToContents);
+    m_sidebarView->expandAll();
+    m_sidebarView->setCurrentIndex(m_sidebarModel->indexFor(SidebarModel::Kind::All));
+
+    connect(m_sidebarView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onSidebarSelectionChanged);
+    connect(m_sidebarModel, &QAbstractItemModel::modelReset, this, &MainWindow::onSidebarReset);
+    connect(m_sidebarModel, &SidebarModel::loadingChanged, this, &MainWindow::updateStatusBar);
+    connect(m_sidebarModel, &SidebarModel::errorOccurred, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 10000); });
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(m_tableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_contactModel, &ContactTableModel::countChanged, this, &MainWindow::updateStatusBar);
+    connect(m_contactModel, &ContactTableModel::loadingChanged, this, &MainWindow::updateStatusBar);
+    connect(m_contactModel, &ContactTableModel::errorOccurred, this,
+            [this](const QString& message) { Dialogs::warning(this, tr("Mailroom"), message); });
+    connect(m_contactModel, &ContactTableModel::modelReset, this, &MainWindow::updateActions);
+    connect(m_contactModel, &ContactTableModel::pageLoaded, this, [this] {
+        // The row the person clicked may have been waiting for its page.
+        if (m_currentContactId == 0 && m_tableView->currentIndex().isValid()) {
+            onCurrentRowChanged();
+        }
+    });
+
+    applyFilter();
+    updateActions();
+    updateStatusBar();
+}
+
+void MainWindow::loadCustomFields()
+{
+    Result<QVector<CustomField>> fields = CustomFieldRepository(m_workspace->database()).all();
+    m_customFields = fields ? *fields : QVector<CustomField>();
+    m_contactModel->setCustomFields(m_customFields);
+    m_editor->setCustomFields(m_customFields);
+}
+
+// ---- Filtering and the current contact ----
+
+void MainWindow::applyFilter()
+{
+    if (!m_contactModel) {
+        return;
+    }
+    ContactFilter filter = m_sidebarFilter.value_or(ContactFilter{});
+    filter.search = m_searchLineEdit->text().trimmed();
+    if (filter != m_contactModel->filter()) {
+        m_contactModel->setFilter(filter);
+    }
+}
+
+void MainWindow::onSidebarSelectionChanged()
+{
+    const QModelIndex index = m_sidebarView->currentIndex();
+    if (!index.isValid()) {
+        return;
+    }
+    std::optional<ContactFilter> filter = m_sidebarModel->filterFor(index);
+    if (!filter) {
+        return; // a section heading: keep the current filter
+    }
+    m_sidebarFilter = filter;
+    m_sidebarSelection = qMakePair(m_sidebarModel->kindOf(index), index.data(SidebarModel::IdRole).toLongLong());
+    applyFilter();
+}
+
+void MainWindow::onSidebarReset()
+{
+    m_sidebarView->expandAll();
+    if (!m_sidebarSelection) {
+        m_sidebarView->setCurrentIndex(m_sidebarModel->indexFor(SidebarModel::Kind::All));
+        return;
+    }
+    QModelIndex index = m_sidebarModel->indexFor(m_sidebarSelection->first, m_sidebarSelection->second);
+    if (!index.isValid()) {
+        // The tag or list is gone (its last member left): show everyone again.
+        index = m_sidebarModel->indexFor(SidebarModel::Kind::All);
+    }
+    m_sidebarView->setCurrentIndex(index);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_tableView->currentIndex();
+    if (!current.isValid()) {
+        return;
+    }
+    const qint64 id = m_contactModel->contactId(current.row());
+    if (id == 0 || id == m_currentContactId) {
+        return; // not loaded yet: pageLoaded calls back
+    }
+    if (!confirmEditorChanges()) {
+        return;
+    }
+    showContact(id);
+}
+
+void MainWindow::showContact(qint64 id)
+{
+    Result<Contact> contact = m_controller->repository().findById(id);
+    if (!contact) {
+        m_currentContactId = 0;
+        m_editor->clearContact();
+        return;
+    }
+    m_currentContactId = id;
+    m_editor->setContact(*contact);
+}
+
+bool MainWindow::confirmEditorChanges()
+{
+    if (!m_editor->hasContact() || !m_editor->isModified()) {
+        return true;
+    }
+    const Contact edited = m_editor->contact();
+    const QMessageBox::StandardButton answer = Dialogs::question(
+        this, tr("Unsaved Changes"),
+        tr("Save your changes to %1?").arg(edited.email.isEmpty() ? tr("the new contact") : edited.email),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) {
+        return false;
+    }
+    if (answer == QMessageBox::Save) {
+        if (m_editor->hasProblems()) {
+            m_editor->save(); // shows where
+            return false;
+        }
+        onSaveRequested(edited);
+        return !m_editor->isModified();
+    }
+    m_editor->revert();
+    return true;
+}
+
+void MainWindow::onSaveRequested(const Contact& contact)
+{
+    if (!m_workspace) {
+        return;
+    }
+    if (contact.id == 0) {
+        Result<qint64> id = m_controller->addContact(contact);
+        if (!id) {
+            Dialogs::warning(this, tr("Cannot Add Contact"), id.error().message);
+            return;
+        }
+        showContact(*id);
+        statusBar()->showMessage(tr("Added %1.").arg(contact.email), 5000);
+        return;
+    }
+    Status saved = m_controller->saveContact(contact);
+    if (!saved) {
+        Dialogs::warning(this, tr("Cannot Save Contact"), saved.error().message);
+        return;
+    }
+    showContact(contact.id);
+    statusBar()->showMessage(tr("Saved %1.").arg(contact.email), 5000);
+}
+
+void MainWindow::onContactsChanged()
+{
+    if (!m_contactModel) {
+        return;
+    }
+    m_contactModel->refresh();
+    m_sidebarModel->refresh();
+    // The shown contact may have changed (undo) or gone (delete).
+    if (m_currentContactId != 0 && !m_editor->isModified()) {
+        showContact(m_currentContactId);
+    }
+    updateActions();
+}
+
+// ---- Bulk actions ----
+
+QVector<QPair<int, int>> MainWindow::selectedRowRanges() const
+{
+    QVector<QPair<int, int>> ranges;
+    if (!m_tableView->selectionModel()) {
+        return ranges;
+    }
+    for (const QItemSelectionRange& range : m_tableView->selectionModel()->selection()) {
+        ranges.append({range.top(), range.bottom()});
+    }
+    std::sort(ranges.begin(), ranges.end());
+    // Row selection gives one range per row block and column; merge what overlaps.
+    QVector<QPair<int, int>> merged;
+    for (const auto& range : std::as_const(ranges)) {
+        if (!merged.isEmpty() && range.first <= merged.last().second + 1) {
+            merged.last().second = std::max(merged.last().second, range.second);
+        } else {
+            merged.append(range);
+        }
+    }
+    return merged;
+}
+
+void MainWindow::withSelectedIds(const std::function<void(const QVector<qint64>&)>& action)
+{
+    const QVector<QPair<int, int>> ranges = selectedRowRanges();
+    if (ranges.isEmpty() || !m_contactModel || m_runner->isBusy() || m_resolving) {
+        return;
+    }
+    m_resolving = true;
+    updateActions();
+    m_contactModel->resolveIds(ranges, this, [this, action](QVector<qint64> ids) {
+        m_resolving = false;
+        updateActions();
+        if (!ids.isEmpty()) {
+            action(ids);
+        }
+    });
+}
+
+QStringList MainWindow::groupNames(GroupKind kind) const
+{
+    QStringList names;
+    if (!m_workspace) {
+        return names;
+    }
+    Result<QVector<Group>> groups = GroupRepository(m_workspace->database(), kind).all();
+    if (groups) {
+        for (const Group& group : *groups) {
+            names.append(group.name);
+        }
+    }
+    return names;
+}
+
+void MainWindow::changeGroupOfSelected(GroupKind kind, bool add)
+{
+    if (selectedRowRanges().isEmpty()) {
+        return;
+    }
+    QString title;
+    QString label;
+    if (kind == GroupKind::Tag) {
+        title = add ? tr("Add Tag") : tr("Remove Tag");
+        label = add ? tr("Tag the selected contacts with:") : tr("Remove this tag from the selected contacts:");
+    } else {
+        title = add ? tr("Add to List") : tr("Remove from List");
+        label = add ? tr("Add the selected contacts to the list:") : tr("Remove the selected contacts from the list:");
+    }
+    std::optional<QString> answer = Dialogs::getText(this, title, label, groupNames(kind));
+    if (!answer) {
+        return;
+    }
+    const QString name = answer->simplified();
+    Status valid = GroupRepository::validateName(kind, name);
+    if (!valid) {
+        Dialogs::warning(this, title, valid.error().message);
+        return;
+    }
+    withSelectedIds(
+        [this, kind, name, add](const QVector<qint64>& ids) { m_controller->changeGroup(ids, kind, name, add); });
+}
+
+void MainWindow::setStatusOfSelected(ContactStatus status)
+{
+    withSelectedIds([this, status](const QVector<qint64>& ids) { m_controller->setStatus(ids, status); });
+}
+
+void MainWindow::deleteSelected()
+{
+    withSelectedIds([this](const QVector<qint64>& ids) {
+        if (ids.contains(m_currentContactId)) {
+            m_currentContactId = 0;
+            m_editor->clearContact();
+        }
+        m_controller->deleteContacts(ids);
+    });
+}
+
+void MainWindow::newContact()
+{
+    if (!m_workspace || !confirmEditorChanges()) {
+        return;
+    }
+    m_currentContactId = 0;
+    m_tableView->clearSelection();
+    m_editor->setContact(Contact{});
+    m_editor->focusFirstField();
+}
+
+// ---- State of actions and the status bar ----
+
+void MainWindow::onJobBusyChanged(bool)
+{
+    updateActions();
+    updateUndoActions();
+    updateStatusBar();
+}
+
+void MainWindow::updateActions()
+{
+    const bool open = m_workspace != nullptr;
+    const bool idle = !m_runner->isBusy() && !m_resolving;
+    const bool selection = open && m_tableView->selectionModel() && m_tableView->selectionModel()->hasSelection();
+    m_newContactAction->setEnabled(open);
+    m_saveContactAction->setEnabled(open && m_editor->hasContact());
+    m_columnsAction->setEnabled(open);
+    m_findAction->setEnabled(open);
+    m_selectAllAction->setEnabled(open);
+    for (QAction* action :
+         {m_deleteAction, m_addTagAction, m_removeTagAction, m_addToListAction, m_removeFromListAction}) {
+        action->setEnabled(selection && idle);
+    }
+    m_statusMenu->setEnabled(selection && idle);
+    m_newWorkspaceAction->setEnabled(idle);
+    m_openWorkspaceAction->setEnabled(idle);
+    updateUndoActions();
+}
+
+void MainWindow::updateUndoActions()
+{
+    const bool idle = !m_runner->isBusy();
+    m_undoAction->setEnabled(idle && m_undoStack->canUndo());
+    m_redoAction->setEnabled(idle && m_undoStack->canRedo());
+    m_undoAction->setText(m_undoStack->canUndo() ? tr("&Undo %1").arg(m_undoStack->undoText()) : tr("&Undo"));
+    m_redoAction->setText(m_undoStack->canRedo() ? tr("&Redo %1").arg(m_undoStack->redoText()) : tr("&Redo"));
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
+}
+
+void MainWindow::updateStatusBar()
+{
+    if (!m_contactModel) {
+        m_countLabel->setText(tr("No workspace open"));
+    } else {
+        const qint64 count = m_contactModel->totalCount();
+        m_countLabel->setText(tr("%Ln contact(s)", nullptr, static_cast<int>(std::min<qint64>(count, INT_MAX))));
+    }
+    m_busyBar->setVisible(isBusy());
+}
+
+// ---- Columns ----
+
+QString MainWindow::columnKey(int column) const
+{
+    if (std::optional<ContactColumn> builtin = m_contactModel->builtinForColumn(column)) {
+        return QString::fromLatin1(contactColumnInfo(*builtin).key);
+    }
+    const qint64 fieldId = m_contactModel->customFieldForColumn(column);
+    for (const CustomField& field : m_customFields) {
+        if (field.id == fieldId) {
+            return QStringLiteral("field:%1").arg(field.name);
+        }
+    }
+    return QString();
+}
+
+void MainWindow::applyColumnSettings()
+{
+    const QStringList hidden = m_settings->hiddenColumns();
+    const QVariantMap widths = m_settings->columnWidths();
+    QHeaderView* header = m_tableView->horizontalHeader();
+    for (int column = 0; column < m_contactModel->columnCount(); ++column) {
+        const QString key = columnKey(column);
+        // Custom fields start hidden until the person picks them.
+        const bool isCustom = key.startsWith(QLatin1String("field:"));
+        m_tableView->setColumnHidden(column, hidden.contains(key) || (isCustom && !widths.contains(key)));
+        if (widths.contains(key)) {
+            header->resizeSection(column, widths.value(key).toInt());
+        } else if (key == QLatin1String("email")) {
+            header->resizeSection(column, 240);
+        }
+    }
+}
+
+void MainWindow::saveColumnSettings()
+{
+    if (!m_contactModel) {
+        return;
+    }
+    QStringList hidden = m_settings->hiddenColumns();
+    QVariantMap widths = m_settings->columnWidths();
+    QHeaderView* header = m_tableView->horizontalHeader();
+    for (int column = 0; column < m_contactModel->columnCount(); ++column) {
+        const QString key = columnKey(column);
+        if (key.isEmpty()) {
+            continue;
+        }
+        hidden.removeAll(key);
+        if (m_tableView->isColumnHidden(column)) {
+            hidden.append(key);
+        } else {
+            widths.insert(key, header->sectionSize(column));
+        }
+    }
+    m_settings->setHiddenColumns(hidden);
+    m_settings->setColumnWidths(widths);
+}
+
+void MainWindow::showColumnChooser()
+{
+    if (!m_contactModel) {
+        return;
+    }
+    QVector<ColumnChooserDialog::Column> columns;
+    for (int column = 0; column < m_contactModel->columnCount(); ++column) {
+        columns.append({columnKey(column), m_contactModel->headerData(column, Qt::Horizontal).toString(),
+                        !m_tableView->isColumnHidden(column)});
+    }
+    ColumnChooserDialog dialog(columns, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const QVector<ColumnChooserDialog::Column> chosen = dialog.columns();
+    for (int column = 0; column < chosen.size() && column < m_contactModel->columnCount(); ++column) {
+        m_tableView->setColumnHidden(column, !chosen.at(column).visible);
+    }
+    saveColumnSettings();
+}
+
+void MainWindow::showHeaderMenu(const QPoint& pos)
+{
+    if (!m_contactModel) {
+        return;
+    }
+    QMenu menu(this);
+    for (int column = 0; column < m_contactModel->columnCount(); ++column) {
+        QAction* action = menu.addAction(m_contactModel->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!m_tableView->isColumnHidden(column));
+        connect(action, &QAction::toggled, this, [this, column](bool shown) {
+            m_tableView->setColumnHidden(column, !shown);
+            saveColumnSettings();
+        });
+    }
+    menu.addSeparator();
+    menu.addAction(m_columnsAction);
+    menu.exec(m_tableView->horizontalHeader()->mapToGlobal(pos));
+}
+
+void MainWindow::showTableMenu(const QPoint& pos)
+{
+    QMenu menu(this);
+    menu.addAction(m_newContactAction);
+    menu.addAction(m_deleteAction);
+    menu.addSeparator();
+    menu.addAction(m_addTagAction);
+    menu.addAction(m_removeTagAction);
+    menu.addAction(m_addToListAction);
+    menu.addAction(m_removeFromListAction);
+    menu.addMenu(m_statusMenu);
+    menu.exec(m_tableView->viewport()->mapToGlobal(pos));
+}
