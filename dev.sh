@@ -7,6 +7,7 @@
 #   ./dev.sh test [ctest args]       build and run every test (unit, integration, gui)
 #   ./dev.sh build                   configure and build only
 #   ./dev.sh bench contacts          benchmark a 1,000,000-contact workspace against sqlite3
+#   ./dev.sh fuzz [seconds]          run each libFuzzer target (clang) for a while (default 60 s)
 #   ./dev.sh package                 build a .deb with CPack (build/release/*.deb)
 #   ./dev.sh format                  clang-format every C++ file
 set -euo pipefail
@@ -111,6 +112,29 @@ cmd_bench() {
     esac
 }
 
+cmd_fuzz() {
+    local seconds="${1:-60}"
+    PACKAGES+=(clang libclang-rt-14-dev)
+    install_packages
+    PRESET=fuzz
+    BUILD_DIR="$ROOT/build/fuzz"
+    configure
+    local targets=() target corpus work
+    for source in "$ROOT"/tests/fuzz/fuzz_*.cpp; do
+        targets+=("$(basename "$source" .cpp)")
+    done
+    cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${targets[@]}"
+    for target in "${targets[@]}"; do
+        binary="$BUILD_DIR/tests/fuzz/$target"
+        corpus="$ROOT/tests/fuzz/corpus/${target#fuzz_}"
+        # New inputs go to a scratch folder; copy the ones worth keeping into the corpus by hand.
+        work="$BUILD_DIR/corpus/$target"
+        mkdir -p "$work"
+        log "Fuzzing $target for ${seconds}s"
+        "$binary" -max_total_time="$seconds" -max_len=4096 "$work" "$corpus"
+    done
+}
+
 cmd_package() {
     install_packages
     PRESET=release
@@ -139,10 +163,11 @@ case "$verb" in
     test) cmd_test "$@" ;;
     build) build ;;
     bench) cmd_bench "$@" ;;
+    fuzz) cmd_fuzz "$@" ;;
     package) cmd_package "$@" ;;
     format) cmd_format ;;
     *)
-        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac

@@ -5,7 +5,14 @@
 QString ftsQueryFor(const QString& userText)
 {
     QStringList terms;
-    const QStringList words = userText.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+    // Control characters (NUL above all: SQLite would end the query string there) separate words.
+    QString text = userText;
+    for (QChar& c : text) {
+        if (c.category() == QChar::Other_Control || c.category() == QChar::Other_Format) {
+            c = QLatin1Char(' ');
+        }
+    }
+    const QStringList words = text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
     for (QString word : words) {
         // Inside an FTS5 string a double quote is written twice; everything else is literal.
         word.replace(QLatin1Char('"'), QStringLiteral("\"\""));
