@@ -97,6 +97,9 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
 
 MainWindow::~MainWindow()
 {
+    // The stack clears itself on destruction; nothing here should react any more.
+    m_undoStack->disconnect(this);
+    m_controller->setDatabase(QSqlDatabase());
     // Stop the worker before the workspace it writes to goes away.
     delete m_runner;
     m_runner = nullptr;
@@ -176,9 +179,33 @@ void MainWindow::createActions()
     connect(m_removeFromListAction, &QAction::triggered, this,
             [this] { changeGroupOfSelected(GroupKind::List, false); });
 
+    // Object names let tests (and accessibility tools) find the actions a person clicks.
+    const QList<QPair<QAction*, const char*>> named = {
+        {m_newWorkspaceAction, "newWorkspaceAction"},
+        {m_openWorkspaceAction, "openWorkspaceAction"},
+        {m_quitAction, "quitAction"},
+        {m_undoAction, "undoAction"},
+        {m_redoAction, "redoAction"},
+        {m_findAction, "findAction"},
+        {m_selectAllAction, "selectAllAction"},
+        {m_columnsAction, "columnsAction"},
+        {m_newContactAction, "newContactAction"},
+        {m_saveContactAction, "saveContactAction"},
+        {m_deleteAction, "deleteAction"},
+        {m_addTagAction, "addTagAction"},
+        {m_removeTagAction, "removeTagAction"},
+        {m_addToListAction, "addToListAction"},
+        {m_removeFromListAction, "removeFromListAction"},
+    };
+    for (const auto& [action, name] : named) {
+        action->setObjectName(QString::fromLatin1(name));
+    }
+
     m_statusMenu = new QMenu(tr("Set &Status"), this);
+    m_statusMenu->setObjectName(QStringLiteral("statusMenu"));
     for (ContactStatus status : allContactStatuses()) {
         QAction* action = m_statusMenu->addAction(contactStatusLabel(status));
+        action->setObjectName(QStringLiteral("statusAction_%1").arg(contactStatusName(status)));
         connect(action, &QAction::triggered, this, [this, status] { setStatusOfSelected(status); });
         m_statusActions.append(action);
     }
@@ -282,7 +309,23 @@ void MainWindow::createCentralWidgets()
         if (!m_workspace) {
             return QVector<QPair<QString, QString>>();
         }
-        return m_controller->repository().problems(contact);
+        QVector<QPair<QString, QString>> problems = m_controller->repository().problems(contact);
+        const bool emailOk = std::none_of(problems.cbegin(), problems.cend(), [](const QPair<QString, QString>& p) {
+            return p.first == QLatin1String("email");
+        });
+        // A duplicate is caught as it is typed, not only when Save fails.
+        if (emailOk) {
+            Result<Contact> existing = m_controller->repository().findByEmail(contact.email);
+            if (existing && existing->id != contact.id) {
+                const QString name =
+                    QStringList{existing->firstName, existing->lastName}.join(QLatin1Char(' ')).trimmed();
+                problems.append({QStringLiteral("email"),
+                                 name.isEmpty()
+                                     ? tr("%1 is already in this workspace.").arg(existing->email)
+                                     : tr("%1 is already in this workspace as %2.").arg(existing->email, name)});
+            }
+        }
+        return problems;
     });
 
     m_splitter->addWidget(m_sidebarView);

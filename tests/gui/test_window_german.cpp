@@ -1,0 +1,85 @@
+// The window in German: the translation is embedded, loaded by locale, and reaches the
+// menus, the toolbar, the editor form and the status bar.
+
+#include "GuiTestWorkspace.h"
+
+#include "models/ContactTableModel.h"
+#include "ui/AppSettings.h"
+#include "ui/ContactEditor.h"
+#include "ui/Dialogs.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+
+#include <QAction>
+#include <QLabel>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTest>
+
+class TestWindowGerman : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void menusAndLabelsAreGerman();
+    void englishIsTheFallback();
+};
+
+void TestWindowGerman::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    Dialogs::setWarningsSilent(true);
+}
+
+void TestWindowGerman::cleanupTestCase()
+{
+    Translations::uninstall();
+}
+
+void TestWindowGerman::menusAndLabelsAreGerman()
+{
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    QVERIFY(Translations::install(QLocale(QLocale::German, QLocale::Germany)));
+
+    GuiTestWorkspace workspace;
+    std::unique_ptr<AppSettings> settings = AppSettings::createTemporary();
+    MainWindow window(settings.get());
+    window.show();
+    window.openInitialWorkspace(workspace.path());
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 20000);
+
+    QStringList menuTitles;
+    for (QAction* action : window.menuBar()->actions()) {
+        menuTitles.append(action->text());
+    }
+    QVERIFY2(menuTitles.contains(QStringLiteral("&Datei")), qPrintable(menuTitles.join(QLatin1Char(' '))));
+    QVERIFY(menuTitles.contains(QStringLiteral("&Bearbeiten")));
+    QCOMPARE(window.findChild<QAction*>(QStringLiteral("newContactAction"))->text(), QStringLiteral("&Neuer Kontakt"));
+    QCOMPARE(window.findChild<QAction*>(QStringLiteral("addTagAction"))->text(), QStringLiteral("&Tag hinzufügen…"));
+    QCOMPARE(window.contactEditor()->findChild<QPushButton*>(QStringLiteral("saveButton"))->text(),
+             QStringLiteral("&Speichern"));
+    QCOMPARE(window.contactEditor()->findChild<QLabel*>(QStringLiteral("firstNameLabel"))->text(),
+             QStringLiteral("Vorname"));
+    // Plural forms and number grouping follow the language.
+    QTRY_COMPARE(window.countLabel()->text(), QStringLiteral("10 Kontakte"));
+    // Core's column headers are translated too.
+    QCOMPARE(window.contactModel()
+                 ->headerData(window.contactModel()->columnForBuiltin(ContactColumn::LastName), Qt::Horizontal)
+                 .toString(),
+             QStringLiteral("Nachname"));
+}
+
+void TestWindowGerman::englishIsTheFallback()
+{
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    Translations::install(QLocale(QLocale::French, QLocale::France));
+    std::unique_ptr<AppSettings> settings = AppSettings::createTemporary();
+    MainWindow window(settings.get());
+    QCOMPARE(window.findChild<QAction*>(QStringLiteral("newContactAction"))->text(), QStringLiteral("&New Contact"));
+}
+
+QTEST_MAIN(TestWindowGerman)
+#include "test_window_german.moc"
