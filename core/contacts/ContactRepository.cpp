@@ -139,6 +139,15 @@ SortSql sortFor(const ContactSort& sort, QSqlDatabase db)
     return {QString::fromLatin1(expr), QString()};
 }
 
+// "At or after (key, id)" spelled so SQLite seeks the sort index: the row-value form
+// (k, id) >= (?, ?) is not used for a seek when k carries a COLLATE, and then every page
+// scans from the start of the index. Binds: key, key, id.
+QString keysetPredicate(const QString& expr, bool descending)
+{
+    return descending ? QStringLiteral(" AND %1 <= ? AND (%1 < ? OR c.id <= ?)").arg(expr)
+                      : QStringLiteral(" AND %1 >= ? AND (%1 > ? OR c.id >= ?)").arg(expr);
+}
+
 void bindAll(QSqlQuery& q, const QVariantList& values)
 {
     for (const QVariant& v : values) {
@@ -742,9 +751,8 @@ Result<ContactPage> ContactRepository::page(const ContactPageRequest& request)
     QString keyset;
     QVariantList binds = w.binds;
     if (request.from && !request.fromEnd) {
-        keyset = QStringLiteral(" AND (%1, c.id) %2 (?, ?)")
-                     .arg(sort.expr, descending ? QStringLiteral("<=") : QStringLiteral(">="));
-        binds << request.from->value << request.from->id;
+        keyset = keysetPredicate(sort.expr, descending);
+        binds << request.from->value << request.from->value << request.from->id;
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
@@ -803,9 +811,8 @@ Result<QVector<qint64>> ContactRepository::idsInRange(const ContactFilter& filte
     QVariantList binds = w.binds;
     QString keyset;
     if (from) {
-        keyset = QStringLiteral(" AND (%1, c.id) %2 (?, ?)")
-                     .arg(s.expr, descending ? QStringLiteral("<=") : QStringLiteral(">="));
-        binds << from->value << from->id;
+        keyset = keysetPredicate(s.expr, descending);
+        binds << from->value << from->value << from->id;
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
