@@ -54,6 +54,9 @@ struct ContactPageRequest
     std::optional<SortKey> from; // start here (inclusive); nullopt = from the first row
     bool fromEnd = false;        // ignore `from` and return the last `limit` rows, in order
     int limit = 256;
+    // How many contacts match the filter, if the caller already counted (saves a count);
+    // -1 = unknown. It picks the search plan, never the result.
+    qint64 matchCountHint = -1;
 };
 
 struct ContactPage

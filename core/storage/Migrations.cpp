@@ -81,10 +81,10 @@ std::vector<Migration> buildMigrations()
         "full-text search over names, email, company, tags and notes",
         {
             // A self-contained FTS5 table keyed by contact id; the repository keeps it in
-            // step with contacts and their tags. Prefix indexes make as-you-type "jo*" cheap.
+            // step with contacts and their tags. Prefix indexes make as-you-type "j*", "jo*" cheap.
             QStringLiteral("CREATE VIRTUAL TABLE contacts_fts USING fts5("
                            " email, first_name, last_name, company, tags, notes,"
-                           " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"),
+                           " tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3')"),
             QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company, tags, notes)"
                            " SELECT c.id, c.email, c.first_name, c.last_name, c.company,"
                            " COALESCE((SELECT group_concat(t.name, ' ') FROM contact_tags ct"

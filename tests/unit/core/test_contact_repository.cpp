@@ -303,6 +303,41 @@ private Q_SLOTS:
         }
     }
 
+    void broadAndNarrowSearchPlansAgree()
+    {
+        for (int i = 0; i < 600; ++i) {
+            Contact c;
+            c.email = QString("m%1@example.com").arg(i);
+            c.lastName = i % 3 ? QString("Miller%1").arg(i % 17) : QString("Other%1").arg(i % 5);
+            QVERIFY(m_repo->add(c).ok());
+        }
+        for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+            ContactPageRequest request;
+            request.filter.search = "mil";
+            request.sort.order = order;
+            request.limit = 50;
+            request.matchCountHint = 0; // materialize the matches, then sort
+            const auto narrow = m_repo->page(request).value();
+            request.matchCountHint = 1000000000; // walk the sort index, probing the search index
+            const auto broad = m_repo->page(request).value();
+            QCOMPARE(narrow.contacts.size(), 50);
+            QVector<qint64> a, b;
+            for (int i = 0; i < 50; ++i) {
+                a << narrow.contacts.at(i).id;
+                b << broad.contacts.at(i).id;
+            }
+            QCOMPARE(a, b);
+            request.from = narrow.keys.at(20);
+            const auto fromKey = m_repo->page(request).value();
+            QCOMPARE(fromKey.contacts.first().id, a.at(20));
+        }
+        ContactFilter f;
+        f.search = "mil";
+        QCOMPARE(m_repo->count(f).value(), 400);
+        f.status = ContactStatus::Subscribed;
+        QCOMPARE(m_repo->count(f).value(), 400);
+    }
+
     void sortsByCustomFieldNumerically()
     {
         const qint64 field = CustomFieldRepository(m_ws->database()).create("Points", FieldType::Number).value();
