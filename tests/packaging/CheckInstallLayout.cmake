@@ -1,6 +1,7 @@
-# cmake -DBINARY_DIR=... -DSTAGE_DIR=... -DAPP_ID=... -P CheckInstallLayout.cmake
+# cmake -DBINARY_DIR=... -DSTAGE_DIR=... -DAPP_ID=... -DAPPSTREAMCLI=... -P CheckInstallLayout.cmake
 # Installs the build into a scratch prefix (what the .deb will contain) and checks that the programs and
-# the desktop integration files land where Debian's menus, software centres and icon themes look.
+# the desktop integration files land where Debian's menus, software centres and icon themes look, and that
+# appstreamcli finds the metainfo, desktop entry and icon consistent in that tree.
 
 file(REMOVE_RECURSE "${STAGE_DIR}")
 execute_process(COMMAND "${CMAKE_COMMAND}" --install "${BINARY_DIR}" --prefix "${STAGE_DIR}/usr"
@@ -21,8 +22,15 @@ foreach(f IN LISTS expected)
         list(APPEND missing "${f}")
     endif()
 endforeach()
-file(REMOVE_RECURSE "${STAGE_DIR}")
 if(missing)
+    file(REMOVE_RECURSE "${STAGE_DIR}")
     list(JOIN missing "\n  " missing_text)
     message(FATAL_ERROR "not installed:\n  ${missing_text}")
+endif()
+
+execute_process(COMMAND "${APPSTREAMCLI}" validate-tree --no-net --strict "${STAGE_DIR}"
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+file(REMOVE_RECURSE "${STAGE_DIR}")
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "appstreamcli validate-tree failed (${rc}):\n${out}\n${err}")
 endif()
