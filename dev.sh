@@ -80,7 +80,7 @@ cmd_run() {
     demo="$(demo_workspace)"
     if [[ ! -f "$demo" ]]; then
         log "Making the demo workspace (10,000 synthetic contacts): $demo"
-        "$BUILD_DIR/app/mailroom-cli" --workspace "$demo" demo --contacts 10000
+        "$BUILD_DIR/app/cli/mailroom-cli" --workspace "$demo" demo --contacts 10000
     fi
     local args=("$@")
     if ((${#args[@]} == 0)); then
