@@ -4,9 +4,9 @@
 #include "app/cli/FieldCommands.h"
 #include "app/cli/GroupCommands.h"
 #include "app/cli/WorkspaceCommands.h"
+#include "core/storage/Workspace.h"
 
 #include <QCoreApplication>
-#include <QSet>
 
 namespace {
 
@@ -89,7 +89,7 @@ QString CommandLine::usage() const
             tr("The workspace is the file given with --workspace, else the one named by the %1 environment variable. "
                "There is no implicit default, so a script never edits the wrong workspace by accident; "
                "the window's demo workspace is %2.")
-                .arg(kWorkspaceVariable, QStringLiteral("~/.local/share/Mailroom/demo.mailroom")) +
+                .arg(kWorkspaceVariable, Workspace::demoPath()) +
             QLatin1Char('\n');
     text += QLatin1Char('\n') +
             tr("Exit status: 0 success; 1 the request was refused (a bad email address, a duplicate, an unknown "

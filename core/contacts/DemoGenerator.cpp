@@ -358,8 +358,10 @@ private:
 class BatchInserter
 {
 public:
-    BatchInserter(QSqlDatabase db, const char* table, const char* columns, int columnCount, int rowsPerStatement)
+    BatchInserter(QSqlDatabase db, const char* insert, const char* table, const char* columns, int columnCount,
+                  int rowsPerStatement)
         : m_db(std::move(db))
+        , m_insert(QString::fromLatin1(insert))
         , m_table(QString::fromLatin1(table))
         , m_columns(QString::fromLatin1(columns))
         , m_columnCount(columnCount)
@@ -406,7 +408,7 @@ private:
             tuple += QStringLiteral(",?");
         }
         tuple += QLatin1Char(')');
-        QString sql = QStringLiteral("INSERT INTO %1 (%2) VALUES ").arg(m_table, m_columns);
+        QString sql = QStringLiteral("%1 INTO %2 (%3) VALUES ").arg(m_insert, m_table, m_columns);
         sql.reserve(sql.size() + rows * (tuple.size() + 1));
         for (int i = 0; i < rows; ++i) {
             if (i > 0) {
@@ -430,6 +432,7 @@ private:
     }
 
     QSqlDatabase m_db;
+    QString m_insert;
     QString m_table;
     QString m_columns;
     int m_columnCount;
@@ -501,9 +504,36 @@ int pickWeighted(Dice& dice, const std::array<Weighted, N>& items)
     return 0;
 }
 
+void putDigits(char* out, int value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// "2024-03-05T10:20:30.123Z", exactly as QDateTime::toString(Qt::ISODateWithMs) writes a UTC
+// time, without its locale-aware machinery: two timestamps per contact add up at a million.
 QString isoTimestamp(qint64 msecs)
 {
-    return QDateTime::fromMSecsSinceEpoch(msecs, Qt::UTC).toString(Qt::ISODateWithMs);
+    constexpr qint64 msPerDay = 86400000;
+    const qint64 day = msecs >= 0 ? msecs / msPerDay : (msecs - msPerDay + 1) / msPerDay;
+    int ms = static_cast<int>(msecs - day * msPerDay);
+    int year = 0;
+    int month = 0;
+    int dayOfMonth = 0;
+    QDate(1970, 1, 1).addDays(day).getDate(&year, &month, &dayOfMonth);
+    char text[] = "0000-00-00T00:00:00.000Z";
+    putDigits(text, year, 4);
+    putDigits(text + 5, month, 2);
+    putDigits(text + 8, dayOfMonth, 2);
+    putDigits(text + 11, ms / 3600000, 2);
+    ms %= 3600000;
+    putDigits(text + 14, ms / 60000, 2);
+    ms %= 60000;
+    putDigits(text + 17, ms / 1000, 2);
+    putDigits(text + 20, ms % 1000, 3);
+    return QString::fromLatin1(text, 24);
 }
 
 // The columns are NOT NULL: an empty value must be an empty string, never a null QString.
@@ -563,7 +593,10 @@ public:
         row.lastName = culture.lastNames.at(last);
         row.country = culture.country;
         row.city = m_dice.pick(culture.cities);
-        row.street = QStringLiteral("%1 %2").arg(m_dice.pick(culture.streets)).arg(1 + m_dice.below(180));
+        // One draw per statement: the order operands are evaluated in is unspecified, and the
+        // same seed must give the same rows with every compiler.
+        const QString& street = m_dice.pick(culture.streets);
+        row.street = street + QLatin1Char(' ') + QString::number(1 + m_dice.below(180));
         row.postcode = m_dice.pattern(culture.postcodePattern);
         if (m_dice.chance(0.7)) {
             row.phone = m_dice.pattern(culture.phonePattern);
@@ -572,9 +605,12 @@ public:
         QString companySlug;
         const double companyRoll = m_dice.unit();
         if (companyRoll < 0.45) {
-            row.company = QStringLiteral("%1 %2 %3").arg(row.lastName, m_dice.pick(trades()), culture.companySuffix);
+            const QString& trade = m_dice.pick(trades());
+            row.company = row.lastName + QLatin1Char(' ') + trade + QLatin1Char(' ') + culture.companySuffix;
         } else if (companyRoll < 0.65) {
-            row.company = QStringLiteral("%1 %2").arg(m_dice.pick(brandWords()), m_dice.pick(trades()));
+            const QString& brand = m_dice.pick(brandWords());
+            const QString& trade = m_dice.pick(trades());
+            row.company = brand + QLatin1Char(' ') + trade;
         }
         if (!row.company.isEmpty()) {
             companySlug = companyDomain(row.company);
@@ -617,7 +653,7 @@ public:
                 : row.createdAt;
         row.consentSource =
             QString::fromLatin1(kConsentSources[static_cast<std::size_t>(pickWeighted(m_dice, kConsentSources))].name);
-        row.consentAt = QDateTime::fromMSecsSinceEpoch(createdMs, Qt::UTC).date().toString(Qt::ISODate);
+        row.consentAt = row.createdAt.left(10); // yyyy-MM-dd
         if (m_dice.chance(0.08)) {
             row.notes = m_dice.pick(notesPool());
         }
@@ -843,13 +879,15 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
         fieldIds.append(id.value());
     }
 
-    BatchInserter contacts(db, "contacts",
+    // OR FAIL: a multi-row INSERT that may abort halfway keeps a statement journal, a copy of
+    // every page it touches; FAIL needs none, and any failure rolls back the whole run anyway.
+    BatchInserter contacts(db, "INSERT OR FAIL", "contacts",
                            "id, email, email_key, first_name, last_name, company, phone, street, city, postcode,"
                            " country, notes, status, consent_source, consent_at, created_at, updated_at",
                            17, kChunk);
-    BatchInserter contactTags(db, "contact_tags", "contact_id, tag_id", 2, 4 * kChunk);
-    BatchInserter listMembers(db, "list_members", "list_id, contact_id", 2, 4 * kChunk);
-    BatchInserter fieldValues(db, "contact_field_values", "contact_id, field_id, value", 3, kChunk);
+    BatchInserter contactTags(db, "INSERT", "contact_tags", "contact_id, tag_id", 2, 4 * kChunk);
+    BatchInserter listMembers(db, "INSERT", "list_members", "list_id, contact_id", 2, 4 * kChunk);
+    BatchInserter fieldValues(db, "INSERT", "contact_field_values", "contact_id, field_id, value", 3, kChunk);
 
     RowFactory factory(seed);
     QVector<DemoRow> rows;

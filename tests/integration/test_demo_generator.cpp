@@ -170,6 +170,20 @@ void TestDemoGenerator::contactsLookRealistic()
         column(db, QStringLiteral("SELECT count(DISTINCT contact_id) FROM contact_field_values")).value(0).toInt();
     QVERIFY2(withFields > 100 && withFields < 300, qPrintable(QString::number(withFields)));
 
+    // Timestamps are written exactly as QDateTime writes UTC times, consent on the day of sign-up.
+    QSqlQuery times(db);
+    QVERIFY(times.exec(QStringLiteral("SELECT created_at, updated_at, consent_at FROM contacts")));
+    while (times.next()) {
+        for (int i = 0; i < 2; ++i) {
+            const QString text = times.value(i).toString();
+            const QDateTime parsed = QDateTime::fromString(text, Qt::ISODateWithMs);
+            QVERIFY2(parsed.isValid() && parsed.timeSpec() == Qt::UTC, qPrintable(text));
+            QCOMPARE(parsed.toString(Qt::ISODateWithMs), text);
+        }
+        QVERIFY(times.value(1).toString() >= times.value(0).toString());
+        QCOMPARE(times.value(2).toString(), times.value(0).toString().left(10));
+    }
+
     // Every contact reads back through the repository (timestamps, consent, fields included).
     const Contact first = contacts.findById(1).value();
     QVERIFY(first.createdAt.isValid());
