@@ -429,12 +429,12 @@
             </translation>
         </message>
         <message>
-            <source>Restoring contacts…</source>
-            <translation>Kontakte werden wiederhergestellt…</translation>
+            <source>Undoing: %1…</source>
+            <translation>Rückgängig: %1…</translation>
         </message>
         <message>
-            <source>Deleting contacts…</source>
-            <translation>Kontakte werden gelöscht…</translation>
+            <source>Redoing: %1…</source>
+            <translation>Wiederholen: %1…</translation>
         </message>
     </context>
     <context>
@@ -545,12 +545,12 @@
             </translation>
         </message>
         <message>
-            <source>Undoing…</source>
-            <translation>Wird rückgängig gemacht…</translation>
+            <source>Undoing: %1…</source>
+            <translation>Rückgängig: %1…</translation>
         </message>
         <message>
-            <source>Redoing…</source>
-            <translation>Wird wiederhergestellt…</translation>
+            <source>Redoing: %1…</source>
+            <translation>Wiederholen: %1…</translation>
         </message>
     </context>
     <context>
@@ -875,12 +875,12 @@
             </translation>
         </message>
         <message>
-            <source>Undoing…</source>
-            <translation>Wird rückgängig gemacht…</translation>
+            <source>Undoing: %1…</source>
+            <translation>Rückgängig: %1…</translation>
         </message>
         <message>
-            <source>Redoing…</source>
-            <translation>Wird wiederhergestellt…</translation>
+            <source>Redoing: %1…</source>
+            <translation>Wiederholen: %1…</translation>
         </message>
     </context>
     <context>

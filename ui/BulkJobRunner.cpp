@@ -5,6 +5,8 @@
 #include <QElapsedTimer>
 #include <QProgressDialog>
 
+#include <utility>
+
 BulkJobRunner::BulkJobRunner(QWidget* dialogParent, QObject* parent)
     : QObject(parent)
     , m_dialogParent(dialogParent)
@@ -16,6 +18,9 @@ BulkJobRunner::~BulkJobRunner()
 {
     if (m_cancel) {
         m_cancel->store(true);
+    }
+    if (m_heldJob) {
+        m_pool.start(std::exchange(m_heldJob, {}));
     }
     m_pool.waitForDone();
     delete m_dialog;
@@ -43,7 +48,7 @@ bool BulkJobRunner::run(const QString& label, Job job, Done done)
 
     const QString path = m_workspacePath;
     const std::shared_ptr<std::atomic_bool> cancelFlag = m_cancel;
-    m_pool.start([this, path, job = std::move(job), done = std::move(done), cancelFlag]() {
+    std::function<void()> task = [this, path, job = std::move(job), done = std::move(done), cancelFlag]() {
         Result<BulkChange> result = Error{ErrorCode::Database, QString()};
         {
             Result<Connection> connection = Connection::open(path);
@@ -66,8 +71,21 @@ bool BulkJobRunner::run(const QString& label, Job job, Done done)
         }
         QMetaObject::invokeMethod(
             this, [this, result, done] { finish(result, done); }, Qt::QueuedConnection);
-    });
+    };
+    if (m_holdJobs) {
+        m_heldJob = std::move(task);
+    } else {
+        m_pool.start(std::move(task));
+    }
     return true;
+}
+
+void BulkJobRunner::setHoldJobs(bool hold)
+{
+    m_holdJobs = hold;
+    if (!hold && m_heldJob) {
+        m_pool.start(std::exchange(m_heldJob, {}));
+    }
 }
 
 void BulkJobRunner::waitForIdle()

@@ -39,6 +39,9 @@ public:
     bool run(const QString& label, Job job, Done done);
     // Waits for the running job to finish (for shutdown and tests).
     void waitForIdle();
+    // Test seam: while held, a started job waits before it touches the database, so a test can
+    // press Cancel at a known moment. Releasing starts the held job.
+    void setHoldJobs(bool hold);
 
 Q_SIGNALS:
     void busyChanged(bool busy);
@@ -57,4 +60,6 @@ private:
     bool m_busy = false;
     std::shared_ptr<std::atomic_bool> m_cancel;
     QPointer<QProgressDialog> m_dialog;
+    bool m_holdJobs = false;
+    std::function<void()> m_heldJob;
 };

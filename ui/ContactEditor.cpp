@@ -283,6 +283,10 @@ void ContactEditor::setContact(const Contact& contact)
     m_ui->tagsLineEdit->setText(contact.tags.join(QStringLiteral(", ")));
     m_ui->listsLineEdit->setText(contact.lists.join(QStringLiteral(", ")));
     m_ui->notesPlainTextEdit->setPlainText(contact.notes);
+    // Show the start of long values (an address's local part matters more than its domain's tail).
+    for (QLineEdit* lineEdit : m_ui->scrollContents->findChildren<QLineEdit*>()) {
+        lineEdit->setCursorPosition(0);
+    }
     m_loadedRendering.clear();
     for (const CustomFieldEditor& editor : std::as_const(m_customEditors)) {
         setCustomValue(editor, contact.fields.value(editor.field.name));

@@ -31,6 +31,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QToolBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -255,6 +256,9 @@ void MainWindow::createToolBar()
     toolBar->addAction(m_addToListAction);
     toolBar->addAction(m_removeFromListAction);
     toolBar->addAction(m_statusMenu->menuAction());
+    if (auto* statusButton = qobject_cast<QToolButton*>(toolBar->widgetForAction(m_statusMenu->menuAction()))) {
+        statusButton->setPopupMode(QToolButton::InstantPopup);
+    }
     toolBar->addSeparator();
     toolBar->addAction(m_undoAction);
     toolBar->addAction(m_redoAction);

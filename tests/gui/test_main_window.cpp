@@ -53,6 +53,7 @@ private Q_SLOTS:
     void invalidEmailShowsMessageAndRefusesSave();
     void newContactIsAddedAndUndoRemovesIt();
     void bulkTagUndoRedo();
+    void cancelledBulkAndUndoChangeNothing();
     void bulkStatusUndoRestoresEachStatus();
     void deleteAndUndoRestoresContact();
     void missingAndCorruptWorkspacesShowAMessage();
@@ -375,6 +376,48 @@ void TestMainWindow::bulkTagUndoRedo()
     waitIdle();
     QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")), 3, timeoutMs);
     QCOMPARE(m_window->undoStack()->count(), 1);
+}
+
+void TestMainWindow::cancelledBulkAndUndoChangeNothing()
+{
+    const QStringList picked = {QStringLiteral("heidi@example.com"), QStringLiteral("judy@example.com")};
+    clickRow(rowOf(picked.at(0)));
+    clickRow(rowOf(picked.at(1)), Qt::ControlModifier);
+    BulkJobRunner* runner = m_window->jobRunner();
+
+    // Cancel pressed while tagging: nothing is tagged and there is nothing to undo.
+    runner->setHoldJobs(true);
+    Dialogs::setNextText(QStringLiteral("gold"));
+    clickToolBarAction(QStringLiteral("addTagAction"));
+    QTRY_VERIFY_WITH_TIMEOUT(runner->isBusy(), timeoutMs);
+    runner->cancel();
+    runner->setHoldJobs(false);
+    waitIdle();
+    QVERIFY(!m_workspace->stored(picked.at(0))->tags.contains(QStringLiteral("gold")));
+    QCOMPARE(m_window->undoStack()->count(), 0);
+
+    // Tag for real, then cancel the undo: the tags stay and Undo is still offered.
+    Dialogs::setNextText(QStringLiteral("gold"));
+    clickToolBarAction(QStringLiteral("addTagAction"));
+    waitIdle();
+    QVERIFY(m_workspace->stored(picked.at(1))->tags.contains(QStringLiteral("gold")));
+    runner->setHoldJobs(true);
+    m_window->contactsView()->setFocus();
+    QTest::keyClick(m_window->contactsView(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(runner->isBusy());
+    runner->cancel();
+    runner->setHoldJobs(false);
+    waitIdle();
+    QVERIFY(m_workspace->stored(picked.at(1))->tags.contains(QStringLiteral("gold")));
+    QTRY_VERIFY(m_window->undoStack()->canUndo());
+    QVERIFY(!m_window->undoStack()->canRedo());
+    QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("gold")), 2, timeoutMs);
+
+    // The undo then works when let through.
+    QTest::keyClick(m_window->contactsView(), Qt::Key_Z, Qt::ControlModifier);
+    waitIdle();
+    QVERIFY(!m_workspace->stored(picked.at(1))->tags.contains(QStringLiteral("gold")));
+    QVERIFY(m_window->undoStack()->canRedo());
 }
 
 void TestMainWindow::bulkStatusUndoRestoresEachStatus()

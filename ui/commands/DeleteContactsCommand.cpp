@@ -22,7 +22,7 @@ void DeleteContactsCommand::undo()
     }
     const QVector<Contact> snapshots = m_snapshots;
     m_controller->runStep(
-        tr("Restoring contacts…"),
+        tr("Undoing: %1…").arg(text()),
         [snapshots](ContactRepository& repository, const ProgressCallback& progress) -> Result<BulkChange> {
             Status status = repository.restore(snapshots, progress);
             if (!status) {
@@ -44,7 +44,7 @@ void DeleteContactsCommand::redo()
         ids.append(contact.id);
     }
     m_controller->runStep(
-        tr("Deleting contacts…"),
+        tr("Redoing: %1…").arg(text()),
         [ids](ContactRepository& repository, const ProgressCallback& progress) {
             return repository.removeMany(ids, progress);
         },

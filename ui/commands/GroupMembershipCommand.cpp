@@ -46,7 +46,7 @@ void GroupMembershipCommand::apply(bool add, bool duringUndo)
     const QString name = m_name;
     const GroupKind kind = m_kind;
     m_controller->runStep(
-        duringUndo ? tr("Undoing…") : tr("Redoing…"),
+        duringUndo ? tr("Undoing: %1…").arg(text()) : tr("Redoing: %1…").arg(text()),
         [ids, name, kind, add](ContactRepository& repository, const ProgressCallback& progress) {
             if (kind == GroupKind::Tag) {
                 return add ? repository.addTag(ids, name, progress) : repository.removeTag(ids, name, progress);

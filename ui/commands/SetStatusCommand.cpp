@@ -21,7 +21,7 @@ void SetStatusCommand::undo()
     }
     const QHash<qint64, ContactStatus> previous = m_previousStatus;
     m_controller->runStep(
-        tr("Undoing…"),
+        tr("Undoing: %1…").arg(text()),
         [previous](ContactRepository& repository, const ProgressCallback& progress) -> Result<BulkChange> {
             Status status = repository.restoreStatuses(previous, progress);
             if (!status) {
@@ -40,7 +40,7 @@ void SetStatusCommand::redo()
     const QVector<qint64> ids = m_previousStatus.keys();
     const ContactStatus status = m_status;
     m_controller->runStep(
-        tr("Redoing…"),
+        tr("Redoing: %1…").arg(text()),
         [ids, status](ContactRepository& repository, const ProgressCallback& progress) {
             return repository.setStatus(ids, status, progress);
         },
