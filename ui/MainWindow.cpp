@@ -785,15 +785,16 @@ void MainWindow::withSelectedIds(const std::function<void(const QVector<qint64>&
 
 QStringList MainWindow::groupNames(GroupKind kind) const
 {
+    // The sidebar already has every name (counted off the UI thread); asking the database here
+    // would count members of a million contacts while the person waits for the prompt.
     QStringList names;
-    if (!m_workspace) {
+    if (!m_sidebarModel) {
         return names;
     }
-    Result<QVector<Group>> groups = GroupRepository(m_workspace->database(), kind).all();
-    if (groups) {
-        for (const Group& group : *groups) {
-            names.append(group.name);
-        }
+    const QModelIndex section = m_sidebarModel->indexFor(kind == GroupKind::Tag ? SidebarModel::Kind::TagsSection
+                                                                                : SidebarModel::Kind::ListsSection);
+    for (int row = 0; row < m_sidebarModel->rowCount(section); ++row) {
+        names.append(m_sidebarModel->index(row, 0, section).data(SidebarModel::NameRole).toString());
     }
     return names;
 }
