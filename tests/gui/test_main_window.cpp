@@ -16,14 +16,18 @@
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QTreeView>
@@ -56,6 +60,9 @@ private Q_SLOTS:
     void cancelledBulkAndUndoChangeNothing();
     void bulkStatusUndoRestoresEachStatus();
     void deleteAndUndoRestoresContact();
+    void clickingAHeaderSorts();
+    void columnChooserOffersCustomFields();
+    void customFieldIsEditedByType();
     void missingAndCorruptWorkspacesShowAMessage();
     void columnVisibilityIsRemembered();
 
@@ -478,6 +485,87 @@ void TestMainWindow::deleteAndUndoRestoresContact()
     QCOMPARE(*after, *before); // tags, lists and custom fields included
     QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->rowCount(), 10, timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::List, QStringLiteral("Newsletter")), 1, timeoutMs);
+}
+
+void TestMainWindow::clickingAHeaderSorts()
+{
+    QHeaderView* header = m_window->contactsView()->horizontalHeader();
+    const int firstName = m_window->contactModel()->columnForBuiltin(ContactColumn::FirstName);
+    const QPoint onHeader(header->sectionViewportPosition(firstName) + header->sectionSize(firstName) / 2,
+                          header->height() / 2);
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, onHeader);
+    waitIdle();
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::FirstName), QStringLiteral("Alice"), timeoutMs);
+    QCOMPARE(m_window->contactModel()->contactSort().column, ContactColumn::FirstName);
+    const Qt::SortOrder first = header->sortIndicatorOrder();
+
+    QTest::mouseClick(header->viewport(), Qt::LeftButton, Qt::NoModifier, onHeader);
+    waitIdle();
+    QVERIFY(header->sortIndicatorOrder() != first);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::FirstName),
+                              first == Qt::AscendingOrder ? QStringLiteral("Judy") : QStringLiteral("Alice"),
+                              timeoutMs);
+}
+
+void TestMainWindow::columnChooserOffersCustomFields()
+{
+    ContactTableModel* model = m_window->contactModel();
+    int loyalty = -1;
+    for (int column = 0; column < model->columnCount(); ++column) {
+        if (model->headerData(column, Qt::Horizontal).toString() == QLatin1String("Loyalty points")) {
+            loyalty = column;
+        }
+    }
+    QVERIFY(loyalty >= 0);
+    QVERIFY(m_window->contactsView()->isColumnHidden(loyalty)); // custom fields start hidden
+
+    // The person ticks the custom field in View > Columns… and presses OK.
+    bool sawDialog = false;
+    QTimer::singleShot(0, this, [&sawDialog] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        QVERIFY(dialog);
+        auto* list = dialog->findChild<QListWidget*>(QStringLiteral("columnsListWidget"));
+        QVERIFY(list);
+        const QList<QListWidgetItem*> items = list->findItems(QStringLiteral("Loyalty points"), Qt::MatchExactly);
+        QCOMPARE(items.size(), 1);
+        sawDialog = true;
+        items.first()->setCheckState(Qt::Checked);
+        auto* buttons = dialog->findChild<QDialogButtonBox*>();
+        QTest::mouseClick(buttons->button(QDialogButtonBox::Ok), Qt::LeftButton);
+    });
+    m_window->findChild<QAction*>(QStringLiteral("columnsAction"))->trigger();
+    QVERIFY(sawDialog);
+    QVERIFY(!m_window->contactsView()->isColumnHidden(loyalty));
+    QCOMPARE(model->index(rowOf(QStringLiteral("carol@example.com")), loyalty).data().toString(),
+             QStringLiteral("120"));
+    QVERIFY(!m_settings->hiddenColumns().contains(QStringLiteral("field:Loyalty points")));
+}
+
+void TestMainWindow::customFieldIsEditedByType()
+{
+    clickRow(rowOf(QStringLiteral("carol@example.com")));
+    auto* spinBox = m_window->contactEditor()->findChild<QDoubleSpinBox*>();
+    QVERIFY2(spinBox, "a number field is edited in a spin box");
+    QTRY_COMPARE(spinBox->value(), 120.0);
+    spinBox->setFocus();
+    spinBox->selectAll();
+    QTest::keyClicks(spinBox, QStringLiteral("150"));
+    QTest::mouseClick(editorField<QPushButton>("saveButton"), Qt::LeftButton);
+    waitIdle();
+    QCOMPARE(m_workspace->stored(QStringLiteral("carol@example.com"))->fields.value(QStringLiteral("Loyalty points")),
+             QStringLiteral("150"));
+    // Saving another field of Alice (no points) does not invent a value for her.
+    clickRow(rowOf(QStringLiteral("alice@example.com")));
+    auto* company = editorField<QLineEdit>("companyLineEdit");
+    QTRY_COMPARE(company->text(), QStringLiteral("Sunrise Ceramics"));
+    company->setFocus();
+    company->selectAll();
+    QTest::keyClicks(company, QStringLiteral("Alice Ceramics"));
+    QTest::mouseClick(editorField<QPushButton>("saveButton"), Qt::LeftButton);
+    waitIdle();
+    const Result<Contact> alice = m_workspace->stored(QStringLiteral("alice@example.com"));
+    QCOMPARE(alice->company, QStringLiteral("Alice Ceramics"));
+    QVERIFY(!alice->fields.contains(QStringLiteral("Loyalty points")));
 }
 
 void TestMainWindow::missingAndCorruptWorkspacesShowAMessage()
