@@ -826,6 +826,9 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
     if (count < 0) {
         return Error{ErrorCode::InvalidInput, tr("The number of demo contacts cannot be negative (%1).").arg(count)};
     }
+    if (count == 0) {
+        return qint64(0);
+    }
     BulkLoadSettings cache(db);
     Transaction tx(db);
     if (auto begun = tx.begin(); !begun) {
