@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QLocale>
 #include <QTimer>
 
@@ -13,7 +14,9 @@ int main(int argc, char** argv)
     QApplication::setOrganizationName(QStringLiteral("Mailroom"));
     QApplication::setApplicationName(QStringLiteral("Mailroom"));
     QApplication::setApplicationVersion(QStringLiteral(MAILROOM_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("mailroom"));
+    // Matches packaging/io.github.mailroom.mailroom.desktop, so docks group the window with its launcher.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.mailroom.mailroom"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.mailroom.mailroom")));
     Translations::install(QLocale::system());
 
     QCommandLineParser parser;
