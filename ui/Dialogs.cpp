@@ -112,6 +112,22 @@ void Dialogs::setNextButton(QMessageBox::StandardButton answer)
     seams().nextButton = answer;
 }
 
+bool Dialogs::hasPendingAnswers()
+{
+    const Seams& s = seams();
+    return s.hasText || s.hasFileName || s.nextButton.has_value();
+}
+
+void Dialogs::clearPendingAnswers()
+{
+    Seams& s = seams();
+    s.hasText = false;
+    s.nextText.reset();
+    s.hasFileName = false;
+    s.nextFileName.reset();
+    s.nextButton.reset();
+}
+
 QString Dialogs::lastWarning()
 {
     return seams().lastWarning;

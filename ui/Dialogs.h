@@ -28,6 +28,9 @@ public:
     static void setNextText(std::optional<QString> answer);
     static void setNextFileName(std::optional<QString> answer);
     static void setNextButton(QMessageBox::StandardButton answer);
+    // True while a queued answer has not been used: a test can check a question was never asked.
+    static bool hasPendingAnswers();
+    static void clearPendingAnswers();
     // The text of the last warning shown (or answered by a seam), and clearing it.
     static QString lastWarning();
     static void clearLastWarning();

@@ -537,6 +537,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_undoStack->clear();
     m_editor->clearContact();
     m_currentContactId = 0;
+    m_rowWaitingForPage = false;
     m_sidebarFilter.reset();
     m_sidebarSelection.reset();
 
@@ -589,7 +590,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     connect(m_contactModel, &ContactTableModel::modelReset, this, &MainWindow::updateActions);
     connect(m_contactModel, &ContactTableModel::pageLoaded, this, [this] {
         // The row the person clicked may have been waiting for its page.
-        if (m_currentContactId == 0 && m_tableView->currentIndex().isValid()) {
+        if (m_rowWaitingForPage) {
             onCurrentRowChanged();
         }
     });
@@ -654,12 +655,14 @@ void MainWindow::onSidebarReset()
 void MainWindow::onCurrentRowChanged()
 {
     const QModelIndex current = m_tableView->currentIndex();
+    m_rowWaitingForPage = false;
     if (!current.isValid()) {
         return;
     }
     const qint64 id = m_contactModel->contactId(current.row());
+    m_rowWaitingForPage = id == 0; // not loaded yet: pageLoaded calls back
     if (id == 0 || id == m_currentContactId) {
-        return; // not loaded yet: pageLoaded calls back
+        return;
     }
     if (!confirmEditorChanges()) {
         return;
@@ -849,6 +852,7 @@ void MainWindow::newContact()
         return;
     }
     m_currentContactId = 0;
+    m_rowWaitingForPage = false;
     m_tableView->clearSelection();
     m_editor->setContact(Contact{});
     m_editor->focusFirstField();

@@ -122,6 +122,8 @@ private:
     std::optional<QPair<SidebarModel::Kind, qint64>> m_sidebarSelection;
     qint64 m_currentContactId = 0;
     bool m_resolving = false;
+    // The current row's page had not arrived when it was clicked; show it when it does.
+    bool m_rowWaitingForPage = false;
 
     QSplitter* m_splitter = nullptr;
     QTreeView* m_sidebarView = nullptr;
