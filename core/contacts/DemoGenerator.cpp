@@ -10,8 +10,12 @@
 #include <QVector>
 
 #include <array>
+#include <condition_variable>
+#include <deque>
 #include <initializer_list>
+#include <mutex>
 #include <random>
+#include <thread>
 
 namespace {
 
@@ -569,7 +573,7 @@ struct DemoRow
 class RowFactory
 {
 public:
-    RowFactory(quint64 seed)
+    explicit RowFactory(quint64 seed)
         : m_dice(seed)
         , m_cultures(buildCultures())
         , m_endMs(DemoGenerator::referenceTime().toMSecsSinceEpoch())
@@ -681,8 +685,6 @@ public:
         return row;
     }
 
-    Dice& dice() { return m_dice; }
-
 private:
     static constexpr quint64 kSpanMs = 3ULL * 365 * 24 * 3600 * 1000;
 
@@ -726,6 +728,88 @@ private:
     int m_totalWeight = 0;
     qint64 m_endMs;
     QHash<QString, QString> m_domains;
+};
+
+// Makes the rows on a second thread while the calling thread writes them, a few chunks ahead.
+// One producer draws from one random stream in order, so the rows are exactly those made in line.
+class RowProducer
+{
+public:
+    RowProducer(quint64 seed, qint64 firstId, qint64 count, int chunk)
+        : m_factory(seed)
+        , m_firstId(firstId)
+        , m_count(count)
+        , m_chunk(chunk)
+        , m_thread([this] { run(); })
+    {}
+
+    ~RowProducer()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    RowProducer(const RowProducer&) = delete;
+    RowProducer& operator=(const RowProducer&) = delete;
+
+    // The next chunk, in order; empty once every row has been handed out.
+    QVector<DemoRow> next()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty() || m_finished; });
+        if (m_ready.empty()) {
+            return {};
+        }
+        QVector<DemoRow> rows = std::move(m_ready.front());
+        m_ready.pop_front();
+        lock.unlock();
+        m_changed.notify_all();
+        return rows;
+    }
+
+private:
+    static constexpr std::size_t kAhead = 4;
+
+    void run()
+    {
+        for (qint64 made = 0; made < m_count;) {
+            QVector<DemoRow> rows;
+            const qint64 size = std::min<qint64>(m_chunk, m_count - made);
+            rows.reserve(size);
+            for (qint64 i = 0; i < size; ++i) {
+                rows.append(m_factory.make(m_firstId + made + i));
+            }
+            made += size;
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_ready.size() < kAhead || m_stop; });
+            if (m_stop) {
+                break;
+            }
+            m_ready.push_back(std::move(rows));
+            lock.unlock();
+            m_changed.notify_all();
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_finished = true;
+        }
+        m_changed.notify_all();
+    }
+
+    RowFactory m_factory;
+    const qint64 m_firstId;
+    const qint64 m_count;
+    const int m_chunk;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<QVector<DemoRow>> m_ready;
+    bool m_stop = false;
+    bool m_finished = false;
+    std::thread m_thread; // last: starts once everything above is constructed
 };
 
 // A bigger page cache and a second sorting thread for the run. Restored afterwards.
@@ -784,7 +868,7 @@ Status avoidExistingEmails(QSqlDatabase db, QVector<DemoRow>& rows)
     return Ok{};
 }
 
-constexpr int kChunk = 100; // contacts per INSERT: 17 x 1000 variables stays below SQLite's limit of 32766
+constexpr int kChunk = 100; // contacts per INSERT: 17 x 100 variables, far below SQLite's limit of 32766
 constexpr qint64 kProgressEvery = 10000;
 constexpr qint64 kIndexStep = 50000;
 constexpr qint64 kRebuildIndexesFrom = 20000;
@@ -892,19 +976,17 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
     BatchInserter listMembers(db, "INSERT", "list_members", "list_id, contact_id", 2, 4 * kChunk);
     BatchInserter fieldValues(db, "INSERT", "contact_field_values", "contact_id, field_id, value", 3, kChunk);
 
-    RowFactory factory(seed);
-    QVector<DemoRow> rows;
-    rows.reserve(kChunk);
     qint64 done = 0;
     // Progress counts two steps per contact: writing it, then indexing it for search.
     if (progress && !progress(0, 2 * count)) {
         return Error{ErrorCode::Cancelled, tr("Making the demo contacts was cancelled; nothing was added.")};
     }
+    RowProducer producer(seed, firstId, count, kChunk);
     while (done < count) {
-        rows.clear();
-        const qint64 chunk = std::min<qint64>(kChunk, count - done);
-        for (qint64 i = 0; i < chunk; ++i) {
-            rows.append(factory.make(firstId + done + i));
+        QVector<DemoRow> rows = producer.next();
+        const qint64 chunk = rows.size();
+        if (chunk == 0) {
+            return Error{ErrorCode::Database, tr("Making the demo contacts stopped early.")};
         }
         if (hadContacts) {
             if (auto s = avoidExistingEmails(db, rows); !s) {
