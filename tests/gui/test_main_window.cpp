@@ -596,6 +596,22 @@ void TestMainWindow::missingAndCorruptWorkspacesShowAMessage()
     QVERIFY(!m_window->openWorkspace(corrupt));
     QVERIFY(!Dialogs::lastWarning().isEmpty());
 
+    // Locked by another Mailroom (here: held open by the test).
+    const QString busy = dir.filePath(QStringLiteral("busy.mailroom"));
+    {
+        auto holder = Workspace::create(busy);
+        QVERIFY(holder.ok());
+        Dialogs::clearLastWarning();
+        QVERIFY(!m_window->openWorkspace(busy));
+        QVERIFY(!Dialogs::lastWarning().isEmpty());
+    }
+
+    // Read-only.
+    QVERIFY(QFile::setPermissions(busy, QFile::ReadOwner | QFile::ReadGroup | QFile::ReadOther));
+    Dialogs::clearLastWarning();
+    QVERIFY(!m_window->openWorkspace(busy));
+    QVERIFY2(Dialogs::lastWarning().contains(QLatin1String("read-only")), qPrintable(Dialogs::lastWarning()));
+
     // The window keeps working on the workspace it had.
     QCOMPARE(m_window->workspacePath(), QFileInfo(m_workspace->path()).absoluteFilePath());
     QCOMPARE(m_window->contactModel()->rowCount(), 10);
