@@ -876,6 +876,7 @@ void MainWindow::updateActions()
     m_saveContactAction->setEnabled(open && m_editor->hasContact());
     m_columnsAction->setEnabled(open);
     m_findAction->setEnabled(open);
+    m_searchLineEdit->setEnabled(open);
     m_selectAllAction->setEnabled(open);
     for (QAction* action :
          {m_deleteAction, m_addTagAction, m_removeTagAction, m_addToListAction, m_removeFromListAction}) {
