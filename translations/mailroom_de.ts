@@ -168,6 +168,10 @@
             <source>Another change is still running; try again when it has finished.</source>
             <translation>Eine andere Änderung läuft noch; versuchen Sie es erneut, wenn sie fertig ist.</translation>
         </message>
+        <message>
+            <source>Nothing to change: the selected contacts were already like that.</source>
+            <translation>Nichts zu ändern: Die ausgewählten Kontakte waren schon so.</translation>
+        </message>
     </context>
     <context>
         <name>ContactEditor</name>
@@ -446,6 +450,10 @@
         <message>
             <source>Making the demo contacts was cancelled; nothing was added.</source>
             <translation>Das Anlegen der Demo-Kontakte wurde abgebrochen; nichts wurde hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>Making the demo contacts stopped early.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>

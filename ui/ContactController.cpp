@@ -90,7 +90,7 @@ bool ContactController::deleteContacts(const QVector<qint64>& ids)
                 }
             }
             if (!removed.isEmpty()) {
-                m_undoStack->push(new DeleteContactsCommand(this, removed));
+                pushApplied(new DeleteContactsCommand(this, removed));
             }
             Q_EMIT contactsChanged();
         });
@@ -125,7 +125,9 @@ bool ContactController::changeGroup(const QVector<qint64>& ids, GroupKind kind, 
                 return;
             }
             if (!result->changedIds.isEmpty()) {
-                m_undoStack->push(new GroupMembershipCommand(this, kind, name, add, result->changedIds));
+                pushApplied(new GroupMembershipCommand(this, kind, name, add, result->changedIds));
+            } else {
+                Q_EMIT changeApplied(tr("Nothing to change: the selected contacts were already like that."));
             }
             Q_EMIT contactsChanged();
         });
@@ -147,10 +149,17 @@ bool ContactController::setStatus(const QVector<qint64>& ids, ContactStatus stat
                 return;
             }
             if (!result->previousStatus.isEmpty()) {
-                m_undoStack->push(new SetStatusCommand(this, status, result->previousStatus));
+                pushApplied(new SetStatusCommand(this, status, result->previousStatus));
             }
             Q_EMIT contactsChanged();
         });
+}
+
+void ContactController::pushApplied(QUndoCommand* command)
+{
+    const QString description = command->text();
+    m_undoStack->push(command);
+    Q_EMIT changeApplied(description);
 }
 
 void ContactController::runStep(

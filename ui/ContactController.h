@@ -12,6 +12,7 @@
 #include <memory>
 
 class BulkJobRunner;
+class QUndoCommand;
 class QUndoStack;
 
 // Every change the window makes to contacts goes through here and lands on the undo
@@ -54,10 +55,13 @@ Q_SIGNALS:
     void failed(const QString& message);
     // The person cancelled a bulk change; nothing was changed.
     void cancelled();
+    // A bulk change finished; the text says what it did ("Tag 3 contacts with \"vip\"").
+    void changeApplied(const QString& description);
 
 private:
     void stepFailed(const Error& error, bool duringUndo);
     void reportError(const Error& error);
+    void pushApplied(QUndoCommand* command);
 
     BulkJobRunner* m_runner;
     QUndoStack* m_undoStack;

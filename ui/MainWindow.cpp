@@ -87,6 +87,8 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     connect(m_controller, &ContactController::contactsChanged, this, &MainWindow::onContactsChanged);
     connect(m_controller, &ContactController::failed, this,
             [this](const QString& message) { Dialogs::warning(this, tr("Mailroom"), message); });
+    connect(m_controller, &ContactController::changeApplied, this,
+            [this](const QString& description) { statusBar()->showMessage(description, 8000); });
     connect(m_controller, &ContactController::cancelled, this,
             [this] { statusBar()->showMessage(tr("Cancelled: nothing was changed."), 5000); });
 

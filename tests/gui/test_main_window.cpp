@@ -25,6 +25,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
@@ -368,6 +369,9 @@ void TestMainWindow::bulkTagUndoRedo()
     waitIdle();
 
     QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")), 3, timeoutMs);
+    QCOMPARE(m_window->statusBar()->currentMessage(), QStringLiteral("Tag 3 contacts with \"vip\""));
+    QCOMPARE(m_window->findChild<QAction*>(QStringLiteral("undoAction"))->text(),
+             QStringLiteral("&Undo Tag 3 contacts with \"vip\""));
     for (const QString& email : picked) {
         QTRY_COMPARE_WITH_TIMEOUT(cell(rowOf(email), ContactColumn::Tags), QStringLiteral("vip"), timeoutMs);
         QVERIFY(m_workspace->stored(email)->tags.contains(QStringLiteral("vip")));
