@@ -453,7 +453,7 @@
         </message>
         <message>
             <source>Making the demo contacts stopped early.</source>
-            <translation type="unfinished" />
+            <translation>Das Anlegen der Demo-Kontakte wurde vorzeitig beendet.</translation>
         </message>
     </context>
     <context>
