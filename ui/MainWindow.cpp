@@ -116,7 +116,9 @@ void MainWindow::createActions()
     m_openWorkspaceAction->setShortcut(QKeySequence::Open);
     connect(m_openWorkspaceAction, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
     m_quitAction = new QAction(tr("&Quit"), this);
-    m_quitAction->setShortcut(QKeySequence::Quit);
+    // Some platforms bind no key to Quit; Ctrl+Q is what the README promises.
+    m_quitAction->setShortcut(
+        QKeySequence::keyBindings(QKeySequence::Quit).value(0, QKeySequence(Qt::CTRL | Qt::Key_Q)));
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
