@@ -1,978 +1,1245 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
-    <context>
-        <name>AddContactCommand</name>
-        <message>
-            <source>Add %1</source>
-            <translation>%1 hinzufügen</translation>
-        </message>
-    </context>
-    <context>
-        <name>BulkJobRunner</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Abbrechen</translation>
-        </message>
-        <message>
-            <source>Mailroom</source>
-            <translation>Mailroom</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>Wird abgebrochen…</translation>
-        </message>
-    </context>
-    <context>
-        <name>ColumnChooserDialog</name>
-        <message>
-            <source>Columns</source>
-            <translation>Spalten</translation>
-        </message>
-        <message>
-            <source>Show these columns in the contacts table:</source>
-            <translation>Diese Spalten in der Kontakttabelle zeigen:</translation>
-        </message>
-    </context>
-    <context>
-        <name>Connection</name>
-        <message>
-            <source>Cannot open the workspace %1: %2</source>
-            <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
-        </message>
-        <message>
-            <source>%1 is not a readable Mailroom workspace: %2</source>
-            <translation>%1 ist kein lesbarer Mailroom-Arbeitsbereich: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactColumn</name>
-        <message>
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <source>First name</source>
-            <translation>Vorname</translation>
-        </message>
-        <message>
-            <source>Last name</source>
-            <translation>Nachname</translation>
-        </message>
-        <message>
-            <source>Company</source>
-            <translation>Firma</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <source>Street</source>
-            <translation>Straße</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Ort</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>PLZ</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Land</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Tags</translation>
-        </message>
-        <message>
-            <source>Lists</source>
-            <translation>Listen</translation>
-        </message>
-        <message>
-            <source>Consent source</source>
-            <translation>Einwilligungsquelle</translation>
-        </message>
-        <message>
-            <source>Consent date</source>
-            <translation>Einwilligungsdatum</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>Erstellt</translation>
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation>Geändert</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactController</name>
-        <message numerus="yes">
-            <source>Deleting %Ln contact(s)…</source>
-            <translation>
-                <numerusform>%Ln Kontakt wird gelöscht…</numerusform>
-                <numerusform>%Ln Kontakte werden gelöscht…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Tagging %Ln contact(s)…</source>
-            <translation>
-                <numerusform>%Ln Kontakt wird getaggt…</numerusform>
-                <numerusform>%Ln Kontakte werden getaggt…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Removing the tag from %Ln contact(s)…</source>
-            <translation>
-                <numerusform>Tag wird von %Ln Kontakt entfernt…</numerusform>
-                <numerusform>Tag wird von %Ln Kontakten entfernt…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Adding %Ln contact(s) to the list…</source>
-            <translation>
-                <numerusform>%Ln Kontakt wird zur Liste hinzugefügt…</numerusform>
-                <numerusform>%Ln Kontakte werden zur Liste hinzugefügt…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Removing %Ln contact(s) from the list…</source>
-            <translation>
-                <numerusform>%Ln Kontakt wird aus der Liste entfernt…</numerusform>
-                <numerusform>%Ln Kontakte werden aus der Liste entfernt…</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Changing the status of %Ln contact(s)…</source>
-            <translation>
-                <numerusform>Status von %Ln Kontakt wird geändert…</numerusform>
-                <numerusform>Status von %Ln Kontakten wird geändert…</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Another change is still running; try again when it has finished.</source>
-            <translation>Eine andere Änderung läuft noch; versuchen Sie es erneut, wenn sie fertig ist.</translation>
-        </message>
-        <message>
-            <source>Nothing to change: the selected contacts were already like that.</source>
-            <translation>Nichts zu ändern: Die ausgewählten Kontakte waren schon so.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactEditor</name>
-        <message>
-            <source>No contact selected</source>
-            <translation>Kein Kontakt ausgewählt</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>E-Mail</translation>
-        </message>
-        <message>
-            <source>name@example.com</source>
-            <translation>name@example.com</translation>
-        </message>
-        <message>
-            <source>Required. Each email address can belong to one contact only.</source>
-            <translation>Pflichtfeld. Jede E-Mail-Adresse kann nur zu einem Kontakt gehören.</translation>
-        </message>
-        <message>
-            <source>First name</source>
-            <translation>Vorname</translation>
-        </message>
-        <message>
-            <source>Last name</source>
-            <translation>Nachname</translation>
-        </message>
-        <message>
-            <source>Company</source>
-            <translation>Firma</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Telefon</translation>
-        </message>
-        <message>
-            <source>Street</source>
-            <translation>Straße</translation>
-        </message>
-        <message>
-            <source>Postcode</source>
-            <translation>PLZ</translation>
-        </message>
-        <message>
-            <source>City</source>
-            <translation>Ort</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Region</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>Land</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Consent source</source>
-            <translation>Einwilligungsquelle</translation>
-        </message>
-        <message>
-            <source>Consent date</source>
-            <translation>Einwilligungsdatum</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Tags</translation>
-        </message>
-        <message>
-            <source>Comma-separated, e.g. vip, newsletter</source>
-            <translation>Durch Kommas getrennt, z. B. vip, newsletter</translation>
-        </message>
-        <message>
-            <source>Lists</source>
-            <translation>Listen</translation>
-        </message>
-        <message>
-            <source>Comma-separated list names</source>
-            <translation>Listennamen, durch Kommas getrennt</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Notizen</translation>
-        </message>
-        <message>
-            <source>Custom fields</source>
-            <translation>Eigene Felder</translation>
-        </message>
-        <message>
-            <source>&amp;Revert</source>
-            <translation>&amp;Verwerfen</translation>
-        </message>
-        <message>
-            <source>Discard the changes made in the editor</source>
-            <translation>Die Änderungen im Editor verwerfen</translation>
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation>&amp;Speichern</translation>
-        </message>
-        <message>
-            <source>Save the contact (Ctrl+S)</source>
-            <translation>Den Kontakt speichern (Strg+S)</translation>
-        </message>
-        <message>
-            <source>None</source>
-            <translation>Keins</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>Problem</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Ja</translation>
-        </message>
-        <message>
-            <source>New contact</source>
-            <translation>Neuer Kontakt</translation>
-        </message>
-        <message>
-            <source>%1 &lt;%2&gt;</source>
-            <translation>%1 &lt;%2&gt;</translation>
-        </message>
-        <message>
-            <source>%1 (edited)</source>
-            <translation>%1 (bearbeitet)</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactRepository</name>
-        <message>
-            <source>%1 contains a line break or control character.</source>
-            <translation>%1 enthält einen Zeilenumbruch oder ein Steuerzeichen.</translation>
-        </message>
-        <message>
-            <source>%1 is longer than 200 characters.</source>
-            <translation>%1 ist länger als 200 Zeichen.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a phone number: use digits, spaces, + ( ) - . / and ext.</source>
-            <translation>„%1“ ist keine Telefonnummer: erlaubt sind Ziffern, Leerzeichen, + ( ) - . / und ext.</translation>
-        </message>
-        <message>
-            <source>Notes are longer than 10,000 characters.</source>
-            <translation>Die Notizen sind länger als 10.000 Zeichen.</translation>
-        </message>
-        <message>
-            <source>The consent date is in the future.</source>
-            <translation>Das Einwilligungsdatum liegt in der Zukunft.</translation>
-        </message>
-        <message>
-            <source>There is no custom field named "%1".</source>
-            <translation>Es gibt kein eigenes Feld namens „%1“.</translation>
-        </message>
-        <message>
-            <source>%1 is already in this workspace (contact #%2).</source>
-            <translation>%1 ist bereits in diesem Arbeitsbereich (Kontakt Nr. %2).</translation>
-        </message>
-        <message>
-            <source>%1 is already in this workspace as %2 (contact #%3).</source>
-            <translation>%1 ist bereits in diesem Arbeitsbereich, als %2 (Kontakt Nr. %3).</translation>
-        </message>
-        <message>
-            <source>The contact %1 no longer exists.</source>
-            <translation>Den Kontakt %1 gibt es nicht mehr.</translation>
-        </message>
-        <message>
-            <source>That contact no longer exists.</source>
-            <translation>Diesen Kontakt gibt es nicht mehr.</translation>
-        </message>
-        <message>
-            <source>There is no contact #%1.</source>
-            <translation>Es gibt keinen Kontakt Nr. %1.</translation>
-        </message>
-        <message>
-            <source>There is no contact with the email %1.</source>
-            <translation>Es gibt keinen Kontakt mit der E-Mail-Adresse %1.</translation>
-        </message>
-        <message>
-            <source>Cancelled; nothing was changed.</source>
-            <translation>Abgebrochen; nichts wurde geändert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactStatus</name>
-        <message>
-            <source>Subscribed</source>
-            <translation>Abonniert</translation>
-        </message>
-        <message>
-            <source>Unsubscribed</source>
-            <translation>Abgemeldet</translation>
-        </message>
-        <message>
-            <source>Bounced</source>
-            <translation>Unzustellbar</translation>
-        </message>
-        <message>
-            <source>Complained</source>
-            <translation>Beschwert</translation>
-        </message>
-    </context>
-    <context>
-        <name>ContactTableModel</name>
-        <message>
-            <source>Yes</source>
-            <translation>Ja</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>Nein</translation>
-        </message>
-    </context>
-    <context>
-        <name>CustomField</name>
-        <message>
-            <source>%1 is longer than 10,000 characters.</source>
-            <translation>%1 ist länger als 10.000 Zeichen.</translation>
-        </message>
-        <message>
-            <source>%1: "%2" is not a number.</source>
-            <translation>%1: „%2“ ist keine Zahl.</translation>
-        </message>
-        <message>
-            <source>%1: "%2" is not a date; write it as YYYY-MM-DD.</source>
-            <translation>%1: „%2“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT.</translation>
-        </message>
-        <message>
-            <source>%1: "%2" is not yes or no.</source>
-            <translation>%1: „%2“ ist weder ja noch nein.</translation>
-        </message>
-    </context>
-    <context>
-        <name>CustomFieldRepository</name>
-        <message>
-            <source>There is no custom field named "%1".</source>
-            <translation>Es gibt kein eigenes Feld namens „%1“.</translation>
-        </message>
-        <message>
-            <source>A custom field named "%1" already exists.</source>
-            <translation>Ein eigenes Feld namens „%1“ gibt es bereits.</translation>
-        </message>
-    </context>
-    <context>
-        <name>DeleteContactsCommand</name>
-        <message>
-            <source>Delete %1</source>
-            <translation>%1 löschen</translation>
-        </message>
-        <message numerus="yes">
-            <source>Delete %Ln contact(s)</source>
-            <translation>
-                <numerusform>%Ln Kontakt löschen</numerusform>
-                <numerusform>%Ln Kontakte löschen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Undoing: %1…</source>
-            <translation>Rückgängig: %1…</translation>
-        </message>
-        <message>
-            <source>Redoing: %1…</source>
-            <translation>Wiederholen: %1…</translation>
-        </message>
-    </context>
-    <context>
-        <name>DemoGenerator</name>
-        <message>
-            <source>The number of demo contacts cannot be negative (%1).</source>
-            <translation>Die Zahl der Demo-Kontakte kann nicht negativ sein (%1).</translation>
-        </message>
-        <message>
-            <source>Making the demo contacts was cancelled; nothing was added.</source>
-            <translation>Das Anlegen der Demo-Kontakte wurde abgebrochen; nichts wurde hinzugefügt.</translation>
-        </message>
-        <message>
-            <source>Making the demo contacts stopped early.</source>
-            <translation>Das Anlegen der Demo-Kontakte wurde vorzeitig beendet.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EditContactCommand</name>
-        <message>
-            <source>Edit %1</source>
-            <translation>%1 bearbeiten</translation>
-        </message>
-    </context>
-    <context>
-        <name>EmailAddress</name>
-        <message>
-            <source>An email address is required.</source>
-            <translation>Eine E-Mail-Adresse ist erforderlich.</translation>
-        </message>
-        <message>
-            <source>it has no @.</source>
-            <translation>sie enthält kein @.</translation>
-        </message>
-        <message>
-            <source>nothing comes before the @.</source>
-            <translation>vor dem @ steht nichts.</translation>
-        </message>
-        <message>
-            <source>nothing comes after the @.</source>
-            <translation>nach dem @ steht nichts.</translation>
-        </message>
-        <message>
-            <source>the part before the @ is longer than 64 characters.</source>
-            <translation>der Teil vor dem @ ist länger als 64 Zeichen.</translation>
-        </message>
-        <message>
-            <source>dots must separate words before the @.</source>
-            <translation>Punkte müssen vor dem @ Wörter trennen.</translation>
-        </message>
-        <message>
-            <source>"%1" is not allowed before the @.</source>
-            <translation>„%1“ ist vor dem @ nicht erlaubt.</translation>
-        </message>
-        <message>
-            <source>the domain after the @ is not a valid domain name.</source>
-            <translation>die Domain nach dem @ ist kein gültiger Domainname.</translation>
-        </message>
-        <message>
-            <source>"%1" is not a valid domain name.</source>
-            <translation>„%1“ ist kein gültiger Domainname.</translation>
-        </message>
-        <message>
-            <source>the domain is longer than 255 characters.</source>
-            <translation>die Domain ist länger als 255 Zeichen.</translation>
-        </message>
-        <message>
-            <source>the domain "%1" has no dot (example.com).</source>
-            <translation>die Domain „%1“ enthält keinen Punkt (example.com).</translation>
-        </message>
-        <message>
-            <source>the domain "%1" is not a valid domain name.</source>
-            <translation>die Domain „%1“ ist kein gültiger Domainname.</translation>
-        </message>
-        <message>
-            <source>the domain "%1" ends in a number.</source>
-            <translation>die Domain „%1“ endet auf eine Zahl.</translation>
-        </message>
-        <message>
-            <source>it is longer than 254 characters.</source>
-            <translation>sie ist länger als 254 Zeichen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>GroupMembershipCommand</name>
-        <message numerus="yes">
-            <source>Tag %Ln contact(s) with "%1"</source>
-            <translation>
-                <numerusform>%Ln Kontakt mit „%1“ taggen</numerusform>
-                <numerusform>%Ln Kontakte mit „%1“ taggen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Remove tag "%1" from %Ln contact(s)</source>
-            <translation>
-                <numerusform>Tag „%1“ von %Ln Kontakt entfernen</numerusform>
-                <numerusform>Tag „%1“ von %Ln Kontakten entfernen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Add %Ln contact(s) to list "%1"</source>
-            <translation>
-                <numerusform>%Ln Kontakt zur Liste „%1“ hinzufügen</numerusform>
-                <numerusform>%Ln Kontakte zur Liste „%1“ hinzufügen</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Remove %Ln contact(s) from list "%1"</source>
-            <translation>
-                <numerusform>%Ln Kontakt aus der Liste „%1“ entfernen</numerusform>
-                <numerusform>%Ln Kontakte aus der Liste „%1“ entfernen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Undoing: %1…</source>
-            <translation>Rückgängig: %1…</translation>
-        </message>
-        <message>
-            <source>Redoing: %1…</source>
-            <translation>Wiederholen: %1…</translation>
-        </message>
-    </context>
-    <context>
-        <name>GroupRepository</name>
-        <message>
-            <source>A %1 needs a name.</source>
-            <translation>Ein(e) %1 braucht einen Namen.</translation>
-        </message>
-        <message>
-            <source>The %1 name "%2" is longer than 100 characters.</source>
-            <translation>Der Name „%2“ (%1) ist länger als 100 Zeichen.</translation>
-        </message>
-        <message>
-            <source>The %1 name "%2" contains a control character.</source>
-            <translation>Der Name „%2“ (%1) enthält ein Steuerzeichen.</translation>
-        </message>
-        <message>
-            <source>The tag "%1" contains a comma; tags are separated by commas.</source>
-            <translation>Der Tag „%1“ enthält ein Komma; Tags werden durch Kommas getrennt.</translation>
-        </message>
-        <message>
-            <source>There is no %1 named "%2".</source>
-            <translation>Es gibt kein(e) %1 namens „%2“.</translation>
-        </message>
-        <message>
-            <source>A %1 named "%2" already exists.</source>
-            <translation>Ein(e) %1 namens „%2“ gibt es bereits.</translation>
-        </message>
-        <message>
-            <source>That %1 no longer exists.</source>
-            <translation>Diese(n) %1 gibt es nicht mehr.</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>Mailroom workspaces (*.mailroom);;All files (*)</source>
-            <translation>Mailroom-Arbeitsbereiche (*.mailroom);;Alle Dateien (*)</translation>
-        </message>
-        <message>
-            <source>Mailroom</source>
-            <translation>Mailroom</translation>
-        </message>
-        <message>
-            <source>Loading</source>
-            <translation>Wird geladen</translation>
-        </message>
-        <message>
-            <source>Cancelled: nothing was changed.</source>
-            <translation>Abgebrochen: nichts wurde geändert.</translation>
-        </message>
-        <message>
-            <source>&amp;New Workspace…</source>
-            <translation>&amp;Neuer Arbeitsbereich…</translation>
-        </message>
-        <message>
-            <source>&amp;Open Workspace…</source>
-            <translation>Arbeitsbereich ö&amp;ffnen…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Beenden</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>&amp;Rückgängig</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>&amp;Wiederholen</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation>&amp;Suchen…</translation>
-        </message>
-        <message>
-            <source>Select &amp;All Contacts</source>
-            <translation>&amp;Alle Kontakte auswählen</translation>
-        </message>
-        <message>
-            <source>&amp;Columns…</source>
-            <translation>&amp;Spalten…</translation>
-        </message>
-        <message>
-            <source>&amp;New Contact</source>
-            <translation>&amp;Neuer Kontakt</translation>
-        </message>
-        <message>
-            <source>Add a contact (%1)</source>
-            <translation>Einen Kontakt hinzufügen (%1)</translation>
-        </message>
-        <message>
-            <source>&amp;Save Contact</source>
-            <translation>Kontakt &amp;speichern</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Löschen</translation>
-        </message>
-        <message>
-            <source>Delete the selected contacts (Del)</source>
-            <translation>Die ausgewählten Kontakte löschen (Entf)</translation>
-        </message>
-        <message>
-            <source>Add &amp;Tag…</source>
-            <translation>&amp;Tag hinzufügen…</translation>
-        </message>
-        <message>
-            <source>Tag the selected contacts</source>
-            <translation>Die ausgewählten Kontakte taggen</translation>
-        </message>
-        <message>
-            <source>&amp;Remove Tag…</source>
-            <translation>Tag &amp;entfernen…</translation>
-        </message>
-        <message>
-            <source>Add to &amp;List…</source>
-            <translation>Zur &amp;Liste hinzufügen…</translation>
-        </message>
-        <message>
-            <source>Add the selected contacts to a list</source>
-            <translation>Die ausgewählten Kontakte zu einer Liste hinzufügen</translation>
-        </message>
-        <message>
-            <source>Remove &amp;from List…</source>
-            <translation>&amp;Aus Liste entfernen…</translation>
-        </message>
-        <message>
-            <source>Set &amp;Status</source>
-            <translation>&amp;Status setzen</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>&amp;Bearbeiten</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ansicht</translation>
-        </message>
-        <message>
-            <source>&amp;Contacts</source>
-            <translation>&amp;Kontakte</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>Kontakte</translation>
-        </message>
-        <message>
-            <source>Lists, tags and statuses</source>
-            <translation>Listen, Tags und Status</translation>
-        </message>
-        <message>
-            <source>Search names, email, company, tags and notes (Ctrl+F)</source>
-            <translation>Namen, E-Mail, Firma, Tags und Notizen durchsuchen (Strg+F)</translation>
-        </message>
-        <message>
-            <source>Search contacts</source>
-            <translation>Kontakte durchsuchen</translation>
-        </message>
-        <message>
-            <source>%1 is already in this workspace.</source>
-            <translation>%1 ist bereits in diesem Arbeitsbereich.</translation>
-        </message>
-        <message>
-            <source>%1 is already in this workspace as %2.</source>
-            <translation>%1 ist bereits in diesem Arbeitsbereich, als %2.</translation>
-        </message>
-        <message>
-            <source>A change is still running. Cancel it and quit? Nothing of it will be kept.</source>
-            <translation>Eine Änderung läuft noch. Abbrechen und beenden? Von ihr bleibt dann nichts erhalten.</translation>
-        </message>
-        <message>
-            <source>Open Workspace</source>
-            <translation>Arbeitsbereich öffnen</translation>
-        </message>
-        <message>
-            <source>Wait until the running change has finished.</source>
-            <translation>Warten Sie, bis die laufende Änderung fertig ist.</translation>
-        </message>
-        <message>
-            <source>Cannot Open Workspace</source>
-            <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
-        </message>
-        <message>
-            <source>New Workspace</source>
-            <translation>Neuer Arbeitsbereich</translation>
-        </message>
-        <message>
-            <source>Cannot Create Workspace</source>
-            <translation>Arbeitsbereich kann nicht angelegt werden</translation>
-        </message>
-        <message>
-            <source>Cannot Create the Demo Workspace</source>
-            <translation>Demo-Arbeitsbereich kann nicht angelegt werden</translation>
-        </message>
-        <message>
-            <source>Making a demo workspace with %L1 sample contacts…</source>
-            <translation>Ein Demo-Arbeitsbereich mit %L1 Beispielkontakten wird angelegt…</translation>
-        </message>
-        <message>
-            <source>%1 — Mailroom</source>
-            <translation>%1 — Mailroom</translation>
-        </message>
-        <message>
-            <source>Unsaved Changes</source>
-            <translation>Ungespeicherte Änderungen</translation>
-        </message>
-        <message>
-            <source>Save your changes to %1?</source>
-            <translation>Ihre Änderungen an %1 speichern?</translation>
-        </message>
-        <message>
-            <source>the new contact</source>
-            <translation>dem neuen Kontakt</translation>
-        </message>
-        <message>
-            <source>Cannot Add Contact</source>
-            <translation>Kontakt kann nicht hinzugefügt werden</translation>
-        </message>
-        <message>
-            <source>Added %1.</source>
-            <translation>%1 hinzugefügt.</translation>
-        </message>
-        <message>
-            <source>Cannot Save Contact</source>
-            <translation>Kontakt kann nicht gespeichert werden</translation>
-        </message>
-        <message>
-            <source>Saved %1.</source>
-            <translation>%1 gespeichert.</translation>
-        </message>
-        <message>
-            <source>Add Tag</source>
-            <translation>Tag hinzufügen</translation>
-        </message>
-        <message>
-            <source>Remove Tag</source>
-            <translation>Tag entfernen</translation>
-        </message>
-        <message>
-            <source>Tag the selected contacts with:</source>
-            <translation>Die ausgewählten Kontakte taggen mit:</translation>
-        </message>
-        <message>
-            <source>Remove this tag from the selected contacts:</source>
-            <translation>Diesen Tag von den ausgewählten Kontakten entfernen:</translation>
-        </message>
-        <message>
-            <source>Add to List</source>
-            <translation>Zur Liste hinzufügen</translation>
-        </message>
-        <message>
-            <source>Remove from List</source>
-            <translation>Aus Liste entfernen</translation>
-        </message>
-        <message>
-            <source>Add the selected contacts to the list:</source>
-            <translation>Die ausgewählten Kontakte zu dieser Liste hinzufügen:</translation>
-        </message>
-        <message>
-            <source>Remove the selected contacts from the list:</source>
-            <translation>Die ausgewählten Kontakte aus dieser Liste entfernen:</translation>
-        </message>
-        <message>
-            <source>&amp;Undo %1</source>
-            <translation>&amp;Rückgängig: %1</translation>
-        </message>
-        <message>
-            <source>&amp;Redo %1</source>
-            <translation>&amp;Wiederholen: %1</translation>
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation>Rückgängig</translation>
-        </message>
-        <message>
-            <source>Redo</source>
-            <translation>Wiederholen</translation>
-        </message>
-        <message>
-            <source>No workspace open</source>
-            <translation>Kein Arbeitsbereich geöffnet</translation>
-        </message>
-        <message numerus="yes">
-            <source>%Ln contact(s)</source>
-            <translation>
-                <numerusform>%Ln Kontakt</numerusform>
-                <numerusform>%Ln Kontakte</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Migrations</name>
-        <message>
-            <source>%1 is a database, but not a Mailroom workspace.</source>
-            <translation>%1 ist eine Datenbank, aber kein Mailroom-Arbeitsbereich.</translation>
-        </message>
-        <message>
-            <source>The workspace %1 has no schema version; it is damaged.</source>
-            <translation>Der Arbeitsbereich %1 hat keine Schemaversion; er ist beschädigt.</translation>
-        </message>
-        <message>
-            <source>The workspace %1 has an unreadable schema version.</source>
-            <translation>Die Schemaversion des Arbeitsbereichs %1 ist nicht lesbar.</translation>
-        </message>
-        <message>
-            <source>The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). Update Mailroom to open it.</source>
-            <translation>Der Arbeitsbereich %1 stammt von einem neueren Mailroom (Schema %2; diese Version liest bis %3). Aktualisieren Sie Mailroom, um ihn zu öffnen.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SetStatusCommand</name>
-        <message numerus="yes">
-            <source>Set %Ln contact(s) to %1</source>
-            <translation>
-                <numerusform>%Ln Kontakt auf %1 setzen</numerusform>
-                <numerusform>%Ln Kontakte auf %1 setzen</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Undoing: %1…</source>
-            <translation>Rückgängig: %1…</translation>
-        </message>
-        <message>
-            <source>Redoing: %1…</source>
-            <translation>Wiederholen: %1…</translation>
-        </message>
-    </context>
-    <context>
-        <name>SidebarModel</name>
-        <message>
-            <source>All contacts</source>
-            <translation>Alle Kontakte</translation>
-        </message>
-        <message>
-            <source>Lists</source>
-            <translation>Listen</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>Tags</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1: %n contact(s)</source>
-            <translation>
-                <numerusform>%1: %n Kontakt</numerusform>
-                <numerusform>%1: %n Kontakte</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Name</translation>
-        </message>
-        <message>
-            <source>Contacts</source>
-            <translation>Kontakte</translation>
-        </message>
-    </context>
-    <context>
-        <name>Workspace</name>
-        <message>
-            <source>%1 already exists; Mailroom will not overwrite it. Open it instead, or choose another name.</source>
-            <translation>%1 gibt es bereits; Mailroom überschreibt die Datei nicht. Öffnen Sie sie stattdessen oder wählen Sie einen anderen Namen.</translation>
-        </message>
-        <message>
-            <source>Cannot create the folder %1.</source>
-            <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
-        </message>
-        <message>
-            <source>There is no workspace at %1. Create one with "mailroom-cli init" or File &gt; New Workspace.</source>
-            <translation>Unter %1 gibt es keinen Arbeitsbereich. Legen Sie einen mit „mailroom-cli init“ oder Datei &gt; Neuer Arbeitsbereich an.</translation>
-        </message>
-        <message>
-            <source>%1 is a folder, not a Mailroom workspace file.</source>
-            <translation>%1 ist ein Ordner, keine Mailroom-Arbeitsbereichsdatei.</translation>
-        </message>
-        <message>
-            <source>The workspace %1 is read-only. Mailroom needs to write to the file and its folder; check their permissions or copy the workspace somewhere writable.</source>
-            <translation>Der Arbeitsbereich %1 ist schreibgeschützt. Mailroom muss in die Datei und ihren Ordner schreiben; prüfen Sie die Berechtigungen oder kopieren Sie den Arbeitsbereich an einen beschreibbaren Ort.</translation>
-        </message>
-        <message>
-            <source>%1 already exists; Mailroom will not overwrite it.</source>
-            <translation>%1 gibt es bereits; Mailroom überschreibt die Datei nicht.</translation>
-        </message>
-        <message>
-            <source>%1 is an empty database, not a Mailroom workspace.</source>
-            <translation>%1 ist eine leere Datenbank, kein Mailroom-Arbeitsbereich.</translation>
-        </message>
-        <message>
-            <source>The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). Update Mailroom to open it; this file was not changed.</source>
-            <translation>Der Arbeitsbereich %1 stammt von einem neueren Mailroom (Schema %2; diese Version liest bis %3). Aktualisieren Sie Mailroom, um ihn zu öffnen; die Datei wurde nicht verändert.</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>Mailroom: contacts and email campaigns.</source>
-            <translation>Mailroom: Kontakte und E-Mail-Kampagnen.</translation>
-        </message>
-        <message>
-            <source>Open the workspace at PATH (default: the last one used, else the demo).</source>
-            <translation>Den Arbeitsbereich unter PFAD öffnen (sonst den zuletzt benutzten, sonst die Demo).</translation>
-        </message>
-        <message>
-            <source>PATH</source>
-            <translation>PFAD</translation>
-        </message>
-    </context>
+<context>
+    <name>AddContactCommand</name>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>BulkJobRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Mailroom</source>
+        <translation>Mailroom</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnChooserDialog</name>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Show these columns in the contacts table:</source>
+        <translation>Diese Spalten in der Kontakttabelle zeigen:</translation>
+    </message>
+</context>
+<context>
+    <name>Connection</name>
+    <message>
+        <source>Cannot open the workspace %1: %2</source>
+        <translation>Der Arbeitsbereich %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a readable Mailroom workspace: %2</source>
+        <translation>%1 ist kein lesbarer Mailroom-Arbeitsbereich: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ContactColumn</name>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Einwilligungsquelle</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Einwilligungsdatum</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
+    <name>ContactController</name>
+    <message numerus="yes">
+        <source>Deleting %Ln contact(s)…</source>
+        <translation>
+            <numerusform>%Ln Kontakt wird gelöscht…</numerusform>
+            <numerusform>%Ln Kontakte werden gelöscht…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagging %Ln contact(s)…</source>
+        <translation>
+            <numerusform>%Ln Kontakt wird getaggt…</numerusform>
+            <numerusform>%Ln Kontakte werden getaggt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removing the tag from %Ln contact(s)…</source>
+        <translation>
+            <numerusform>Tag wird von %Ln Kontakt entfernt…</numerusform>
+            <numerusform>Tag wird von %Ln Kontakten entfernt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %Ln contact(s) to the list…</source>
+        <translation>
+            <numerusform>%Ln Kontakt wird zur Liste hinzugefügt…</numerusform>
+            <numerusform>%Ln Kontakte werden zur Liste hinzugefügt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removing %Ln contact(s) from the list…</source>
+        <translation>
+            <numerusform>%Ln Kontakt wird aus der Liste entfernt…</numerusform>
+            <numerusform>%Ln Kontakte werden aus der Liste entfernt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changing the status of %Ln contact(s)…</source>
+        <translation>
+            <numerusform>Status von %Ln Kontakt wird geändert…</numerusform>
+            <numerusform>Status von %Ln Kontakten wird geändert…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another change is still running; try again when it has finished.</source>
+        <translation>Eine andere Änderung läuft noch; versuchen Sie es erneut, wenn sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>Nothing to change: the selected contacts were already like that.</source>
+        <translation>Nichts zu ändern: Die ausgewählten Kontakte waren schon so.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactEditor</name>
+    <message>
+        <source>No contact selected</source>
+        <translation>Kein Kontakt ausgewählt</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <source>Required. Each email address can belong to one contact only.</source>
+        <translation>Pflichtfeld. Jede E-Mail-Adresse kann nur zu einem Kontakt gehören.</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Vorname</translation>
+    </message>
+    <message>
+        <source>Last name</source>
+        <translation>Nachname</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Straße</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>PLZ</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Land</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Consent source</source>
+        <translation>Einwilligungsquelle</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Einwilligungsdatum</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Comma-separated, e.g. vip, newsletter</source>
+        <translation>Durch Kommas getrennt, z. B. vip, newsletter</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Comma-separated list names</source>
+        <translation>Listennamen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Custom fields</source>
+        <translation>Eigene Felder</translation>
+    </message>
+    <message>
+        <source>&amp;Revert</source>
+        <translation>&amp;Verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the changes made in the editor</source>
+        <translation>Die Änderungen im Editor verwerfen</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save the contact (Ctrl+S)</source>
+        <translation>Den Kontakt speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keins</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>New contact</source>
+        <translation>Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>%1 &lt;%2&gt;</source>
+        <translation>%1 &lt;%2&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (edited)</source>
+        <translation>%1 (bearbeitet)</translation>
+    </message>
+</context>
+<context>
+    <name>ContactRepository</name>
+    <message>
+        <source>%1 contains a line break or control character.</source>
+        <translation>%1 enthält einen Zeilenumbruch oder ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>%1 is longer than 200 characters.</source>
+        <translation>%1 ist länger als 200 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a phone number: use digits, spaces, + ( ) - . / and ext.</source>
+        <translation>„%1“ ist keine Telefonnummer: erlaubt sind Ziffern, Leerzeichen, + ( ) - . / und ext.</translation>
+    </message>
+    <message>
+        <source>Notes are longer than 10,000 characters.</source>
+        <translation>Die Notizen sind länger als 10.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The consent date is in the future.</source>
+        <translation>Das Einwilligungsdatum liegt in der Zukunft.</translation>
+    </message>
+    <message>
+        <source>There is no custom field named &quot;%1&quot;.</source>
+        <translation>Es gibt kein eigenes Feld namens „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 is already in this workspace (contact #%2).</source>
+        <translation>%1 ist bereits in diesem Arbeitsbereich (Kontakt Nr. %2).</translation>
+    </message>
+    <message>
+        <source>%1 is already in this workspace as %2 (contact #%3).</source>
+        <translation>%1 ist bereits in diesem Arbeitsbereich, als %2 (Kontakt Nr. %3).</translation>
+    </message>
+    <message>
+        <source>The contact %1 no longer exists.</source>
+        <translation>Den Kontakt %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That contact no longer exists.</source>
+        <translation>Diesen Kontakt gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>There is no contact #%1.</source>
+        <translation>Es gibt keinen Kontakt Nr. %1.</translation>
+    </message>
+    <message>
+        <source>There is no contact with the email %1.</source>
+        <translation>Es gibt keinen Kontakt mit der E-Mail-Adresse %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>Abgebrochen; nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactStatus</name>
+    <message>
+        <source>Subscribed</source>
+        <translation>Abonniert</translation>
+    </message>
+    <message>
+        <source>Unsubscribed</source>
+        <translation>Abgemeldet</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>Unzustellbar</translation>
+    </message>
+    <message>
+        <source>Complained</source>
+        <translation>Beschwert</translation>
+    </message>
+</context>
+<context>
+    <name>ContactTableModel</name>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>CustomField</name>
+    <message>
+        <source>%1 is longer than 10,000 characters.</source>
+        <translation>%1 ist länger als 10.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a number.</source>
+        <translation>%1: „%2“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>%1: „%2“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT.</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not yes or no.</source>
+        <translation>%1: „%2“ ist weder ja noch nein.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid field name: use up to 64 letters, digits, spaces, _ or -.</source>
+        <translation>„%1“ ist kein gültiger Feldname: Verwenden Sie bis zu 64 Buchstaben, Ziffern, Leerzeichen, _ oder -.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomFieldRepository</name>
+    <message>
+        <source>There is no custom field named &quot;%1&quot;.</source>
+        <translation>Es gibt kein eigenes Feld namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A custom field named &quot;%1&quot; already exists.</source>
+        <translation>Ein eigenes Feld namens „%1“ gibt es bereits.</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteContactsCommand</name>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt löschen</numerusform>
+            <numerusform>%Ln Kontakte löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing: %1…</source>
+        <translation>Rückgängig: %1…</translation>
+    </message>
+    <message>
+        <source>Redoing: %1…</source>
+        <translation>Wiederholen: %1…</translation>
+    </message>
+</context>
+<context>
+    <name>DemoGenerator</name>
+    <message>
+        <source>The number of demo contacts cannot be negative (%1).</source>
+        <translation>Die Zahl der Demo-Kontakte kann nicht negativ sein (%1).</translation>
+    </message>
+    <message>
+        <source>Making the demo contacts was cancelled; nothing was added.</source>
+        <translation>Das Anlegen der Demo-Kontakte wurde abgebrochen; nichts wurde hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Making the demo contacts stopped early.</source>
+        <translation>Das Anlegen der Demo-Kontakte wurde vorzeitig beendet.</translation>
+    </message>
+</context>
+<context>
+    <name>EditContactCommand</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>EmailAddress</name>
+    <message>
+        <source>An email address is required.</source>
+        <translation>Eine E-Mail-Adresse ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>it has no @.</source>
+        <translation>sie enthält kein @.</translation>
+    </message>
+    <message>
+        <source>nothing comes before the @.</source>
+        <translation>vor dem @ steht nichts.</translation>
+    </message>
+    <message>
+        <source>nothing comes after the @.</source>
+        <translation>nach dem @ steht nichts.</translation>
+    </message>
+    <message>
+        <source>the part before the @ is longer than 64 characters.</source>
+        <translation>der Teil vor dem @ ist länger als 64 Zeichen.</translation>
+    </message>
+    <message>
+        <source>dots must separate words before the @.</source>
+        <translation>Punkte müssen vor dem @ Wörter trennen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not allowed before the @.</source>
+        <translation>„%1“ ist vor dem @ nicht erlaubt.</translation>
+    </message>
+    <message>
+        <source>the domain after the @ is not a valid domain name.</source>
+        <translation>die Domain nach dem @ ist kein gültiger Domainname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid domain name.</source>
+        <translation>„%1“ ist kein gültiger Domainname.</translation>
+    </message>
+    <message>
+        <source>the domain is longer than 255 characters.</source>
+        <translation>die Domain ist länger als 255 Zeichen.</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; has no dot (example.com).</source>
+        <translation>die Domain „%1“ enthält keinen Punkt (example.com).</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; is not a valid domain name.</source>
+        <translation>die Domain „%1“ ist kein gültiger Domainname.</translation>
+    </message>
+    <message>
+        <source>the domain &quot;%1&quot; ends in a number.</source>
+        <translation>die Domain „%1“ endet auf eine Zahl.</translation>
+    </message>
+    <message>
+        <source>it is longer than 254 characters.</source>
+        <translation>sie ist länger als 254 Zeichen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address: %2</source>
+        <translation>„%1“ ist keine E-Mail-Adresse: %2</translation>
+    </message>
+</context>
+<context>
+    <name>GroupMembershipCommand</name>
+    <message numerus="yes">
+        <source>Tag %Ln contact(s) with &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%Ln Kontakt mit „%1“ taggen</numerusform>
+            <numerusform>%Ln Kontakte mit „%1“ taggen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove tag &quot;%1&quot; from %Ln contact(s)</source>
+        <translation>
+            <numerusform>Tag „%1“ von %Ln Kontakt entfernen</numerusform>
+            <numerusform>Tag „%1“ von %Ln Kontakten entfernen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln contact(s) to list &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%Ln Kontakt zur Liste „%1“ hinzufügen</numerusform>
+            <numerusform>%Ln Kontakte zur Liste „%1“ hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln contact(s) from list &quot;%1&quot;</source>
+        <translation>
+            <numerusform>%Ln Kontakt aus der Liste „%1“ entfernen</numerusform>
+            <numerusform>%Ln Kontakte aus der Liste „%1“ entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing: %1…</source>
+        <translation>Rückgängig: %1…</translation>
+    </message>
+    <message>
+        <source>Redoing: %1…</source>
+        <translation>Wiederholen: %1…</translation>
+    </message>
+</context>
+<context>
+    <name>GroupRepository</name>
+    <message>
+        <source>The tag &quot;%1&quot; contains a comma; tags are separated by commas.</source>
+        <translation>Der Tag „%1“ enthält ein Komma; Tags werden durch Kommas getrennt.</translation>
+    </message>
+    <message>
+        <source>A tag needs a name.</source>
+        <translation>Ein Tag braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A list needs a name.</source>
+        <translation>Eine Liste braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The tag name &quot;%1&quot; is longer than 100 characters.</source>
+        <translation>Der Tag-Name „%1“ ist länger als 100 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The list name &quot;%1&quot; is longer than 100 characters.</source>
+        <translation>Der Listenname „%1“ ist länger als 100 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The tag name &quot;%1&quot; contains a control character.</source>
+        <translation>Der Tag-Name „%1“ enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The list name &quot;%1&quot; contains a control character.</source>
+        <translation>Der Listenname „%1“ enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>There is no tag named &quot;%1&quot;.</source>
+        <translation>Es gibt keinen Tag namens „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no list named &quot;%1&quot;.</source>
+        <translation>Es gibt keine Liste namens „%1“.</translation>
+    </message>
+    <message>
+        <source>A tag named &quot;%1&quot; already exists.</source>
+        <translation>Einen Tag namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>A list named &quot;%1&quot; already exists.</source>
+        <translation>Eine Liste namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>That tag no longer exists.</source>
+        <translation>Diesen Tag gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>That list no longer exists.</source>
+        <translation>Diese Liste gibt es nicht mehr.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Mailroom workspaces (*.mailroom);;All files (*)</source>
+        <translation>Mailroom-Arbeitsbereiche (*.mailroom);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Mailroom</source>
+        <translation>Mailroom</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;New Workspace…</source>
+        <translation>&amp;Neuer Arbeitsbereich…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Suchen…</translation>
+    </message>
+    <message>
+        <source>Select &amp;All Contacts</source>
+        <translation>&amp;Alle Kontakte auswählen</translation>
+    </message>
+    <message>
+        <source>&amp;Columns…</source>
+        <translation>&amp;Spalten…</translation>
+    </message>
+    <message>
+        <source>&amp;New Contact</source>
+        <translation>&amp;Neuer Kontakt</translation>
+    </message>
+    <message>
+        <source>Add a contact (%1)</source>
+        <translation>Einen Kontakt hinzufügen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Save Contact</source>
+        <translation>Kontakt &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected contacts (Del)</source>
+        <translation>Die ausgewählten Kontakte löschen (Entf)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Tag…</source>
+        <translation>&amp;Tag hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Tag the selected contacts</source>
+        <translation>Die ausgewählten Kontakte taggen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Tag…</source>
+        <translation>Tag &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>Add to &amp;List…</source>
+        <translation>Zur &amp;Liste hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to a list</source>
+        <translation>Die ausgewählten Kontakte zu einer Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove &amp;from List…</source>
+        <translation>&amp;Aus Liste entfernen…</translation>
+    </message>
+    <message>
+        <source>Set &amp;Status</source>
+        <translation>&amp;Status setzen</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Kontakte</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>Lists, tags and statuses</source>
+        <translation>Listen, Tags und Status</translation>
+    </message>
+    <message>
+        <source>Search names, email, company, tags and notes (Ctrl+F)</source>
+        <translation>Namen, E-Mail, Firma, Tags und Notizen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Search contacts</source>
+        <translation>Kontakte durchsuchen</translation>
+    </message>
+    <message>
+        <source>%1 is already in this workspace.</source>
+        <translation>%1 ist bereits in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 is already in this workspace as %2.</source>
+        <translation>%1 ist bereits in diesem Arbeitsbereich, als %2.</translation>
+    </message>
+    <message>
+        <source>A change is still running. Cancel it and quit? Nothing of it will be kept.</source>
+        <translation>Eine Änderung läuft noch. Abbrechen und beenden? Von ihr bleibt dann nichts erhalten.</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>Wait until the running change has finished.</source>
+        <translation>Warten Sie, bis die laufende Änderung fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cannot Open Workspace</source>
+        <translation>Arbeitsbereich kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>New Workspace</source>
+        <translation>Neuer Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Cannot Create Workspace</source>
+        <translation>Arbeitsbereich kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot Create the Demo Workspace</source>
+        <translation>Demo-Arbeitsbereich kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Making a demo workspace with %L1 sample contacts…</source>
+        <translation>Ein Demo-Arbeitsbereich mit %L1 Beispielkontakten wird angelegt…</translation>
+    </message>
+    <message>
+        <source>%1 — Mailroom</source>
+        <translation>%1 — Mailroom</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save your changes to %1?</source>
+        <translation>Ihre Änderungen an %1 speichern?</translation>
+    </message>
+    <message>
+        <source>the new contact</source>
+        <translation>dem neuen Kontakt</translation>
+    </message>
+    <message>
+        <source>Cannot Add Contact</source>
+        <translation>Kontakt kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>%1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>Cannot Save Contact</source>
+        <translation>Kontakt kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Add Tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove Tag</source>
+        <translation>Tag entfernen</translation>
+    </message>
+    <message>
+        <source>Tag the selected contacts with:</source>
+        <translation>Die ausgewählten Kontakte taggen mit:</translation>
+    </message>
+    <message>
+        <source>Remove this tag from the selected contacts:</source>
+        <translation>Diesen Tag von den ausgewählten Kontakten entfernen:</translation>
+    </message>
+    <message>
+        <source>Add to List</source>
+        <translation>Zur Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove from List</source>
+        <translation>Aus Liste entfernen</translation>
+    </message>
+    <message>
+        <source>Add the selected contacts to the list:</source>
+        <translation>Die ausgewählten Kontakte zu dieser Liste hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Remove the selected contacts from the list:</source>
+        <translation>Die ausgewählten Kontakte aus dieser Liste entfernen:</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>No workspace open</source>
+        <translation>Kein Arbeitsbereich geöffnet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s)</source>
+        <translation>
+            <numerusform>%Ln Kontakt</numerusform>
+            <numerusform>%Ln Kontakte</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>%1 is a database, but not a Mailroom workspace.</source>
+        <translation>%1 ist eine Datenbank, aber kein Mailroom-Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 has no schema version; it is damaged.</source>
+        <translation>Der Arbeitsbereich %1 hat keine Schemaversion; er ist beschädigt.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 has an unreadable schema version.</source>
+        <translation>Die Schemaversion des Arbeitsbereichs %1 ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). Update Mailroom to open it.</source>
+        <translation>Der Arbeitsbereich %1 stammt von einem neueren Mailroom (Schema %2; diese Version liest bis %3). Aktualisieren Sie Mailroom, um ihn zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>SetStatusCommand</name>
+    <message numerus="yes">
+        <source>Set %Ln contact(s) to %1</source>
+        <translation>
+            <numerusform>%Ln Kontakt auf %1 setzen</numerusform>
+            <numerusform>%Ln Kontakte auf %1 setzen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undoing: %1…</source>
+        <translation>Rückgängig: %1…</translation>
+    </message>
+    <message>
+        <source>Redoing: %1…</source>
+        <translation>Wiederholen: %1…</translation>
+    </message>
+</context>
+<context>
+    <name>SidebarModel</name>
+    <message>
+        <source>All contacts</source>
+        <translation>Alle Kontakte</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n contact(s)</source>
+        <translation>
+            <numerusform>%1: %n Kontakt</numerusform>
+            <numerusform>%1: %n Kontakte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+</context>
+<context>
+    <name>SqlError</name>
+    <message>
+        <source>The workspace is busy in another program; could not %1. Try again in a moment.</source>
+        <translation>Der Arbeitsbereich ist in einem anderen Programm belegt; fehlgeschlagen: %1. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The workspace is read-only; could not %1.</source>
+        <translation>Der Arbeitsbereich ist schreibgeschützt; fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>The workspace file is damaged; could not %1 (%2).</source>
+        <translation>Die Arbeitsbereichsdatei ist beschädigt; fehlgeschlagen: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The disk is full; could not %1.</source>
+        <translation>Der Datenträger ist voll; fehlgeschlagen: %1.</translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation>Fehlgeschlagen: %1: %2</translation>
+    </message>
+    <message>
+        <source>read the workspace schema</source>
+        <translation>Schema des Arbeitsbereichs lesen</translation>
+    </message>
+    <message>
+        <source>upgrade the workspace schema</source>
+        <translation>Schema des Arbeitsbereichs aktualisieren</translation>
+    </message>
+    <message>
+        <source>record the schema version</source>
+        <translation>Schemaversion speichern</translation>
+    </message>
+    <message>
+        <source>begin a transaction</source>
+        <translation>Transaktion beginnen</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Änderungen speichern</translation>
+    </message>
+    <message>
+        <source>switch the workspace to write-ahead logging</source>
+        <translation>Arbeitsbereich auf Write-Ahead-Logging umstellen</translation>
+    </message>
+    <message>
+        <source>prepare a bulk edit</source>
+        <translation>Massenänderung vorbereiten</translation>
+    </message>
+    <message>
+        <source>read a bulk edit</source>
+        <translation>Massenänderung lesen</translation>
+    </message>
+    <message>
+        <source>read the custom fields</source>
+        <translation>eigene Felder lesen</translation>
+    </message>
+    <message>
+        <source>check for duplicates</source>
+        <translation>auf Duplikate prüfen</translation>
+    </message>
+    <message>
+        <source>look up a tag or list</source>
+        <translation>Tag oder Liste nachschlagen</translation>
+    </message>
+    <message>
+        <source>create a tag or list</source>
+        <translation>Tag oder Liste anlegen</translation>
+    </message>
+    <message>
+        <source>save a contact</source>
+        <translation>Kontakt speichern</translation>
+    </message>
+    <message>
+        <source>tag a contact</source>
+        <translation>Kontakt taggen</translation>
+    </message>
+    <message>
+        <source>add a contact to a list</source>
+        <translation>Kontakt zu einer Liste hinzufügen</translation>
+    </message>
+    <message>
+        <source>save a custom field</source>
+        <translation>eigenes Feld speichern</translation>
+    </message>
+    <message>
+        <source>update the search index</source>
+        <translation>Suchindex aktualisieren</translation>
+    </message>
+    <message>
+        <source>add the contact</source>
+        <translation>Kontakt hinzufügen</translation>
+    </message>
+    <message>
+        <source>save the contact</source>
+        <translation>Kontakt speichern</translation>
+    </message>
+    <message>
+        <source>look up a contact</source>
+        <translation>Kontakt nachschlagen</translation>
+    </message>
+    <message>
+        <source>read contacts</source>
+        <translation>Kontakte lesen</translation>
+    </message>
+    <message>
+        <source>read contact details</source>
+        <translation>Kontaktdetails lesen</translation>
+    </message>
+    <message>
+        <source>count contacts</source>
+        <translation>Kontakte zählen</translation>
+    </message>
+    <message>
+        <source>count contacts by status</source>
+        <translation>Kontakte nach Status zählen</translation>
+    </message>
+    <message>
+        <source>index the contact list</source>
+        <translation>Kontaktliste indizieren</translation>
+    </message>
+    <message>
+        <source>read the selected contacts</source>
+        <translation>ausgewählte Kontakte lesen</translation>
+    </message>
+    <message>
+        <source>change tags or lists</source>
+        <translation>Tags oder Listen ändern</translation>
+    </message>
+    <message>
+        <source>change statuses</source>
+        <translation>Status ändern</translation>
+    </message>
+    <message>
+        <source>restore statuses</source>
+        <translation>Status wiederherstellen</translation>
+    </message>
+    <message>
+        <source>delete contacts</source>
+        <translation>Kontakte löschen</translation>
+    </message>
+    <message>
+        <source>restore contacts</source>
+        <translation>Kontakte wiederherstellen</translation>
+    </message>
+    <message>
+        <source>look up a custom field</source>
+        <translation>eigenes Feld nachschlagen</translation>
+    </message>
+    <message>
+        <source>create a custom field</source>
+        <translation>eigenes Feld anlegen</translation>
+    </message>
+    <message>
+        <source>delete a custom field</source>
+        <translation>eigenes Feld löschen</translation>
+    </message>
+    <message>
+        <source>prepare the demo data</source>
+        <translation>Demodaten vorbereiten</translation>
+    </message>
+    <message>
+        <source>write the demo contacts</source>
+        <translation>Demo-Kontakte schreiben</translation>
+    </message>
+    <message>
+        <source>read the tags and lists</source>
+        <translation>Tags und Listen lesen</translation>
+    </message>
+    <message>
+        <source>create the demo tags and lists</source>
+        <translation>Demo-Tags und -Listen anlegen</translation>
+    </message>
+    <message>
+        <source>create the demo custom fields</source>
+        <translation>eigene Demo-Felder anlegen</translation>
+    </message>
+    <message>
+        <source>check the demo addresses</source>
+        <translation>Demo-Adressen prüfen</translation>
+    </message>
+    <message>
+        <source>read the workspace indexes</source>
+        <translation>Indizes des Arbeitsbereichs lesen</translation>
+    </message>
+    <message>
+        <source>prepare the workspace for the demo contacts</source>
+        <translation>Arbeitsbereich für die Demo-Kontakte vorbereiten</translation>
+    </message>
+    <message>
+        <source>read the workspace</source>
+        <translation>Arbeitsbereich lesen</translation>
+    </message>
+    <message>
+        <source>rebuild the workspace indexes</source>
+        <translation>Indizes des Arbeitsbereichs neu aufbauen</translation>
+    </message>
+    <message>
+        <source>index the demo contacts for search</source>
+        <translation>Demo-Kontakte für die Suche indizieren</translation>
+    </message>
+    <message>
+        <source>rename a tag or list</source>
+        <translation>Tag oder Liste umbenennen</translation>
+    </message>
+    <message>
+        <source>delete a tag or list</source>
+        <translation>Tag oder Liste löschen</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>%1 already exists; Mailroom will not overwrite it. Open it instead, or choose another name.</source>
+        <translation>%1 gibt es bereits; Mailroom überschreibt die Datei nicht. Öffnen Sie sie stattdessen oder wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>There is no workspace at %1. Create one with &quot;mailroom-cli init&quot; or File &gt; New Workspace.</source>
+        <translation>Unter %1 gibt es keinen Arbeitsbereich. Legen Sie einen mit „mailroom-cli init“ oder Datei &gt; Neuer Arbeitsbereich an.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a Mailroom workspace file.</source>
+        <translation>%1 ist ein Ordner, keine Mailroom-Arbeitsbereichsdatei.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is read-only. Mailroom needs to write to the file and its folder; check their permissions or copy the workspace somewhere writable.</source>
+        <translation>Der Arbeitsbereich %1 ist schreibgeschützt. Mailroom muss in die Datei und ihren Ordner schreiben; prüfen Sie die Berechtigungen oder kopieren Sie den Arbeitsbereich an einen beschreibbaren Ort.</translation>
+    </message>
+    <message>
+        <source>%1 already exists; Mailroom will not overwrite it.</source>
+        <translation>%1 gibt es bereits; Mailroom überschreibt die Datei nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is an empty database, not a Mailroom workspace.</source>
+        <translation>%1 ist eine leere Datenbank, kein Mailroom-Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). Update Mailroom to open it; this file was not changed.</source>
+        <translation>Der Arbeitsbereich %1 stammt von einem neueren Mailroom (Schema %2; diese Version liest bis %3). Aktualisieren Sie Mailroom, um ihn zu öffnen; die Datei wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace %1: %2</source>
+        <translation>Der Arbeitsbereich %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is an empty file, not a Mailroom workspace.</source>
+        <translation>%1 ist eine leere Datei, kein Mailroom-Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Mailroom workspace (it is not a database file, or it is damaged).</source>
+        <translation>%1 ist kein Mailroom-Arbeitsbereich (keine Datenbankdatei, oder sie ist beschädigt).</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is open in another Mailroom (process %2 on %3). Close it there first.</source>
+        <translation>Der Arbeitsbereich %1 ist in einem anderen Mailroom geöffnet (Prozess %2 auf %3). Schließen Sie ihn dort zuerst.</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>diesem Computer</translation>
+    </message>
+    <message>
+        <source>Cannot lock the workspace %1: its folder is not writable.</source>
+        <translation>Der Arbeitsbereich %1 kann nicht gesperrt werden: Sein Ordner ist schreibgeschützt.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Mailroom: contacts and email campaigns.</source>
+        <translation>Mailroom: Kontakte und E-Mail-Kampagnen.</translation>
+    </message>
+    <message>
+        <source>Open the workspace at PATH (default: the last one used, else the demo).</source>
+        <translation>Den Arbeitsbereich unter PFAD öffnen (sonst den zuletzt benutzten, sonst die Demo).</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+</context>
 </TS>

@@ -14,11 +14,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ContactRepository", text);
-}
-
 constexpr int kBatchSize = 5000;
 constexpr int kInListChunk = 500;
 
@@ -211,13 +206,13 @@ Status loadBatch(QSqlDatabase db, const QVector<qint64>& ids, qsizetype from, qs
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("CREATE TEMP TABLE IF NOT EXISTS bulk_ids (id INTEGER PRIMARY KEY)")) ||
         !q.exec(QStringLiteral("DELETE FROM bulk_ids"))) {
-        return sqlError(q, "prepare a bulk edit");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "prepare a bulk edit"));
     }
     q.prepare(QStringLiteral("INSERT OR IGNORE INTO bulk_ids (id) VALUES (?)"));
     for (qsizetype i = from; i < from + count; ++i) {
         q.bindValue(0, ids.at(i));
         if (!q.exec()) {
-            return sqlError(q, "prepare a bulk edit");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "prepare a bulk edit"));
         }
     }
     return Ok{};
@@ -241,7 +236,7 @@ Result<QVector<qint64>> bulkIds(QSqlDatabase db)
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.exec(QStringLiteral("SELECT id FROM bulk_ids ORDER BY id"))) {
-        return sqlError(q, "read a bulk edit");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read a bulk edit"));
     }
     QVector<qint64> ids;
     while (q.next()) {
@@ -275,7 +270,8 @@ Status inBatches(QSqlDatabase db, const QVector<qint64>& ids, const ProgressCall
             return s;
         }
         if (progress && !progress(from + n, total)) {
-            return Error{ErrorCode::Cancelled, tr("Cancelled; nothing was changed.")};
+            return Error{ErrorCode::Cancelled,
+                         QCoreApplication::translate("ContactRepository", "Cancelled; nothing was changed.")};
         }
     }
     return tx.commit();
@@ -304,11 +300,14 @@ QVector<QPair<QString, QString>> ContactRepository::problems(const Contact& inpu
     for (const auto& [column, value] : singleLine) {
         // Names end up in mail headers later: no line breaks or control characters, ever.
         if (hasControlCharacter(*value, false)) {
-            found.append({QString::fromLatin1(contactColumnInfo(column).key),
-                          tr("%1 contains a line break or control character.").arg(contactColumnLabel(column))});
+            found.append(
+                {QString::fromLatin1(contactColumnInfo(column).key),
+                 QCoreApplication::translate("ContactRepository", "%1 contains a line break or control character.")
+                     .arg(contactColumnLabel(column))});
         } else if (value->size() > 200) {
             found.append({QString::fromLatin1(contactColumnInfo(column).key),
-                          tr("%1 is longer than 200 characters.").arg(contactColumnLabel(column))});
+                          QCoreApplication::translate("ContactRepository", "%1 is longer than 200 characters.")
+                              .arg(contactColumnLabel(column))});
         }
     }
     static const QRegularExpression phonePattern(
@@ -316,13 +315,17 @@ QVector<QPair<QString, QString>> ContactRepository::problems(const Contact& inpu
         QRegularExpression::CaseInsensitiveOption);
     if (!contact.phone.isEmpty() && !phonePattern.match(contact.phone).hasMatch()) {
         found.append({QStringLiteral("phone"),
-                      tr("\"%1\" is not a phone number: use digits, spaces, + ( ) - . / and ext.").arg(contact.phone)});
+                      QCoreApplication::translate(
+                          "ContactRepository", "\"%1\" is not a phone number: use digits, spaces, + ( ) - . / and ext.")
+                          .arg(contact.phone)});
     }
     if (contact.notes.size() > 10000) {
-        found.append({QStringLiteral("notes"), tr("Notes are longer than 10,000 characters.")});
+        found.append({QStringLiteral("notes"),
+                      QCoreApplication::translate("ContactRepository", "Notes are longer than 10,000 characters.")});
     }
     if (contact.consentDate.isValid() && contact.consentDate > QDate::currentDate().addDays(1)) {
-        found.append({QStringLiteral("consent_date"), tr("The consent date is in the future.")});
+        found.append({QStringLiteral("consent_date"),
+                      QCoreApplication::translate("ContactRepository", "The consent date is in the future.")});
     }
     for (const QString& tag : contact.tags) {
         if (auto s = GroupRepository::validateName(GroupKind::Tag, tag); !s) {
@@ -343,7 +346,9 @@ QVector<QPair<QString, QString>> ContactRepository::problems(const Contact& inpu
                 const QString key = QStringLiteral("field:") + it.key();
                 const auto field = known->constFind(it.key().toLower());
                 if (field == known->cend()) {
-                    found.append({key, tr("There is no custom field named \"%1\".").arg(it.key())});
+                    found.append(
+                        {key, QCoreApplication::translate("ContactRepository", "There is no custom field named \"%1\".")
+                                  .arg(it.key())});
                 } else if (auto v = field->canonicalValue(it.value()); !v) {
                     found.append({key, v.error().message});
                 }
@@ -373,7 +378,7 @@ Result<QHash<QString, CustomField>> ContactRepository::fieldsByName()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT id, name, type FROM custom_fields"))) {
-        return sqlError(q, "read the custom fields");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the custom fields"));
     }
     QHash<QString, CustomField> fields;
     while (q.next()) {
@@ -390,16 +395,19 @@ Status ContactRepository::checkDuplicate(const QString& emailKey, qint64 exceptI
     q.addBindValue(emailKey);
     q.addBindValue(exceptId);
     if (!q.exec()) {
-        return sqlError(q, "check for duplicates");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "check for duplicates"));
     }
     if (q.next()) {
         const QString name = (q.value(2).toString() + QLatin1Char(' ') + q.value(3).toString()).trimmed();
-        return Error{ErrorCode::Duplicate, name.isEmpty() ? tr("%1 is already in this workspace (contact #%2).")
-                                                                .arg(q.value(1).toString())
-                                                                .arg(q.value(0).toLongLong())
-                                                          : tr("%1 is already in this workspace as %2 (contact #%3).")
-                                                                .arg(q.value(1).toString(), name)
-                                                                .arg(q.value(0).toLongLong())};
+        return Error{ErrorCode::Duplicate,
+                     name.isEmpty() ? QCoreApplication::translate("ContactRepository",
+                                                                  "%1 is already in this workspace (contact #%2).")
+                                          .arg(q.value(1).toString())
+                                          .arg(q.value(0).toLongLong())
+                                    : QCoreApplication::translate(
+                                          "ContactRepository", "%1 is already in this workspace as %2 (contact #%3).")
+                                          .arg(q.value(1).toString(), name)
+                                          .arg(q.value(0).toLongLong())};
     }
     return Ok{};
 }
@@ -411,7 +419,7 @@ Result<qint64> ContactRepository::ensureGroup(const char* table, const QString& 
     q.prepare(QStringLiteral("SELECT id FROM %1 WHERE name = ?").arg(QLatin1String(table)));
     q.addBindValue(name);
     if (!q.exec()) {
-        return sqlError(q, "look up a tag or list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a tag or list"));
     }
     if (q.next()) {
         return q.value(0).toLongLong();
@@ -425,7 +433,7 @@ Result<qint64> ContactRepository::ensureGroup(const char* table, const QString& 
         q.addBindValue(nowIso());
     }
     if (!q.exec()) {
-        return sqlError(q, "create a tag or list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create a tag or list"));
     }
     return q.lastInsertId().toLongLong();
 }
@@ -439,7 +447,7 @@ Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
         q.prepare(QString::fromLatin1(sql));
         q.addBindValue(id);
         if (!q.exec()) {
-            return sqlError(q, "save a contact");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save a contact"));
         }
     }
     for (const QString& tag : contact.tags) {
@@ -451,7 +459,7 @@ Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
         q.addBindValue(id);
         q.addBindValue(tagId.value());
         if (!q.exec()) {
-            return sqlError(q, "tag a contact");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "tag a contact"));
         }
     }
     for (const QString& list : contact.lists) {
@@ -463,7 +471,7 @@ Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
         q.addBindValue(listId.value());
         q.addBindValue(id);
         if (!q.exec()) {
-            return sqlError(q, "add a contact to a list");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "add a contact to a list"));
         }
     }
     if (!contact.fields.isEmpty()) {
@@ -474,7 +482,9 @@ Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
         for (auto it = contact.fields.cbegin(); it != contact.fields.cend(); ++it) {
             const auto field = known->constFind(it.key().toLower());
             if (field == known->cend()) {
-                return Error{ErrorCode::UnknownField, tr("There is no custom field named \"%1\".").arg(it.key())};
+                return Error{ErrorCode::UnknownField,
+                             QCoreApplication::translate("ContactRepository", "There is no custom field named \"%1\".")
+                                 .arg(it.key())};
             }
             auto value = field->canonicalValue(it.value());
             if (!value) {
@@ -489,7 +499,7 @@ Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
             q.addBindValue(field->id);
             q.addBindValue(value.value());
             if (!q.exec()) {
-                return sqlError(q, "save a custom field");
+                return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save a custom field"));
             }
         }
     }
@@ -502,7 +512,7 @@ Status ContactRepository::reindex(qint64 id)
     q.prepare(QStringLiteral("DELETE FROM contacts_fts WHERE rowid = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        return sqlError(q, "update the search index");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "update the search index"));
     }
     q.prepare(QStringLiteral("INSERT INTO contacts_fts (rowid, email, first_name, last_name, company, tags, notes)"
                              " SELECT c.id, c.email, c.first_name, c.last_name, c.company,"
@@ -511,7 +521,7 @@ Status ContactRepository::reindex(qint64 id)
                              " c.notes FROM contacts c WHERE c.id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        return sqlError(q, "update the search index");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "update the search index"));
     }
     return Ok{};
 }
@@ -550,7 +560,7 @@ Result<qint64> ContactRepository::add(const Contact& input)
     q.addBindValue(contact.createdAt.isValid() ? isoOf(contact.createdAt) : now);
     q.addBindValue(contact.updatedAt.isValid() ? isoOf(contact.updatedAt) : now);
     if (!q.exec()) {
-        return sqlError(q, "add the contact");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "add the contact"));
     }
     const qint64 id = q.lastInsertId().toLongLong();
     if (auto s = writeMemberships(id, contact); !s) {
@@ -593,10 +603,12 @@ Status ContactRepository::update(const Contact& input)
     q.addBindValue(nowIso());
     q.addBindValue(contact.id);
     if (!q.exec()) {
-        return sqlError(q, "save the contact");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save the contact"));
     }
     if (q.numRowsAffected() == 0) {
-        return Error{ErrorCode::NotFound, tr("The contact %1 no longer exists.").arg(contact.email)};
+        return Error{
+            ErrorCode::NotFound,
+            QCoreApplication::translate("ContactRepository", "The contact %1 no longer exists.").arg(contact.email)};
     }
     if (auto s = writeMemberships(contact.id, contact); !s) {
         return s;
@@ -611,7 +623,8 @@ Status ContactRepository::remove(qint64 id)
         return removed.error();
     }
     if (removed->changedIds.isEmpty()) {
-        return Error{ErrorCode::NotFound, tr("That contact no longer exists.")};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("ContactRepository", "That contact no longer exists.")};
     }
     return Ok{};
 }
@@ -623,7 +636,8 @@ Result<Contact> ContactRepository::findById(qint64 id)
         return found.error();
     }
     if (found->isEmpty()) {
-        return Error{ErrorCode::NotFound, tr("There is no contact #%1.").arg(id)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("ContactRepository", "There is no contact #%1.").arg(id)};
     }
     return found->first();
 }
@@ -638,10 +652,12 @@ Result<Contact> ContactRepository::findByEmail(const QString& emailText)
     q.prepare(QStringLiteral("SELECT id FROM contacts WHERE email_key = ?"));
     q.addBindValue(email->key());
     if (!q.exec()) {
-        return sqlError(q, "look up a contact");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a contact"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no contact with the email %1.").arg(email->normalized())};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("ContactRepository", "There is no contact with the email %1.")
+                         .arg(email->normalized())};
     }
     return findById(q.value(0).toLongLong());
 }
@@ -659,7 +675,7 @@ Result<QVector<Contact>> ContactRepository::findByIds(const QVector<qint64>& ids
             q.addBindValue(ids.at(from + i));
         }
         if (!q.exec()) {
-            return sqlError(q, "read contacts");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read contacts"));
         }
         while (q.next()) {
             contacts.append(readContact(q));
@@ -708,7 +724,7 @@ Status ContactRepository::fillDetails(QVector<Contact>& contacts)
                 q.addBindValue(contacts.at(from + i).id);
             }
             if (!q.exec()) {
-                return sqlError(q, "read contact details");
+                return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read contact details"));
             }
             while (q.next()) {
                 Contact& c = contacts[index.value(q.value(0).toLongLong())];
@@ -734,7 +750,7 @@ Result<qint64> ContactRepository::count(const ContactFilter& filter)
         q.prepare(QStringLiteral("SELECT count(*) FROM contacts_fts WHERE contacts_fts MATCH ?"));
         q.addBindValue(fts);
         if (!q.exec() || !q.next()) {
-            return sqlError(q, "count contacts");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "count contacts"));
         }
         return q.value(0).toLongLong();
     }
@@ -743,7 +759,7 @@ Result<qint64> ContactRepository::count(const ContactFilter& filter)
     q.prepare(QStringLiteral("SELECT count(*) FROM contacts c WHERE %1").arg(w.sql));
     bindAll(q, w.binds);
     if (!q.exec() || !q.next()) {
-        return sqlError(q, "count contacts");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "count contacts"));
     }
     return q.value(0).toLongLong();
 }
@@ -752,7 +768,7 @@ Result<QHash<ContactStatus, qint64>> ContactRepository::statusCounts()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT status, count(*) FROM contacts GROUP BY status"))) {
-        return sqlError(q, "count contacts by status");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "count contacts by status"));
     }
     QHash<ContactStatus, qint64> counts;
     for (ContactStatus s : allContactStatuses()) {
@@ -796,7 +812,7 @@ Result<ContactPage> ContactRepository::page(const ContactPageRequest& request)
     bindAll(q, binds);
     q.addBindValue(request.limit);
     if (!q.exec()) {
-        return sqlError(q, "read contacts");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read contacts"));
     }
     ContactPage page;
     while (q.next()) {
@@ -827,7 +843,7 @@ Result<QVector<SortKey>> ContactRepository::sparseKeys(const ContactFilter& filt
     bindAll(q, w.binds);
     q.addBindValue(stride);
     if (!q.exec()) {
-        return sqlError(q, "index the contact list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "index the contact list"));
     }
     QVector<SortKey> keys;
     while (q.next()) {
@@ -857,7 +873,7 @@ Result<QVector<qint64>> ContactRepository::idsInRange(const ContactFilter& filte
     q.addBindValue(count);
     q.addBindValue(skip);
     if (!q.exec()) {
-        return sqlError(q, "read the selected contacts");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the selected contacts"));
     }
     QVector<qint64> ids;
     while (q.next()) {
@@ -874,7 +890,7 @@ Result<QVector<qint64>> ContactRepository::allIds(const ContactFilter& filter)
     q.prepare(QStringLiteral("SELECT c.id FROM contacts c WHERE %1 ORDER BY c.id").arg(w.sql));
     bindAll(q, w.binds);
     if (!q.exec()) {
-        return sqlError(q, "read the selected contacts");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the selected contacts"));
     }
     QVector<qint64> ids;
     while (q.next()) {
@@ -937,7 +953,7 @@ Result<BulkChange> ContactRepository::bulkGroup(const QVector<qint64>& ids, Grou
                 {QStringLiteral("DELETE FROM contacts_fts WHERE rowid IN (SELECT id FROM bulk_ids)"), {}});
             statements.append({kReindexBulk, {}});
         }
-        if (auto s = execAll(m_db, statements, "change tags or lists"); !s) {
+        if (auto s = execAll(m_db, statements, QT_TRANSLATE_NOOP("SqlError", "change tags or lists")); !s) {
             return s;
         }
         auto changed = bulkIds(m_db);
@@ -987,11 +1003,11 @@ Result<BulkChange> ContactRepository::setStatus(const QVector<qint64>& ids, Cont
         q.prepare(QStringLiteral("DELETE FROM bulk_ids WHERE id NOT IN (SELECT id FROM contacts WHERE status <> ?)"));
         q.addBindValue(static_cast<int>(status));
         if (!q.exec()) {
-            return sqlError(q, "change statuses");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "change statuses"));
         }
         q.setForwardOnly(true);
         if (!q.exec(QStringLiteral("SELECT c.id, c.status FROM contacts c JOIN bulk_ids b ON b.id = c.id"))) {
-            return sqlError(q, "change statuses");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "change statuses"));
         }
         while (q.next()) {
             const qint64 id = q.value(0).toLongLong();
@@ -1002,7 +1018,7 @@ Result<BulkChange> ContactRepository::setStatus(const QVector<qint64>& ids, Cont
                        {{QStringLiteral("UPDATE contacts SET status = ?, updated_at = ?"
                                         " WHERE id IN (SELECT id FROM bulk_ids)"),
                          {static_cast<int>(status), now}}},
-                       "change statuses");
+                       QT_TRANSLATE_NOOP("SqlError", "change statuses"));
     });
     if (!done) {
         return done.error();
@@ -1034,7 +1050,7 @@ Status ContactRepository::restoreStatuses(const QHash<qint64, ContactStatus>& st
             q.addBindValue(now);
             q.addBindValue(id);
             if (!q.exec()) {
-                return sqlError(q, "restore statuses");
+                return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "restore statuses"));
             }
         }
         return Ok{};
@@ -1047,7 +1063,7 @@ Result<BulkChange> ContactRepository::removeMany(const QVector<qint64>& ids, con
     Status done = inBatches(m_db, ids, progress, [&]() -> Status {
         if (auto s =
                 execAll(m_db, {{QStringLiteral("DELETE FROM bulk_ids WHERE id NOT IN (SELECT id FROM contacts)"), {}}},
-                        "delete contacts");
+                        QT_TRANSLATE_NOOP("SqlError", "delete contacts"));
             !s) {
             return s;
         }
@@ -1059,7 +1075,7 @@ Result<BulkChange> ContactRepository::removeMany(const QVector<qint64>& ids, con
         return execAll(m_db,
                        {{QStringLiteral("DELETE FROM contacts_fts WHERE rowid IN (SELECT id FROM bulk_ids)"), {}},
                         {QStringLiteral("DELETE FROM contacts WHERE id IN (SELECT id FROM bulk_ids)"), {}}},
-                       "delete contacts");
+                       QT_TRANSLATE_NOOP("SqlError", "delete contacts"));
     });
     if (!done) {
         return done.error();
@@ -1101,13 +1117,14 @@ Status ContactRepository::restore(const QVector<Contact>& contacts, const Progre
         q.addBindValue(isoOf(c.createdAt));
         q.addBindValue(isoOf(c.updatedAt));
         if (!q.exec()) {
-            return sqlError(q, "restore contacts");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "restore contacts"));
         }
         if (auto s = writeMemberships(c.id, c); !s) {
             return s;
         }
         if (progress && (i % 1000 == 999 || i + 1 == contacts.size()) && !progress(i + 1, contacts.size())) {
-            return Error{ErrorCode::Cancelled, tr("Cancelled; nothing was changed.")};
+            return Error{ErrorCode::Cancelled,
+                         QCoreApplication::translate("ContactRepository", "Cancelled; nothing was changed.")};
         }
     }
     return tx.commit();

@@ -4,15 +4,6 @@
 #include <QDate>
 #include <QRegularExpression>
 
-namespace {
-
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CustomField", text);
-}
-
-} // namespace
-
 QString fieldTypeName(FieldType type)
 {
     switch (type) {
@@ -56,14 +47,16 @@ Result<QString> CustomField::canonicalValue(const QString& input) const
     switch (type) {
     case FieldType::Text:
         if (value.size() > 10000) {
-            return Error{ErrorCode::InvalidInput, tr("%1 is longer than 10,000 characters.").arg(name)};
+            return Error{ErrorCode::InvalidInput,
+                         QCoreApplication::translate("CustomField", "%1 is longer than 10,000 characters.").arg(name)};
         }
         return value;
     case FieldType::Number: {
         bool ok = false;
         const double number = value.toDouble(&ok);
         if (!ok || !qIsFinite(number)) {
-            return Error{ErrorCode::InvalidInput, tr("%1: \"%2\" is not a number.").arg(name, value)};
+            return Error{ErrorCode::InvalidInput,
+                         QCoreApplication::translate("CustomField", "%1: \"%2\" is not a number.").arg(name, value)};
         }
         return QString::number(number, 'g', 15);
     }
@@ -71,7 +64,8 @@ Result<QString> CustomField::canonicalValue(const QString& input) const
         const QDate date = QDate::fromString(value, Qt::ISODate);
         if (!date.isValid()) {
             return Error{ErrorCode::InvalidInput,
-                         tr("%1: \"%2\" is not a date; write it as YYYY-MM-DD.").arg(name, value)};
+                         QCoreApplication::translate("CustomField", "%1: \"%2\" is not a date; write it as YYYY-MM-DD.")
+                             .arg(name, value)};
         }
         return date.toString(Qt::ISODate);
     }
@@ -85,7 +79,8 @@ Result<QString> CustomField::canonicalValue(const QString& input) const
             v == QLatin1String("0")) {
             return QStringLiteral("no");
         }
-        return Error{ErrorCode::InvalidInput, tr("%1: \"%2\" is not yes or no.").arg(name, value)};
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("CustomField", "%1: \"%2\" is not yes or no.").arg(name, value)};
     }
     }
     return value;
@@ -95,8 +90,11 @@ Status validateFieldName(const QString& name)
 {
     static const QRegularExpression pattern(QStringLiteral("^[\\p{L}\\p{N}_][\\p{L}\\p{N}_ \\-]{0,63}$"));
     if (!pattern.match(name).hasMatch()) {
-        return Error{ErrorCode::InvalidInput,
-                     tr("\"%1\" is not a valid field name: use up to 64 letters, digits, spaces, _ or -.").arg(name)};
+        return Error{
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate(
+                "CustomField", "\"%1\" is not a valid field name: use up to 64 letters, digits, spaces, _ or -.")
+                .arg(name)};
     }
     return Ok{};
 }

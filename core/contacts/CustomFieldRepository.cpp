@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CustomFieldRepository", text);
-}
-
 CustomField readField(const QSqlQuery& q)
 {
     return CustomField{q.value(0).toLongLong(), q.value(1).toString(), static_cast<FieldType>(q.value(2).toInt())};
@@ -28,7 +23,7 @@ Result<QVector<CustomField>> CustomFieldRepository::all()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("SELECT id, name, type FROM custom_fields ORDER BY name COLLATE NOCASE"))) {
-        return sqlError(q, "read the custom fields");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the custom fields"));
     }
     QVector<CustomField> fields;
     while (q.next()) {
@@ -43,10 +38,12 @@ Result<CustomField> CustomFieldRepository::findByName(const QString& name)
     q.prepare(QStringLiteral("SELECT id, name, type FROM custom_fields WHERE name = ?"));
     q.addBindValue(name.trimmed());
     if (!q.exec()) {
-        return sqlError(q, "look up a custom field");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a custom field"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::UnknownField, tr("There is no custom field named \"%1\".").arg(name.trimmed())};
+        return Error{ErrorCode::UnknownField,
+                     QCoreApplication::translate("CustomFieldRepository", "There is no custom field named \"%1\".")
+                         .arg(name.trimmed())};
     }
     return readField(q);
 }
@@ -58,14 +55,16 @@ Result<qint64> CustomFieldRepository::create(const QString& name, FieldType type
         return valid.error();
     }
     if (findByName(trimmed).ok()) {
-        return Error{ErrorCode::Duplicate, tr("A custom field named \"%1\" already exists.").arg(trimmed)};
+        return Error{ErrorCode::Duplicate,
+                     QCoreApplication::translate("CustomFieldRepository", "A custom field named \"%1\" already exists.")
+                         .arg(trimmed)};
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO custom_fields (name, type) VALUES (?, ?)"));
     q.addBindValue(trimmed);
     q.addBindValue(static_cast<int>(type));
     if (!q.exec()) {
-        return sqlError(q, "create a custom field");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create a custom field"));
     }
     return q.lastInsertId().toLongLong();
 }
@@ -76,7 +75,7 @@ Status CustomFieldRepository::remove(qint64 id)
     q.prepare(QStringLiteral("DELETE FROM custom_fields WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec()) {
-        return sqlError(q, "delete a custom field");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "delete a custom field"));
     }
     return Ok{};
 }

@@ -19,11 +19,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DemoGenerator", text);
-}
-
 QStringList utf8List(std::initializer_list<const char*> items)
 {
     QStringList list;
@@ -385,7 +380,7 @@ public:
         }
         if (!m_prepared) {
             if (!m_full.prepare(sqlFor(m_rowsPerStatement))) {
-                return sqlError(m_full, "prepare the demo data");
+                return sqlError(m_full, QT_TRANSLATE_NOOP("SqlError", "prepare the demo data"));
             }
             m_prepared = true;
         }
@@ -399,7 +394,7 @@ public:
         }
         QSqlQuery q(m_db);
         if (!q.prepare(sqlFor(static_cast<int>(m_values.size() / m_columnCount)))) {
-            return sqlError(q, "prepare the demo data");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "prepare the demo data"));
         }
         return execute(q);
     }
@@ -430,7 +425,7 @@ private:
         }
         m_values.clear();
         if (!q.exec()) {
-            return sqlError(q, "write the demo contacts");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "write the demo contacts"));
         }
         return Ok{};
     }
@@ -454,7 +449,7 @@ Result<qint64> ensureGroup(QSqlDatabase db, const char* table, const QString& na
     q.prepare(QStringLiteral("SELECT id FROM %1 WHERE name = ?").arg(tableName));
     q.addBindValue(name);
     if (!q.exec()) {
-        return sqlError(q, "read the tags and lists");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the tags and lists"));
     }
     if (q.next()) {
         return q.value(0).toLongLong();
@@ -468,7 +463,7 @@ Result<qint64> ensureGroup(QSqlDatabase db, const char* table, const QString& na
         q.addBindValue(name);
     }
     if (!q.exec()) {
-        return sqlError(q, "create the demo tags and lists");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create the demo tags and lists"));
     }
     return q.lastInsertId().toLongLong();
 }
@@ -481,7 +476,7 @@ Result<qint64> ensureField(QSqlDatabase db, const DemoField& field)
     q.prepare(QStringLiteral("SELECT id, type FROM custom_fields WHERE name = ?"));
     q.addBindValue(QString::fromLatin1(field.name));
     if (!q.exec()) {
-        return sqlError(q, "read the custom fields");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the custom fields"));
     }
     if (q.next()) {
         return q.value(1).toInt() == field.type ? q.value(0).toLongLong() : 0;
@@ -490,7 +485,7 @@ Result<qint64> ensureField(QSqlDatabase db, const DemoField& field)
     q.addBindValue(QString::fromLatin1(field.name));
     q.addBindValue(field.type);
     if (!q.exec()) {
-        return sqlError(q, "create the demo custom fields");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create the demo custom fields"));
     }
     return q.lastInsertId().toLongLong();
 }
@@ -854,7 +849,7 @@ Status avoidExistingEmails(QSqlDatabase db, QVector<DemoRow>& rows)
         for (int attempt = 0;; ++attempt) {
             exists.bindValue(0, row.email);
             if (!exists.exec()) {
-                return sqlError(exists, "check the demo addresses");
+                return sqlError(exists, QT_TRANSLATE_NOOP("SqlError", "check the demo addresses"));
             }
             const bool taken = exists.next();
             exists.finish();
@@ -881,7 +876,7 @@ Result<QStringList> dropSecondaryIndexes(QSqlDatabase db)
     if (!q.exec(QStringLiteral("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
                                " AND tbl_name IN ('contacts', 'contact_tags', 'list_members',"
                                " 'contact_field_values') ORDER BY name"))) {
-        return sqlError(q, "read the workspace indexes");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the workspace indexes"));
     }
     QStringList names;
     QStringList statements;
@@ -892,7 +887,7 @@ Result<QStringList> dropSecondaryIndexes(QSqlDatabase db)
     q.finish();
     for (const QString& name : std::as_const(names)) {
         if (!q.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name))) {
-            return sqlError(q, "prepare the workspace for the demo contacts");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "prepare the workspace for the demo contacts"));
         }
     }
     return statements;
@@ -908,7 +903,10 @@ QDateTime DemoGenerator::referenceTime()
 Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 seed, const ProgressCallback& progress)
 {
     if (count < 0) {
-        return Error{ErrorCode::InvalidInput, tr("The number of demo contacts cannot be negative (%1).").arg(count)};
+        return Error{
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("DemoGenerator", "The number of demo contacts cannot be negative (%1).")
+                .arg(count)};
     }
     if (count == 0) {
         return qint64(0);
@@ -921,7 +919,7 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
 
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(id), 0), COUNT(*) FROM contacts")) || !q.next()) {
-        return sqlError(q, "read the workspace");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the workspace"));
     }
     const qint64 firstId = q.value(0).toLongLong() + 1;
     const qint64 existing = q.value(1).toLongLong();
@@ -979,14 +977,17 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
     qint64 done = 0;
     // Progress counts two steps per contact: writing it, then indexing it for search.
     if (progress && !progress(0, 2 * count)) {
-        return Error{ErrorCode::Cancelled, tr("Making the demo contacts was cancelled; nothing was added.")};
+        return Error{
+            ErrorCode::Cancelled,
+            QCoreApplication::translate("DemoGenerator", "Making the demo contacts was cancelled; nothing was added.")};
     }
     RowProducer producer(seed, firstId, count, kChunk);
     while (done < count) {
         QVector<DemoRow> rows = producer.next();
         const qint64 chunk = rows.size();
         if (chunk == 0) {
-            return Error{ErrorCode::Database, tr("Making the demo contacts stopped early.")};
+            return Error{ErrorCode::Database,
+                         QCoreApplication::translate("DemoGenerator", "Making the demo contacts stopped early.")};
         }
         if (hadContacts) {
             if (auto s = avoidExistingEmails(db, rows); !s) {
@@ -1028,7 +1029,9 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
         }
         done += chunk;
         if (progress && (done % kProgressEvery == 0 || done == count) && !progress(done, 2 * count)) {
-            return Error{ErrorCode::Cancelled, tr("Making the demo contacts was cancelled; nothing was added.")};
+            return Error{ErrorCode::Cancelled,
+                         QCoreApplication::translate("DemoGenerator",
+                                                     "Making the demo contacts was cancelled; nothing was added.")};
         }
     }
     for (BatchInserter* inserter : {&contactTags, &listMembers, &fieldValues}) {
@@ -1038,7 +1041,7 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
     }
     for (const QString& sql : std::as_const(rebuildIndexes)) {
         if (!q.exec(sql)) {
-            return sqlError(q, "rebuild the workspace indexes");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "rebuild the workspace indexes"));
         }
     }
     // The search index last, in a few big statements: once FTS5 is part of a transaction it
@@ -1055,11 +1058,13 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
         index.bindValue(0, firstId + indexed);
         index.bindValue(1, firstId + indexed + step);
         if (!index.exec()) {
-            return sqlError(index, "index the demo contacts for search");
+            return sqlError(index, QT_TRANSLATE_NOOP("SqlError", "index the demo contacts for search"));
         }
         indexed += step;
         if (progress && !progress(count + indexed, 2 * count)) {
-            return Error{ErrorCode::Cancelled, tr("Making the demo contacts was cancelled; nothing was added.")};
+            return Error{ErrorCode::Cancelled,
+                         QCoreApplication::translate("DemoGenerator",
+                                                     "Making the demo contacts was cancelled; nothing was added.")};
         }
     }
     if (auto committed = tx.commit(); !committed) {

@@ -9,11 +9,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("GroupRepository", text);
-}
-
 struct Tables
 {
     QString groups;
@@ -29,9 +24,11 @@ Tables tablesFor(GroupKind kind)
     return {QStringLiteral("lists"), QStringLiteral("list_members"), QStringLiteral("list_id")};
 }
 
-QString kindWord(GroupKind kind)
+// Whole sentences per kind, never a "%1" for the word tag/list: other languages inflect
+// the sentence around the noun (German: "Ein Tag ...", "Eine Liste ...").
+QString byKind(GroupKind kind, const char* tagText, const char* listText)
 {
-    return kind == GroupKind::Tag ? tr("tag") : tr("list");
+    return QCoreApplication::translate("GroupRepository", kind == GroupKind::Tag ? tagText : listText);
 }
 
 } // namespace
@@ -45,21 +42,30 @@ Status GroupRepository::validateName(GroupKind kind, const QString& name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty()) {
-        return Error{ErrorCode::InvalidInput, tr("A %1 needs a name.").arg(kindWord(kind))};
+        return Error{ErrorCode::InvalidInput, byKind(kind, QT_TRANSLATE_NOOP("GroupRepository", "A tag needs a name."),
+                                                     QT_TRANSLATE_NOOP("GroupRepository", "A list needs a name."))};
     }
     if (trimmed.size() > 100) {
-        return Error{ErrorCode::InvalidInput, tr("The %1 name \"%2\" is longer than 100 characters.")
-                                                  .arg(kindWord(kind), trimmed.left(40) + QStringLiteral("…"))};
+        return Error{ErrorCode::InvalidInput,
+                     byKind(kind,
+                            QT_TRANSLATE_NOOP("GroupRepository", "The tag name \"%1\" is longer than 100 characters."),
+                            QT_TRANSLATE_NOOP("GroupRepository", "The list name \"%1\" is longer than 100 characters."))
+                         .arg(trimmed.left(40) + QStringLiteral("…"))};
     }
     for (QChar c : trimmed) {
         if (c.category() == QChar::Other_Control) {
-            return Error{ErrorCode::InvalidInput,
-                         tr("The %1 name \"%2\" contains a control character.").arg(kindWord(kind), trimmed)};
+            return Error{
+                ErrorCode::InvalidInput,
+                byKind(kind, QT_TRANSLATE_NOOP("GroupRepository", "The tag name \"%1\" contains a control character."),
+                       QT_TRANSLATE_NOOP("GroupRepository", "The list name \"%1\" contains a control character."))
+                    .arg(trimmed)};
         }
     }
     if (kind == GroupKind::Tag && trimmed.contains(QLatin1Char(','))) {
         return Error{ErrorCode::InvalidInput,
-                     tr("The tag \"%1\" contains a comma; tags are separated by commas.").arg(trimmed)};
+                     QCoreApplication::translate("GroupRepository",
+                                                 "The tag \"%1\" contains a comma; tags are separated by commas.")
+                         .arg(trimmed)};
     }
     return Ok{};
 }
@@ -73,7 +79,7 @@ Result<QVector<Group>> GroupRepository::all()
                                        " FROM %3 g ORDER BY g.name COLLATE NOCASE")
                             .arg(t.members, t.memberKey, t.groups);
     if (!q.exec(sql)) {
-        return sqlError(q, "read the tags and lists");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the tags and lists"));
     }
     QVector<Group> groups;
     while (q.next()) {
@@ -91,10 +97,13 @@ Result<Group> GroupRepository::findByName(const QString& name)
                   .arg(t.members, t.memberKey, t.groups));
     q.addBindValue(name.trimmed());
     if (!q.exec()) {
-        return sqlError(q, "look up a tag or list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a tag or list"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no %1 named \"%2\".").arg(kindWord(m_kind), name.trimmed())};
+        return Error{ErrorCode::NotFound,
+                     byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "There is no tag named \"%1\"."),
+                            QT_TRANSLATE_NOOP("GroupRepository", "There is no list named \"%1\"."))
+                         .arg(name.trimmed())};
     }
     return Group{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
 }
@@ -118,9 +127,11 @@ Result<qint64> GroupRepository::create(const QString& name)
     if (!q.exec()) {
         if (findByName(name).ok()) {
             return Error{ErrorCode::Duplicate,
-                         tr("A %1 named \"%2\" already exists.").arg(kindWord(m_kind), name.trimmed())};
+                         byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "A tag named \"%1\" already exists."),
+                                QT_TRANSLATE_NOOP("GroupRepository", "A list named \"%1\" already exists."))
+                             .arg(name.trimmed())};
         }
-        return sqlError(q, "create a tag or list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create a tag or list"));
     }
     return q.lastInsertId().toLongLong();
 }
@@ -132,7 +143,9 @@ Status GroupRepository::rename(qint64 id, const QString& newName)
     }
     if (auto existing = findByName(newName); existing.ok() && existing->id != id) {
         return Error{ErrorCode::Duplicate,
-                     tr("A %1 named \"%2\" already exists.").arg(kindWord(m_kind), newName.trimmed())};
+                     byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "A tag named \"%1\" already exists."),
+                            QT_TRANSLATE_NOOP("GroupRepository", "A list named \"%1\" already exists."))
+                         .arg(newName.trimmed())};
     }
     const Tables t = tablesFor(m_kind);
     QSqlQuery q(m_db);
@@ -140,10 +153,12 @@ Status GroupRepository::rename(qint64 id, const QString& newName)
     q.addBindValue(newName.trimmed());
     q.addBindValue(id);
     if (!q.exec()) {
-        return sqlError(q, "rename a tag or list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "rename a tag or list"));
     }
     if (q.numRowsAffected() == 0) {
-        return Error{ErrorCode::NotFound, tr("That %1 no longer exists.").arg(kindWord(m_kind))};
+        return Error{ErrorCode::NotFound,
+                     byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "That tag no longer exists."),
+                            QT_TRANSLATE_NOOP("GroupRepository", "That list no longer exists."))};
     }
     return Ok{};
 }
@@ -155,7 +170,7 @@ Status GroupRepository::remove(qint64 id)
     q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(t.groups));
     q.addBindValue(id);
     if (!q.exec()) {
-        return sqlError(q, "delete a tag or list");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "delete a tag or list"));
     }
     return Ok{};
 }

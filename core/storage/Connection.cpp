@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Connection", text);
-}
-
 QString nextConnectionName()
 {
     static QAtomicInteger<quint64> counter;
@@ -36,7 +31,8 @@ Result<Connection> Connection::open(const QString& path, Mode mode)
             const QString why = db.lastError().text();
             db = QSqlDatabase();
             QSqlDatabase::removeDatabase(name);
-            return Error{ErrorCode::Database, tr("Cannot open the workspace %1: %2").arg(path, why)};
+            return Error{ErrorCode::Database,
+                         QCoreApplication::translate("Connection", "Cannot open the workspace %1: %2").arg(path, why)};
         }
         QSqlQuery q(db);
         // Foreign keys are per connection in SQLite; WAL is per file but cheap to assert.
@@ -50,7 +46,8 @@ Result<Connection> Connection::open(const QString& path, Mode mode)
                 db = QSqlDatabase();
                 QSqlDatabase::removeDatabase(name);
                 return Error{ErrorCode::WorkspaceCorrupt,
-                             tr("%1 is not a readable Mailroom workspace: %2").arg(path, why)};
+                             QCoreApplication::translate("Connection", "%1 is not a readable Mailroom workspace: %2")
+                                 .arg(path, why)};
             }
         }
     }

@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Migrations", text);
-}
-
 std::vector<Migration> buildMigrations()
 {
     std::vector<Migration> steps;
@@ -111,7 +106,7 @@ Result<int> Migrations::currentVersion(QSqlDatabase db)
 {
     QSqlQuery q(db);
     if (!q.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
-        return sqlError(q, "read the workspace schema");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the workspace schema"));
     }
     q.next();
     if (q.value(0).toInt() == 0) {
@@ -120,17 +115,20 @@ Result<int> Migrations::currentVersion(QSqlDatabase db)
     if (!q.exec(QStringLiteral("SELECT value FROM workspace_info WHERE key = 'application'")) || !q.next() ||
         q.value(0).toString() != QLatin1String("mailroom")) {
         return Error{ErrorCode::WorkspaceCorrupt,
-                     tr("%1 is a database, but not a Mailroom workspace.").arg(db.databaseName())};
+                     QCoreApplication::translate("Migrations", "%1 is a database, but not a Mailroom workspace.")
+                         .arg(db.databaseName())};
     }
     if (!q.exec(QStringLiteral("SELECT value FROM workspace_info WHERE key = 'schema_version'")) || !q.next()) {
         return Error{ErrorCode::WorkspaceCorrupt,
-                     tr("The workspace %1 has no schema version; it is damaged.").arg(db.databaseName())};
+                     QCoreApplication::translate("Migrations", "The workspace %1 has no schema version; it is damaged.")
+                         .arg(db.databaseName())};
     }
     bool ok = false;
     const int version = q.value(0).toString().toInt(&ok);
     if (!ok || version < 1) {
         return Error{ErrorCode::WorkspaceCorrupt,
-                     tr("The workspace %1 has an unreadable schema version.").arg(db.databaseName())};
+                     QCoreApplication::translate("Migrations", "The workspace %1 has an unreadable schema version.")
+                         .arg(db.databaseName())};
     }
     return version;
 }
@@ -152,8 +150,10 @@ Status Migrations::migrate(QSqlDatabase db, int targetVersion)
     }
     if (current.value() > latestVersion()) {
         return Error{ErrorCode::WorkspaceTooNew,
-                     tr("The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
-                        "Update Mailroom to open it.")
+                     QCoreApplication::translate(
+                         "Migrations",
+                         "The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
+                         "Update Mailroom to open it.")
                          .arg(db.databaseName())
                          .arg(current.value())
                          .arg(latestVersion())};
@@ -168,14 +168,14 @@ Status Migrations::migrate(QSqlDatabase db, int targetVersion)
         }
         for (const QString& sql : step.statements) {
             if (!q.exec(sql)) {
-                return sqlError(q, "upgrade the workspace schema");
+                return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "upgrade the workspace schema"));
             }
         }
         q.prepare(QStringLiteral("INSERT INTO workspace_info (key, value) VALUES ('schema_version', ?)"
                                  " ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         q.addBindValue(QString::number(step.version));
         if (!q.exec()) {
-            return sqlError(q, "record the schema version");
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "record the schema version"));
         }
     }
     return tx.commit();

@@ -17,7 +17,7 @@ Status Transaction::begin()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        return sqlError(q, "begin a transaction");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "begin a transaction"));
     }
     m_active = true;
     return Ok{};
@@ -27,7 +27,7 @@ Status Transaction::commit()
 {
     QSqlQuery q(m_db);
     if (!q.exec(QStringLiteral("COMMIT"))) {
-        return sqlError(q, "commit");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "commit"));
     }
     m_active = false;
     return Ok{};

@@ -13,11 +13,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Workspace", text);
-}
-
 QString lockPathFor(const QString& path)
 {
     return path + QStringLiteral(".lock");
@@ -29,16 +24,21 @@ Status checkHeader(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{ErrorCode::WorkspaceReadOnly,
-                     tr("Cannot read the workspace %1: %2").arg(path, file.errorString())};
+        return Error{
+            ErrorCode::WorkspaceReadOnly,
+            QCoreApplication::translate("Workspace", "Cannot read the workspace %1: %2").arg(path, file.errorString())};
     }
     const QByteArray header = file.read(16);
     if (header.isEmpty()) {
-        return Error{ErrorCode::WorkspaceCorrupt, tr("%1 is an empty file, not a Mailroom workspace.").arg(path)};
+        return Error{
+            ErrorCode::WorkspaceCorrupt,
+            QCoreApplication::translate("Workspace", "%1 is an empty file, not a Mailroom workspace.").arg(path)};
     }
     if (header != QByteArray("SQLite format 3\0", 16)) {
         return Error{ErrorCode::WorkspaceCorrupt,
-                     tr("%1 is not a Mailroom workspace (it is not a database file, or it is damaged).").arg(path)};
+                     QCoreApplication::translate(
+                         "Workspace", "%1 is not a Mailroom workspace (it is not a database file, or it is damaged).")
+                         .arg(path)};
     }
     return Ok{};
 }
@@ -57,14 +57,17 @@ Result<std::unique_ptr<QLockFile>> takeLock(const QString& path, int timeoutMs)
         QString host;
         QString app;
         lock->getLockInfo(&pid, &host, &app);
-        return Error{ErrorCode::WorkspaceLocked,
-                     tr("The workspace %1 is open in another Mailroom (process %2 on %3). Close it there first.")
-                         .arg(path)
-                         .arg(pid)
-                         .arg(host.isEmpty() ? tr("this computer") : host)};
+        return Error{
+            ErrorCode::WorkspaceLocked,
+            QCoreApplication::translate(
+                "Workspace", "The workspace %1 is open in another Mailroom (process %2 on %3). Close it there first.")
+                .arg(path)
+                .arg(pid)
+                .arg(host.isEmpty() ? QCoreApplication::translate("Workspace", "this computer") : host)};
     }
     return Error{ErrorCode::WorkspaceReadOnly,
-                 tr("Cannot lock the workspace %1: its folder is not writable.").arg(path)};
+                 QCoreApplication::translate("Workspace", "Cannot lock the workspace %1: its folder is not writable.")
+                     .arg(path)};
 }
 
 } // namespace
@@ -93,11 +96,14 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const QString& path, int lo
     const QFileInfo info(path);
     if (info.exists()) {
         return Error{ErrorCode::WorkspaceExists,
-                     tr("%1 already exists; Mailroom will not overwrite it. Open it instead, or choose another name.")
+                     QCoreApplication::translate(
+                         "Workspace",
+                         "%1 already exists; Mailroom will not overwrite it. Open it instead, or choose another name.")
                          .arg(path)};
     }
     if (!QDir().mkpath(info.absolutePath())) {
-        return Error{ErrorCode::WorkspaceReadOnly, tr("Cannot create the folder %1.").arg(info.absolutePath())};
+        return Error{ErrorCode::WorkspaceReadOnly,
+                     QCoreApplication::translate("Workspace", "Cannot create the folder %1.").arg(info.absolutePath())};
     }
     return openChecked(info.absoluteFilePath(), lockTimeoutMs, true);
 }
@@ -107,11 +113,15 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lock
     const QFileInfo info(path);
     if (!info.exists()) {
         return Error{ErrorCode::WorkspaceMissing,
-                     tr("There is no workspace at %1. Create one with \"mailroom-cli init\" or File > New Workspace.")
+                     QCoreApplication::translate(
+                         "Workspace",
+                         "There is no workspace at %1. Create one with \"mailroom-cli init\" or File > New Workspace.")
                          .arg(path)};
     }
     if (info.isDir()) {
-        return Error{ErrorCode::WorkspaceMissing, tr("%1 is a folder, not a Mailroom workspace file.").arg(path)};
+        return Error{
+            ErrorCode::WorkspaceMissing,
+            QCoreApplication::translate("Workspace", "%1 is a folder, not a Mailroom workspace file.").arg(path)};
     }
     if (auto header = checkHeader(path); !header) {
         return header.error();
@@ -120,8 +130,10 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lock
     const bool writable = info.isWritable() && (info.permissions() & QFileDevice::WriteOwner);
     if (!writable || !QFileInfo(info.absolutePath()).isWritable()) {
         return Error{ErrorCode::WorkspaceReadOnly,
-                     tr("The workspace %1 is read-only. Mailroom needs to write to the file and its folder; "
-                        "check their permissions or copy the workspace somewhere writable.")
+                     QCoreApplication::translate(
+                         "Workspace",
+                         "The workspace %1 is read-only. Mailroom needs to write to the file and its folder; "
+                         "check their permissions or copy the workspace somewhere writable.")
                          .arg(path)};
     }
     return openChecked(info.absoluteFilePath(), lockTimeoutMs, false);
@@ -134,7 +146,9 @@ Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, i
         return lock.error();
     }
     if (creating && QFileInfo::exists(path)) {
-        return Error{ErrorCode::WorkspaceExists, tr("%1 already exists; Mailroom will not overwrite it.").arg(path)};
+        return Error{
+            ErrorCode::WorkspaceExists,
+            QCoreApplication::translate("Workspace", "%1 already exists; Mailroom will not overwrite it.").arg(path)};
     }
 
     // Look before touching: a newer or foreign file is refused from a read-only connection.
@@ -149,12 +163,15 @@ Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, i
         }
         if (version.value() == 0) {
             return Error{ErrorCode::WorkspaceCorrupt,
-                         tr("%1 is an empty database, not a Mailroom workspace.").arg(path)};
+                         QCoreApplication::translate("Workspace", "%1 is an empty database, not a Mailroom workspace.")
+                             .arg(path)};
         }
         if (version.value() > Migrations::latestVersion()) {
             return Error{ErrorCode::WorkspaceTooNew,
-                         tr("The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
-                            "Update Mailroom to open it; this file was not changed.")
+                         QCoreApplication::translate(
+                             "Workspace",
+                             "The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
+                             "Update Mailroom to open it; this file was not changed.")
                              .arg(path)
                              .arg(version.value())
                              .arg(Migrations::latestVersion())};
@@ -167,7 +184,7 @@ Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, i
     }
     QSqlQuery q(connection->database());
     if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()) {
-        return sqlError(q, "switch the workspace to write-ahead logging");
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "switch the workspace to write-ahead logging"));
     }
     q.finish();
     if (auto migrated = Migrations::migrate(connection->database()); !migrated) {

@@ -2,6 +2,8 @@
 // menus, the toolbar, the editor form and the status bar.
 
 #include "GuiTestWorkspace.h"
+#include "core/contacts/EmailAddress.h"
+#include "core/contacts/GroupRepository.h"
 
 #include "models/ContactTableModel.h"
 #include "ui/AppSettings.h"
@@ -70,6 +72,14 @@ void TestWindowGerman::menusAndLabelsAreGerman()
                  ->headerData(window.contactModel()->columnForBuiltin(ContactColumn::LastName), Qt::Horizontal)
                  .toString(),
              QStringLiteral("Nachname"));
+    // The engine's messages too, including those built in file-local helpers.
+    const auto bad = EmailAddress::parse(QStringLiteral("jane@localhost"));
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().message,
+             QStringLiteral("„jane@localhost“ ist keine E-Mail-Adresse: die Domain „localhost“ enthält keinen "
+                            "Punkt (example.com)."));
+    QCOMPARE(GroupRepository::validateName(GroupKind::List, QString()).error().message,
+             QStringLiteral("Eine Liste braucht einen Namen."));
 }
 
 void TestWindowGerman::englishIsTheFallback()
