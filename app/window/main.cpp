@@ -8,15 +8,41 @@
 #include <QLocale>
 #include <QTimer>
 
+#include <memory>
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("Mailroom"));
+    QCoreApplication::setApplicationName(QStringLiteral("Mailroom"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(MAILROOM_VERSION));
+}
+
+bool asksOnlyForInformation(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version") {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
-    QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Mailroom"));
-    QApplication::setApplicationName(QStringLiteral("Mailroom"));
-    QApplication::setApplicationVersion(QStringLiteral(MAILROOM_VERSION));
-    // Matches packaging/io.github.mailroom.mailroom.desktop, so docks group the window with its launcher.
-    QApplication::setDesktopFileName(QStringLiteral("io.github.mailroom.mailroom"));
-    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.mailroom.mailroom")));
+    // --help and --version answer without a display (scripts, package checks, ssh sessions):
+    // QApplication would abort first when no screen can be opened.
+    std::unique_ptr<QCoreApplication> app;
+    if (asksOnlyForInformation(argc, argv)) {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    setApplicationNames();
     Translations::install(QLocale::system());
 
     QCommandLineParser parser;
@@ -28,7 +54,11 @@ int main(int argc, char** argv)
         QApplication::translate("main", "Open the workspace at PATH (default: the last one used, else the demo)."),
         QApplication::translate("main", "PATH"));
     parser.addOption(workspaceOption);
-    parser.process(app);
+    parser.process(*app); // exits here for --help and --version
+
+    // Matches packaging/io.github.mailroom.mailroom.desktop, so docks group the window with its launcher.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.mailroom.mailroom"));
+    QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.mailroom.mailroom")));
 
     AppSettings settings;
     MainWindow window(&settings);
