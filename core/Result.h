@@ -18,6 +18,7 @@ enum class ErrorCode {
     WorkspaceLocked,
     WorkspaceCorrupt,
     WorkspaceTooNew,
+    WorkspaceNeedsUpgrade,
     Database,
     Cancelled,
 };

@@ -235,7 +235,7 @@ CliStatus ContactCommands::add(const CliRequest& request, CliOutput& out)
     if (CliStatus s = applyDetails(request.args, contact); s.exit != CliStatus::Exit::Success) {
         return s;
     }
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForWriting(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }
@@ -258,7 +258,7 @@ CliStatus ContactCommands::add(const CliRequest& request, CliOutput& out)
 
 CliStatus ContactCommands::show(const CliRequest& request, CliOutput& out)
 {
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForReading(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }
@@ -272,7 +272,7 @@ CliStatus ContactCommands::show(const CliRequest& request, CliOutput& out)
 
 CliStatus ContactCommands::edit(const CliRequest& request, CliOutput& out)
 {
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForWriting(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }
@@ -307,7 +307,7 @@ CliStatus ContactCommands::edit(const CliRequest& request, CliOutput& out)
 
 CliStatus ContactCommands::remove(const CliRequest& request, CliOutput& out)
 {
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForWriting(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }
@@ -341,7 +341,7 @@ CliStatus ContactCommands::search(const CliRequest& request, CliOutput& out)
     if (CliStatus s = checkStatusOption(request.args); s.exit != CliStatus::Exit::Success) {
         return s;
     }
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForReading(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }
@@ -379,7 +379,7 @@ CliStatus ContactCommands::count(const CliRequest& request, CliOutput& out)
     if (CliStatus s = checkStatusOption(request.args); s.exit != CliStatus::Exit::Success) {
         return s;
     }
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForReading(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }

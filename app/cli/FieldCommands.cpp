@@ -39,7 +39,7 @@ QList<CliCommand> FieldCommands::commands()
 
 CliStatus FieldCommands::list(const CliRequest& request, CliOutput& out)
 {
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForReading(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }
@@ -80,7 +80,7 @@ CliStatus FieldCommands::add(const CliRequest& request, CliOutput& out)
         }
         type = *parsed;
     }
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForWriting(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }

@@ -34,7 +34,7 @@ QList<CliCommand> GroupCommands::commands()
 
 CliStatus GroupCommands::list(GroupKind kind, const CliRequest& request, CliOutput& out)
 {
-    auto workspace = WorkspaceCommands::open(request);
+    auto workspace = WorkspaceCommands::openForReading(request);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }

@@ -34,9 +34,18 @@ QList<CliCommand> WorkspaceCommands::commands()
     };
 }
 
-Result<std::unique_ptr<Workspace>> WorkspaceCommands::open(const CliRequest& request)
+Result<std::unique_ptr<Workspace>> WorkspaceCommands::openForWriting(const CliRequest& request)
 {
     return Workspace::open(request.workspacePath);
+}
+
+Result<std::unique_ptr<Workspace>> WorkspaceCommands::openForReading(const CliRequest& request)
+{
+    auto workspace = Workspace::openForReading(request.workspacePath);
+    if (!workspace && workspace.error().code == ErrorCode::WorkspaceNeedsUpgrade) {
+        return Workspace::open(request.workspacePath);
+    }
+    return workspace;
 }
 
 CliStatus WorkspaceCommands::init(const CliRequest& request, CliOutput& out)
@@ -75,7 +84,7 @@ CliStatus WorkspaceCommands::demo(const CliRequest& request, CliOutput& out)
     }
 
     const bool exists = QFileInfo::exists(request.workspacePath);
-    auto workspace = exists ? open(request) : Workspace::create(request.workspacePath);
+    auto workspace = exists ? openForWriting(request) : Workspace::create(request.workspacePath);
     if (!workspace) {
         return CliStatus::failed(workspace.error());
     }

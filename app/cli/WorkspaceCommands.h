@@ -11,8 +11,12 @@ class WorkspaceCommands
 public:
     static QList<CliCommand> commands();
 
-    // Opens an existing workspace without waiting: a workspace open in the window is refused.
-    static Result<std::unique_ptr<Workspace>> open(const CliRequest& request);
+    // For commands that change the workspace: takes the lock without waiting, so a workspace
+    // open in the window is refused with a message naming it.
+    static Result<std::unique_ptr<Workspace>> openForWriting(const CliRequest& request);
+    // For read commands: no lock, so scripts can read while the window is open. A workspace
+    // that needs a schema upgrade is opened for writing instead (the upgrade needs the lock).
+    static Result<std::unique_ptr<Workspace>> openForReading(const CliRequest& request);
 
 private:
     static CliStatus init(const CliRequest& request, CliOutput& out);

@@ -72,10 +72,11 @@ Result<std::unique_ptr<QLockFile>> takeLock(const QString& path, int timeoutMs)
 
 } // namespace
 
-Workspace::Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection connection)
+Workspace::Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection connection, bool readOnly)
     : m_path(std::move(path))
     , m_lock(std::move(lock))
     , m_connection(std::move(connection))
+    , m_readOnly(readOnly)
 {}
 
 Workspace::~Workspace() = default;
@@ -108,7 +109,7 @@ Result<std::unique_ptr<Workspace>> Workspace::create(const QString& path, int lo
     return openChecked(info.absoluteFilePath(), lockTimeoutMs, true);
 }
 
-Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lockTimeoutMs)
+Status Workspace::checkExisting(const QString& path)
 {
     const QFileInfo info(path);
     if (!info.exists()) {
@@ -123,9 +124,15 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lock
             ErrorCode::WorkspaceMissing,
             QCoreApplication::translate("Workspace", "%1 is a folder, not a Mailroom workspace file.").arg(path)};
     }
-    if (auto header = checkHeader(path); !header) {
-        return header.error();
+    return checkHeader(path);
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lockTimeoutMs)
+{
+    if (auto exists = checkExisting(path); !exists) {
+        return exists.error();
     }
+    const QFileInfo info(path);
     // The permission bits count even for root: a file its owner marked read-only is not ours to write.
     const bool writable = info.isWritable() && (info.permissions() & QFileDevice::WriteOwner);
     if (!writable || !QFileInfo(info.absolutePath()).isWritable()) {
@@ -137,6 +144,34 @@ Result<std::unique_ptr<Workspace>> Workspace::open(const QString& path, int lock
                          .arg(path)};
     }
     return openChecked(info.absoluteFilePath(), lockTimeoutMs, false);
+}
+
+Result<int> Workspace::probeVersion(const QString& path)
+{
+    auto probe = Connection::open(path, Connection::Mode::ReadOnly);
+    if (!probe) {
+        return probe.error();
+    }
+    const Result<int> version = Migrations::currentVersion(probe->database());
+    if (!version) {
+        return version.error();
+    }
+    if (version.value() == 0) {
+        return Error{
+            ErrorCode::WorkspaceCorrupt,
+            QCoreApplication::translate("Workspace", "%1 is an empty database, not a Mailroom workspace.").arg(path)};
+    }
+    if (version.value() > Migrations::latestVersion()) {
+        return Error{ErrorCode::WorkspaceTooNew,
+                     QCoreApplication::translate(
+                         "Workspace",
+                         "The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
+                         "Update Mailroom to open it; this file was not changed.")
+                         .arg(path)
+                         .arg(version.value())
+                         .arg(Migrations::latestVersion())};
+    }
+    return version.value();
 }
 
 Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, int lockTimeoutMs, bool creating)
@@ -153,28 +188,8 @@ Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, i
 
     // Look before touching: a newer or foreign file is refused from a read-only connection.
     if (!creating) {
-        auto probe = Connection::open(path, Connection::Mode::ReadOnly);
-        if (!probe) {
-            return probe.error();
-        }
-        const Result<int> version = Migrations::currentVersion(probe->database());
-        if (!version) {
+        if (auto version = probeVersion(path); !version) {
             return version.error();
-        }
-        if (version.value() == 0) {
-            return Error{ErrorCode::WorkspaceCorrupt,
-                         QCoreApplication::translate("Workspace", "%1 is an empty database, not a Mailroom workspace.")
-                             .arg(path)};
-        }
-        if (version.value() > Migrations::latestVersion()) {
-            return Error{ErrorCode::WorkspaceTooNew,
-                         QCoreApplication::translate(
-                             "Workspace",
-                             "The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). "
-                             "Update Mailroom to open it; this file was not changed.")
-                             .arg(path)
-                             .arg(version.value())
-                             .arg(Migrations::latestVersion())};
         }
     }
 
@@ -190,10 +205,35 @@ Result<std::unique_ptr<Workspace>> Workspace::openChecked(const QString& path, i
     if (auto migrated = Migrations::migrate(connection->database()); !migrated) {
         return migrated.error();
     }
-    return std::unique_ptr<Workspace>(new Workspace(path, std::move(lock).value(), std::move(connection).value()));
+    return std::unique_ptr<Workspace>(
+        new Workspace(path, std::move(lock).value(), std::move(connection).value(), false));
+}
+
+Result<std::unique_ptr<Workspace>> Workspace::openForReading(const QString& path)
+{
+    if (auto exists = checkExisting(path); !exists) {
+        return exists.error();
+    }
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    auto version = probeVersion(absolute);
+    if (!version) {
+        return version.error();
+    }
+    if (version.value() < Migrations::latestVersion()) {
+        return Error{ErrorCode::WorkspaceNeedsUpgrade,
+                     QCoreApplication::translate("Workspace",
+                                                 "The workspace %1 was made by an older Mailroom and must be upgraded "
+                                                 "first: open it in Mailroom, or run a command that changes it.")
+                         .arg(path)};
+    }
+    auto connection = Connection::open(absolute, Connection::Mode::ReadOnly);
+    if (!connection) {
+        return connection.error();
+    }
+    return std::unique_ptr<Workspace>(new Workspace(absolute, nullptr, std::move(connection).value(), true));
 }
 
 Result<Connection> Workspace::openConnection() const
 {
-    return Connection::open(m_path);
+    return Connection::open(m_path, m_readOnly ? Connection::Mode::ReadOnly : Connection::Mode::ReadWrite);
 }

@@ -23,6 +23,11 @@ public:
     // Opens an existing workspace; fails if there is none at path.
     static Result<std::unique_ptr<Workspace>> open(const QString& path, int lockTimeoutMs = 0);
 
+    // Opens an existing workspace to read only, without taking the lock: a script can count or
+    // search while the window has the workspace open (SQLite's WAL lets readers run beside
+    // the writer). Refuses workspaces that need a schema upgrade, which only a writer may do.
+    static Result<std::unique_ptr<Workspace>> openForReading(const QString& path);
+
     // Where workspaces live by default: the per-user data folder (~/.local/share/Mailroom on Linux).
     static QString defaultDirectory();
     static QString demoPath();
@@ -32,15 +37,19 @@ public:
     Workspace& operator=(const Workspace&) = delete;
 
     QString path() const { return m_path; }
+    bool isReadOnly() const { return m_readOnly; }
     // The connection of the thread that opened the workspace. Other threads call openConnection().
     QSqlDatabase database() const { return m_connection.database(); }
     Result<Connection> openConnection() const;
 
 private:
-    Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection connection);
+    Workspace(QString path, std::unique_ptr<QLockFile> lock, Connection connection, bool readOnly);
+    static Status checkExisting(const QString& path);
+    static Result<int> probeVersion(const QString& path);
     static Result<std::unique_ptr<Workspace>> openChecked(const QString& path, int lockTimeoutMs, bool creating);
 
     QString m_path;
-    std::unique_ptr<QLockFile> m_lock;
+    std::unique_ptr<QLockFile> m_lock; // null when opened for reading
     Connection m_connection;
+    bool m_readOnly = false;
 };

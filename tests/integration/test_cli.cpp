@@ -1,3 +1,4 @@
+#include "core/contacts/ContactRepository.h"
 #include "core/storage/Workspace.h"
 
 #include <QCryptographicHash>
@@ -547,8 +548,19 @@ void TestCli::lockedWorkspaceIsRefused()
     QCOMPARE(run.exitCode, 1);
     QCOMPARE(run.err.count('\n'), 1);
     QVERIFY2(run.errText().contains(QStringLiteral("another Mailroom")), run.err);
+    // Reads need no lock: a script can count and search while the window has the workspace,
+    // and sees what the window saved.
+    Contact saved;
+    saved.email = QStringLiteral("held@example.com");
+    saved.firstName = QStringLiteral("Helga");
+    QVERIFY(ContactRepository(held.value()->database()).add(saved).ok());
+    QCOMPARE(count(), 1);
+    const Run search = ws({QStringLiteral("contacts"), QStringLiteral("search"), QStringLiteral("helg")});
+    QCOMPARE(search.exitCode, 0);
+    QVERIFY2(search.out.contains("held@example.com"), search.out);
+    QCOMPARE(ws({QStringLiteral("tags")}).exitCode, 0);
     held.value().reset();
-    QCOMPARE(count(), 0);
+    QCOMPARE(count(), 1);
 }
 
 void TestCli::newerWorkspaceIsRefusedAndUntouched()

@@ -69,6 +69,41 @@ private Q_SLOTS:
         QVERIFY2(third.ok(), "the lock must be released when the first workspace closes");
     }
 
+    void readersNeedNoLockAndCannotWrite()
+    {
+        const QString path = m_dir.filePath("shared.mailroom");
+        auto writer = Workspace::create(path);
+        QVERIFY(writer.ok());
+        QVERIFY(ContactRepository(writer.value()->database()).add(contact("w@example.com")).ok());
+        auto reader = Workspace::openForReading(path);
+        QVERIFY2(reader.ok(), qPrintable(reader.ok() ? QString() : reader.error().message));
+        QVERIFY(reader.value()->isReadOnly());
+        ContactRepository readerRepo(reader.value()->database());
+        QCOMPARE(readerRepo.count({}).value(), 1);
+        // The reader sees the writer's later commits.
+        QVERIFY(ContactRepository(writer.value()->database()).add(contact("w2@example.com")).ok());
+        QCOMPARE(readerRepo.count({}).value(), 2);
+        auto written = readerRepo.add(contact("r@example.com"));
+        QVERIFY(!written.ok());
+        QCOMPARE(written.error().code, ErrorCode::WorkspaceReadOnly);
+        QCOMPARE(ContactRepository(writer.value()->database()).count({}).value(), 2);
+    }
+
+    void readerRefusesASchemaThatNeedsAnUpgrade()
+    {
+        const QString path = m_dir.filePath("old.mailroom");
+        {
+            auto conn = Connection::open(path);
+            QVERIFY(conn.ok());
+            QVERIFY(Migrations::migrate(conn->database(), 1).ok());
+        }
+        const QByteArray before = fileDigest(path);
+        auto reader = Workspace::openForReading(path);
+        QVERIFY(!reader.ok());
+        QCOMPARE(reader.error().code, ErrorCode::WorkspaceNeedsUpgrade);
+        QCOMPARE(fileDigest(path), before);
+    }
+
     void readOnlyWorkspaceIsRefusedUntouched()
     {
         const QString path = m_dir.filePath("ro.mailroom");
@@ -83,6 +118,12 @@ private Q_SLOTS:
         QVERIFY(!ws.ok());
         QCOMPARE(ws.error().code, ErrorCode::WorkspaceReadOnly);
         QVERIFY(ws.error().message.contains("read-only"));
+        QCOMPARE(fileDigest(path), before);
+        // It can still be read.
+        auto reader = Workspace::openForReading(path);
+        QVERIFY2(reader.ok(), qPrintable(reader.ok() ? QString() : reader.error().message));
+        QCOMPARE(ContactRepository(reader.value()->database()).count({}).value(), 1);
+        reader.value().reset();
         QCOMPARE(fileDigest(path), before);
         QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     }
