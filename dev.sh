@@ -96,7 +96,8 @@ cmd_test() {
     # Tests make their own temporary workspaces; none touches the user's data.
     local scratch
     scratch="$(mktemp -d)"
-    trap 'rm -rf "$scratch"' EXIT
+    # Expand now: $scratch is local and gone by the time the EXIT trap runs.
+    trap "rm -rf '$scratch'" EXIT
     XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/runtime" \
         QT_QPA_PLATFORM=offscreen \
         ctest --test-dir "$BUILD_DIR" --output-on-failure --parallel "$(nproc)" --timeout 900 "$@"
