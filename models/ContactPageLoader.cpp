@@ -65,6 +65,7 @@ void ContactPageLoader::open(quint64 generation, const ContactFilter& filter, co
         request.filter = filter;
         request.sort = sort;
         request.limit = static_cast<int>(std::min<qint64>(pageSize, count));
+        request.matchCountHint = count;
         Result<ContactPage> page = repository.page(request);
         if (!page) {
             Q_EMIT failed(generation, page.error().message);
@@ -80,6 +81,7 @@ void ContactPageLoader::open(quint64 generation, const ContactFilter& filter, co
         request.sort = sort;
         request.fromEnd = true;
         request.limit = static_cast<int>(count - lastPageIndex * pageSize);
+        request.matchCountHint = count;
         Result<ContactPage> page = repository.page(request);
         if (!page) {
             Q_EMIT failed(generation, page.error().message);
@@ -126,6 +128,7 @@ void ContactPageLoader::loadPage(quint64 generation, int pageIndex, const Contac
     request.from = from;
     request.fromEnd = fromEnd;
     request.limit = limit;
+    request.matchCountHint = rowCount;
     Result<ContactPage> page = repository.page(request);
     if (!page) {
         Q_EMIT failed(generation, page.error().message);

@@ -34,7 +34,7 @@ public:
     // Builds the sparse key index (the key of every pageSize-th row) for jumps into the middle.
     void buildIndex(quint64 generation, const ContactFilter& filter, const ContactSort& sort, int pageSize);
     void loadPage(quint64 generation, int pageIndex, const ContactFilter& filter, const ContactSort& sort,
-                  const std::optional<SortKey>& from, bool fromEnd, int limit);
+                  const std::optional<SortKey>& from, bool fromEnd, int limit, qint64 rowCount);
     // Ids of the rows in each [first, last] range; sparse may be empty (then rows are skipped to).
     void resolveIds(quint64 requestId, const ContactFilter& filter, const ContactSort& sort,
                     const QVector<QPair<int, int>>& ranges, qint64 rowCount, const QVector<SortKey>& sparse,

@@ -489,9 +489,8 @@ bool ContactTableModel::sendPageRequest(int pageIndex)
     QMetaObject::invokeMethod(
         m_loader,
         [loader = m_loader, generation, pageIndex, filter = m_filter, sort = m_sort, from, fromEnd,
-         limit = pageRowCount(pageIndex)] {
-            loader->loadPage(generation, pageIndex, filter, sort, from, fromEnd, limit);
-        },
+         limit = pageRowCount(pageIndex),
+         count = m_count] { loader->loadPage(generation, pageIndex, filter, sort, from, fromEnd, limit, count); },
         Qt::QueuedConnection);
     return true;
 }
