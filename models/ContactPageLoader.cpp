@@ -112,7 +112,8 @@ void ContactPageLoader::buildIndex(quint64 generation, const ContactFilter& filt
 }
 
 void ContactPageLoader::loadPage(quint64 generation, int pageIndex, const ContactFilter& filter,
-                                 const ContactSort& sort, const std::optional<SortKey>& from, bool fromEnd, int limit)
+                                 const ContactSort& sort, const std::optional<SortKey>& from, bool fromEnd, int limit,
+                                 qint64 rowCount)
 {
     if (isStale(generation)) {
         return;
