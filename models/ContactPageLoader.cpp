@@ -74,8 +74,9 @@ void ContactPageLoader::open(quint64 generation, const ContactFilter& filter, co
         first = std::move(page).value();
     }
     // The last page comes from the end of the index, so "jump to the last row" never waits
-    // for the sparse index.
-    if (lastPageIndex > 0) {
+    // for the sparse index. Not for a search, though: there it is a second sort of every
+    // match, paid on each keystroke; the model fetches it from the end when it is wanted.
+    if (lastPageIndex > 0 && ftsQueryFor(filter.search).isEmpty()) {
         ContactPageRequest request;
         request.filter = filter;
         request.sort = sort;

@@ -556,6 +556,8 @@ void ContactTableModel::onOpened(quint64 generation, qint64 count, const Contact
     }
     const qint64 previousCount = m_count;
     const int newLastPage = count > 0 ? static_cast<int>((count - 1) / PageSize) : 0;
+    // A search's last page is not read ahead (see ContactPageLoader::open).
+    const bool haveLastPage = newLastPage > 0 && !lastPage.contacts.isEmpty();
 
     if (m_refreshing) {
         // Keep the old rows on screen while their fresh copies load: no reset, no blank flash.
@@ -575,18 +577,19 @@ void ContactTableModel::onOpened(quint64 generation, qint64 count, const Contact
         // Pages 0 and the last one arrive fresh with the count; the others are re-fetched
         // once the new sparse index is in (with fewer than three pages there is no other).
         for (auto it = m_stale.begin(); it != m_stale.end();) {
-            it = (*it == 0 || *it >= newLastPage || newLastPage < 2) ? m_stale.erase(it) : std::next(it);
+            const bool fresh = *it == 0 || *it > newLastPage || (*it == newLastPage && haveLastPage);
+            it = fresh ? m_stale.erase(it) : std::next(it);
         }
         if (count > 0) {
             storePage(0, firstPage);
         }
-        if (newLastPage > 0) {
+        if (haveLastPage) {
             storePage(newLastPage, lastPage);
         }
         m_opened = true;
         m_sparseReady = newLastPage < 2;
         emitPageChanged(0);
-        if (newLastPage > 0) {
+        if (haveLastPage) {
             emitPageChanged(newLastPage);
         }
         evictPages();
@@ -598,7 +601,7 @@ void ContactTableModel::onOpened(quint64 generation, qint64 count, const Contact
         if (count > 0) {
             storePage(0, firstPage);
         }
-        if (newLastPage > 0) {
+        if (haveLastPage) {
             storePage(newLastPage, lastPage);
         }
         m_opened = true;

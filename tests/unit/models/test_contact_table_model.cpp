@@ -262,6 +262,15 @@ void TestContactTableModel::filtersBySearchText()
     QVERIFY(ready.wait(10000));
     const QVector<qint64> mu = m_ws.idsInSqlOrder(QStringLiteral("c.id"), QStringLiteral("c.last_name LIKE 'mu%'"));
     QCOMPARE(model->rowCount(), mu.size());
+    QVERIFY(mu.size() > 2 * ContactTableModel::PageSize);
+    // A search's last page is fetched when it is wanted, not with every keystroke.
+    const QVector<qint64> muSorted = m_ws.idsInSqlOrder(QStringLiteral("c.last_name COLLATE NOCASE, c.id"),
+                                                        QStringLiteral("c.last_name LIKE 'mu%'"));
+    const int lastRow = model->rowCount() - 1;
+    QVERIFY(waitForRow(*model, lastRow));
+    QCOMPARE(idAt(*model, lastRow), muSorted.last());
+    QVERIFY(waitForRow(*model, ContactTableModel::PageSize + 3));
+    QCOMPARE(idAt(*model, ContactTableModel::PageSize + 3), muSorted.at(ContactTableModel::PageSize + 3));
     filter.search = QStringLiteral("mu anna");
     model->setFilter(filter);
     QVERIFY(ready.wait(10000));
