@@ -380,7 +380,17 @@ void ContactTableModel::reopen(std::optional<qint64> knownCount)
     m_indexRequested = false;
     m_indexTimer.stop();
     m_sparse.clear();
-    m_wanted.clear();
+    if (m_refreshing) {
+        // Pages on their way for the old generation will be dropped: ask for them again,
+        // since the view will not (it asked once and is waiting for dataChanged).
+        for (const int page : std::as_const(m_inFlight)) {
+            if (!m_wanted.contains(page)) {
+                m_wanted.append(page);
+            }
+        }
+    } else {
+        m_wanted.clear();
+    }
     m_inFlight.clear();
     if (m_refreshing) {
         const QList<int> cached = m_pages.keys();

@@ -45,6 +45,7 @@ private Q_SLOTS:
     void showsStatusTagsAndListsAsText();
     void refreshShowsAnEditWithoutReset();
     void refreshAfterAddInsertsRows();
+    void refreshStillDeliversPagesAskedForBeforeIt();
     void dropsResultsOfAnOldFilter();
     void resolvesIdsOfSelectedRanges();
     void resolvesSelectAllToEveryId();
@@ -463,6 +464,21 @@ void TestContactTableModel::refreshAfterAddInsertsRows()
     QVERIFY(ready.wait(10000));
     QCOMPARE(model.rowCount(), 19);
     QCOMPARE(removed.count(), 1);
+}
+
+void TestContactTableModel::refreshStillDeliversPagesAskedForBeforeIt()
+{
+    auto model = makeModel();
+    QSignalSpy ready(model.get(), &ContactTableModel::ready);
+    waitReady(*model, ready);
+    QSignalSpy pages(model.get(), &ContactTableModel::pageLoaded);
+    // The view asked for row 1500 once and waits for dataChanged; an edit elsewhere refreshes.
+    QCOMPARE(model->data(model->index(1500, 0), ContactTableModel::LoadedRole).toBool(), false);
+    model->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(pages.cbegin(), pages.cend(),
+                                         [](const QList<QVariant>& args) { return args.at(0).toInt() == 5 * 256; }),
+                             10000);
+    QCOMPARE(idAt(*model, 1500), m_byLastName.at(1500));
 }
 
 void TestContactTableModel::dropsResultsOfAnOldFilter()
