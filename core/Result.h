@@ -47,7 +47,8 @@ public:
 
     const T& value() const& { return *m_value; }
     T& value() & { return *m_value; }
-    T&& value() && { return std::move(*m_value); }
+    // By value, not T&&: `for (auto& x : load().value())` must not bind to a dead temporary.
+    T value() && { return std::move(*m_value); }
     const T& operator*() const& { return *m_value; }
     const T* operator->() const { return &*m_value; }
 

@@ -240,7 +240,9 @@ void ContactTableModel::sort(int column, Qt::SortOrder order)
 {
     ContactSort sort;
     sort.order = order;
-    if (const std::optional<ContactColumn> builtin = builtinForColumn(column)) {
+    if (column < 0) {
+        // Qt's "no sort column" (QSortFilterProxyModel uses it too): the order contacts were added.
+    } else if (const std::optional<ContactColumn> builtin = builtinForColumn(column)) {
         if (!contactColumnInfo(*builtin).sortSql) {
             return;
         }
@@ -268,7 +270,7 @@ void ContactTableModel::setCustomFields(const QVector<CustomField>& fields)
         const bool stillThere = std::any_of(m_customFields.cbegin(), m_customFields.cend(),
                                             [this](const CustomField& f) { return f.id == m_sort.customFieldId; });
         if (!stillThere) {
-            m_sort = ContactSort();
+            m_sort = ContactSort::byColumn(ContactColumn::LastName);
             m_refreshing = false;
             reopen(m_opened ? std::optional<qint64>(m_count) : std::nullopt);
         }

@@ -135,7 +135,7 @@ private:
     std::shared_ptr<std::atomic<quint64>> m_generation;
 
     ContactFilter m_filter;
-    ContactSort m_sort;
+    ContactSort m_sort = ContactSort::byColumn(ContactColumn::LastName);
     QVector<CustomField> m_customFields;
 
     qint64 m_count = 0;

@@ -142,6 +142,7 @@ private:
     QAction* m_findAction = nullptr;
     QAction* m_selectAllAction = nullptr;
     QAction* m_columnsAction = nullptr;
+    QAction* m_newestFirstAction = nullptr;
     QAction* m_newContactAction = nullptr;
     QAction* m_saveContactAction = nullptr;
     QAction* m_deleteAction = nullptr;

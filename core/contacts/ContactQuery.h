@@ -25,12 +25,21 @@ struct ContactFilter
     bool operator!=(const ContactFilter& o) const { return !(*this == o); }
 };
 
-// In which order: a built-in column or a custom field, ascending or descending.
+// In which order: the order contacts were added (the default: newest first, like the
+// audience views of Mailchimp or listmonk), a built-in column, or a custom field.
 struct ContactSort
 {
-    ContactColumn column = ContactColumn::LastName;
-    qint64 customFieldId = 0; // when non-zero, sort by this custom field instead of column
-    Qt::SortOrder order = Qt::AscendingOrder;
+    std::optional<ContactColumn> column; // nullopt: the order added (by id)
+    qint64 customFieldId = 0;            // when non-zero, sort by this custom field instead
+    Qt::SortOrder order = Qt::DescendingOrder;
+
+    static ContactSort byColumn(ContactColumn c, Qt::SortOrder o = Qt::AscendingOrder)
+    {
+        ContactSort sort;
+        sort.column = c;
+        sort.order = o;
+        return sort;
+    }
 
     bool operator==(const ContactSort& o) const
     {

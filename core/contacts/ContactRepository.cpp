@@ -80,7 +80,10 @@ struct Where
 // sort it: right for narrow searches. Probe: walk the sort index and ask FTS about each
 // row: right for broad ones ("m" matches a third of a million contacts, and sorting those
 // to show 256 would take a quarter of a second).
-enum class SearchPlan { Materialize, Probe };
+// SearchOrder: the table is in the order contacts were added (id), which is the search
+// index's own order, so a page reads straight off FTS and stops after `limit` rows: the
+// default view stays fast as you type whatever the number of matches.
+enum class SearchPlan { Materialize, Probe, SearchOrder };
 
 // Above this many matches a probing walk finds a page sooner than a sort of all matches.
 // Kept high because matches cluster in the sort order (searching "tho" sorted by last name
@@ -102,10 +105,18 @@ Where whereFor(const ContactFilter& filter, SearchPlan plan = SearchPlan::Materi
     QStringList parts;
     const QString fts = ftsQueryFor(filter.search);
     if (!fts.isEmpty()) {
-        parts << (plan == SearchPlan::Probe
-                      ? QStringLiteral("EXISTS (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH ?"
-                                       " AND contacts_fts.rowid = c.id)")
-                      : QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)"));
+        switch (plan) {
+        case SearchPlan::Probe:
+            parts << QStringLiteral("EXISTS (SELECT 1 FROM contacts_fts WHERE contacts_fts MATCH ?"
+                                    " AND contacts_fts.rowid = c.id)");
+            break;
+        case SearchPlan::SearchOrder: // contacts_fts is joined in the FROM clause
+            parts << QStringLiteral("contacts_fts MATCH ?");
+            break;
+        case SearchPlan::Materialize:
+            parts << QStringLiteral("c.id IN (SELECT rowid FROM contacts_fts WHERE contacts_fts MATCH ?)");
+            break;
+        }
         w.binds << fts;
     }
     if (filter.tagId) {
@@ -150,11 +161,44 @@ SortSql sortFor(const ContactSort& sort, QSqlDatabase db)
         }
         return {QStringLiteral("COALESCE(fv.value, '')"), join};
     }
-    const char* expr = contactColumnInfo(sort.column).sortSql;
+    if (!sort.column) {
+        return {QStringLiteral("c.id"), QString()};
+    }
+    const char* expr = contactColumnInfo(*sort.column).sortSql;
     if (!expr) {
         expr = contactColumnInfo(ContactColumn::LastName).sortSql;
     }
     return {QString::fromLatin1(expr), QString()};
+}
+
+// Everything a listing query needs: tables, conditions, their binds and the sort expression.
+struct Shape
+{
+    QString from;
+    Where where;
+    QString sortExpr;
+};
+
+Shape shapeFor(const ContactFilter& filter, const ContactSort& sort, QSqlDatabase db,
+               SearchPlan plan = SearchPlan::Materialize)
+{
+    const bool searching = !ftsQueryFor(filter.search).isEmpty();
+    if (searching && !sort.column && sort.customFieldId == 0) {
+        plan = SearchPlan::SearchOrder;
+    } else if (plan == SearchPlan::SearchOrder) {
+        plan = SearchPlan::Materialize;
+    }
+    const SortSql sortSql = sortFor(sort, db);
+    Shape shape;
+    shape.where = whereFor(filter, plan);
+    if (plan == SearchPlan::SearchOrder) {
+        shape.from = QStringLiteral("contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid");
+        shape.sortExpr = QStringLiteral("contacts_fts.rowid");
+    } else {
+        shape.from = QStringLiteral("contacts c") + sortSql.join;
+        shape.sortExpr = sortSql.expr;
+    }
+    return shape;
 }
 
 // "At or after (key, id)" spelled so SQLite seeks the sort index: the row-value form
@@ -794,8 +838,8 @@ Result<QHash<ContactStatus, qint64>> ContactRepository::statusCounts()
 Result<ContactPage> ContactRepository::page(const ContactPageRequest& request)
 {
     SearchPlan plan = SearchPlan::Materialize;
-    const SortSql sort = sortFor(request.sort, m_db);
-    if (!ftsQueryFor(request.filter.search).isEmpty() && sort.join.isEmpty() && probeIsCheap(request.filter)) {
+    const bool columnSort = request.sort.column && request.sort.customFieldId == 0;
+    if (!ftsQueryFor(request.filter.search).isEmpty() && columnSort && probeIsCheap(request.filter)) {
         qint64 matches = request.matchCountHint;
         if (matches < 0) {
             auto counted = count(request.filter);
@@ -806,20 +850,20 @@ Result<ContactPage> ContactRepository::page(const ContactPageRequest& request)
         }
         plan = matches > kProbeThreshold ? SearchPlan::Probe : SearchPlan::Materialize;
     }
-    const Where w = whereFor(request.filter, plan);
+    const Shape shape = shapeFor(request.filter, request.sort, m_db, plan);
     // Fetching the last rows walks the order backwards, then flips the page.
     const bool descending = (request.sort.order == Qt::DescendingOrder) != request.fromEnd;
     const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QString keyset;
-    QVariantList binds = w.binds;
+    QVariantList binds = shape.where.binds;
     if (request.from && !request.fromEnd) {
-        keyset = keysetPredicate(sort.expr, descending);
+        keyset = keysetPredicate(shape.sortExpr, descending);
         binds << request.from->value << request.from->value << request.from->id;
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1, %2 FROM contacts c%3 WHERE %4%5 ORDER BY %2 %6, c.id %6 LIMIT ?")
-                  .arg(kSelectColumns, sort.expr, sort.join, w.sql, keyset, dir));
+    q.prepare(QStringLiteral("SELECT %1, %2 FROM %3 WHERE %4%5 ORDER BY %2 %6, c.id %6 LIMIT ?")
+                  .arg(kSelectColumns, shape.sortExpr, shape.from, shape.where.sql, keyset, dir));
     bindAll(q, binds);
     q.addBindValue(request.limit);
     if (!q.exec()) {
@@ -842,16 +886,15 @@ Result<ContactPage> ContactRepository::page(const ContactPageRequest& request)
 
 Result<QVector<SortKey>> ContactRepository::sparseKeys(const ContactFilter& filter, const ContactSort& sort, int stride)
 {
-    const Where w = whereFor(filter);
-    const SortSql s = sortFor(sort, m_db);
+    const Shape shape = shapeFor(filter, sort, m_db);
     const QString dir = sort.order == Qt::DescendingOrder ? QStringLiteral("DESC") : QStringLiteral("ASC");
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT k, id FROM (SELECT %1 AS k, c.id AS id,"
-                             " row_number() OVER (ORDER BY %1 %2, c.id %2) AS rn FROM contacts c%3 WHERE %4)"
+                             " row_number() OVER (ORDER BY %1 %2, c.id %2) AS rn FROM %3 WHERE %4)"
                              " WHERE (rn - 1) % ? = 0 ORDER BY rn")
-                  .arg(s.expr, dir, s.join, w.sql));
-    bindAll(q, w.binds);
+                  .arg(shape.sortExpr, dir, shape.from, shape.where.sql));
+    bindAll(q, shape.where.binds);
     q.addBindValue(stride);
     if (!q.exec()) {
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "index the contact list"));
@@ -866,20 +909,19 @@ Result<QVector<SortKey>> ContactRepository::sparseKeys(const ContactFilter& filt
 Result<QVector<qint64>> ContactRepository::idsInRange(const ContactFilter& filter, const ContactSort& sort,
                                                       const std::optional<SortKey>& from, qint64 skip, qint64 count)
 {
-    const Where w = whereFor(filter);
-    const SortSql s = sortFor(sort, m_db);
+    const Shape shape = shapeFor(filter, sort, m_db);
     const bool descending = sort.order == Qt::DescendingOrder;
     const QString dir = descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    QVariantList binds = w.binds;
+    QVariantList binds = shape.where.binds;
     QString keyset;
     if (from) {
-        keyset = keysetPredicate(s.expr, descending);
+        keyset = keysetPredicate(shape.sortExpr, descending);
         binds << from->value << from->value << from->id;
     }
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT c.id FROM contacts c%1 WHERE %2%3 ORDER BY %4 %5, c.id %5 LIMIT ? OFFSET ?")
-                  .arg(s.join, w.sql, keyset, s.expr, dir));
+    q.prepare(QStringLiteral("SELECT c.id FROM %1 WHERE %2%3 ORDER BY %4 %5, c.id %5 LIMIT ? OFFSET ?")
+                  .arg(shape.from, shape.where.sql, keyset, shape.sortExpr, dir));
     bindAll(q, binds);
     q.addBindValue(count);
     q.addBindValue(skip);

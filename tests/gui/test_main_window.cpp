@@ -506,6 +506,9 @@ void TestMainWindow::deleteAndUndoRestoresContact()
 void TestMainWindow::clickingAHeaderSorts()
 {
     QHeaderView* header = m_window->contactsView()->horizontalHeader();
+    // By default the newest contact comes first, with no column marked as sorted.
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::Email), QStringLiteral("judy@example.com"), timeoutMs);
     const int firstName = m_window->contactModel()->columnForBuiltin(ContactColumn::FirstName);
     const QPoint onHeader(header->sectionViewportPosition(firstName) + header->sectionSize(firstName) / 2,
                           header->height() / 2);
@@ -521,6 +524,17 @@ void TestMainWindow::clickingAHeaderSorts()
     QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::FirstName),
                               first == Qt::AscendingOrder ? QStringLiteral("Judy") : QStringLiteral("Alice"),
                               timeoutMs);
+
+    // View > Newest First goes back to the default order.
+    header->setSortIndicator(header->sortIndicatorSection(), Qt::DescendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::FirstName), QStringLiteral("Judy"), timeoutMs);
+    header->setSortIndicator(header->sortIndicatorSection(), Qt::AscendingOrder);
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::FirstName), QStringLiteral("Alice"), timeoutMs);
+    m_window->findChild<QAction*>(QStringLiteral("newestFirstAction"))->trigger();
+    waitIdle();
+    QCOMPARE(header->sortIndicatorSection(), -1);
+    QVERIFY(!m_window->contactModel()->contactSort().column.has_value());
+    QTRY_COMPARE_WITH_TIMEOUT(cell(0, ContactColumn::Email), QStringLiteral("judy@example.com"), timeoutMs);
 }
 
 void TestMainWindow::columnChooserOffersCustomFields()

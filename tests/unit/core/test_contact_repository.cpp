@@ -338,6 +338,49 @@ private Q_SLOTS:
         QCOMPARE(m_repo->count(f).value(), 400);
     }
 
+    void defaultOrderIsNewestFirstAndSearchKeepsIt()
+    {
+        QVector<qint64> matching;
+        for (int i = 0; i < 900; ++i) {
+            Contact c;
+            c.email = QString("n%1@example.com").arg(i);
+            c.firstName = i % 4 ? QString("Nora%1").arg(i) : QString("Zed%1").arg(i);
+            const qint64 id = m_repo->add(c).value();
+            if (i % 4) {
+                matching.prepend(id); // newest first
+            }
+        }
+        ContactPageRequest request; // default sort: the order added, newest first
+        request.limit = 100;
+        const auto all = m_repo->page(request).value();
+        QCOMPARE(all.contacts.first().email, QString("n899@example.com"));
+        request.filter.search = "nor";
+        QVector<qint64> walked;
+        for (const SortKey& key : m_repo->sparseKeys(request.filter, request.sort, 100).value()) {
+            request.from = key;
+            const ContactPage page = m_repo->page(request).value();
+            for (const Contact& c : page.contacts) {
+                walked << c.id;
+            }
+        }
+        QCOMPARE(walked, matching);
+        request.from.reset();
+        request.fromEnd = true;
+        request.limit = 10;
+        const auto last = m_repo->page(request).value();
+        QCOMPARE(last.contacts.last().id, matching.last());
+        QCOMPARE(last.contacts.first().id, matching.at(matching.size() - 10));
+        const auto keys = m_repo->sparseKeys(request.filter, request.sort, 100).value();
+        QCOMPARE(m_repo->idsInRange(request.filter, request.sort, keys.at(2), 5, 3).value(), matching.mid(205, 3));
+        ContactFilter subscribedNoras;
+        subscribedNoras.search = "nor";
+        subscribedNoras.status = ContactStatus::Subscribed;
+        ContactPageRequest combined;
+        combined.filter = subscribedNoras;
+        combined.limit = 1000;
+        QCOMPARE(m_repo->page(combined)->contacts.size(), matching.size());
+    }
+
     void sortsByCustomFieldNumerically()
     {
         const qint64 field = CustomFieldRepository(m_ws->database()).create("Points", FieldType::Number).value();
@@ -349,6 +392,7 @@ private Q_SLOTS:
         }
         ContactPageRequest request;
         request.sort.customFieldId = field;
+        request.sort.order = Qt::AscendingOrder;
         const auto page = m_repo->page(request).value();
         QCOMPARE(page.contacts.size(), 3);
         QCOMPARE(page.contacts.at(0).fields.value("Points"), QString("9"));
