@@ -885,6 +885,10 @@
             <numerusform>%Ln Kontakte</numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation>&amp;Neueste zuerst</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -1225,6 +1229,10 @@
     <message>
         <source>Cannot lock the workspace %1: its folder is not writable.</source>
         <translation>Der Arbeitsbereich %1 kann nicht gesperrt werden: Sein Ordner ist schreibgeschützt.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was made by an older Mailroom and must be upgraded first: open it in Mailroom, or run a command that changes it.</source>
+        <translation>Der Arbeitsbereich %1 stammt von einem älteren Mailroom und muss zuerst aktualisiert werden: Öffnen Sie ihn in Mailroom oder führen Sie einen Befehl aus, der ihn ändert.</translation>
     </message>
 </context>
 <context>

@@ -885,6 +885,10 @@
         <source>No workspace open</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Newest First</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -1224,6 +1228,10 @@
     </message>
     <message>
         <source>The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). Update Mailroom to open it; this file was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace %1 was made by an older Mailroom and must be upgraded first: open it in Mailroom, or run a command that changes it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
