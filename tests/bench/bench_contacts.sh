@@ -69,8 +69,11 @@ search_where() { # word, matches: the plan ContactRepository::page picks
 }
 page_sql() { # WHERE, SORT, DIR, LIMIT [, FROM]: the page, then its tags, lists and custom fields (5 statements)
     # The page lands in a temp table so the detail queries read its ids, as fillDetails binds them.
+    local order="$2 $3, c.id $3"
+    # An id order needs no tie-breaker, and must have none for FTS5 to deliver rows in order.
+    [[ "$2" == "c.id" || "$2" == "contacts_fts.rowid" ]] && order="$2 $3"
     echo "DROP TABLE IF EXISTS temp.page;"
-    echo "CREATE TEMP TABLE page AS SELECT $COLUMNS, $2 AS k FROM ${5:-contacts c} WHERE $1 ORDER BY $2 $3, c.id $3 LIMIT $4;"
+    echo "CREATE TEMP TABLE page AS SELECT $COLUMNS, $2 AS k FROM ${5:-contacts c} WHERE $1 ORDER BY $order LIMIT $4;"
     echo "SELECT ct.contact_id, t.name FROM contact_tags ct JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id IN (SELECT id FROM temp.page) ORDER BY t.name COLLATE NOCASE;"
     echo "SELECT lm.contact_id, l.name FROM list_members lm JOIN lists l ON l.id = lm.list_id WHERE lm.contact_id IN (SELECT id FROM temp.page) ORDER BY l.name COLLATE NOCASE;"
     echo "SELECT v.contact_id, f.name, v.value FROM contact_field_values v JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id IN (SELECT id FROM temp.page);"
