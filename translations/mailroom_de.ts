@@ -1036,14 +1036,6 @@
         <translation>Kontakt speichern</translation>
     </message>
     <message>
-        <source>tag a contact</source>
-        <translation>Kontakt taggen</translation>
-    </message>
-    <message>
-        <source>add a contact to a list</source>
-        <translation>Kontakt zu einer Liste hinzufügen</translation>
-    </message>
-    <message>
         <source>save a custom field</source>
         <translation>eigenes Feld speichern</translation>
     </message>
@@ -1132,10 +1124,6 @@
         <translation>Tags und Listen lesen</translation>
     </message>
     <message>
-        <source>create the demo tags and lists</source>
-        <translation>Demo-Tags und -Listen anlegen</translation>
-    </message>
-    <message>
         <source>create the demo custom fields</source>
         <translation>eigene Demo-Felder anlegen</translation>
     </message>
@@ -1170,6 +1158,10 @@
     <message>
         <source>delete a tag or list</source>
         <translation>Tag oder Liste löschen</translation>
+    </message>
+    <message>
+        <source>save a contact&apos;s tags and lists</source>
+        <translation>Tags und Listen eines Kontakts speichern</translation>
     </message>
 </context>
 <context>

@@ -1036,14 +1036,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>tag a contact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>add a contact to a list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>save a custom field</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1132,10 +1124,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>create the demo tags and lists</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>create the demo custom fields</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1169,6 +1157,10 @@
     </message>
     <message>
         <source>delete a tag or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save a contact&apos;s tags and lists</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

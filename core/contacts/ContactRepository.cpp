@@ -486,32 +486,6 @@ Status ContactRepository::checkDuplicate(const QString& emailKey, qint64 exceptI
     return Ok{};
 }
 
-Result<qint64> ContactRepository::ensureGroup(const char* table, const QString& name)
-{
-    const bool isTag = qstrcmp(table, "tags") == 0;
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE name = ?").arg(QLatin1String(table)));
-    q.addBindValue(name);
-    if (!q.exec()) {
-        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a tag or list"));
-    }
-    if (q.next()) {
-        return q.value(0).toLongLong();
-    }
-    if (isTag) {
-        q.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
-        q.addBindValue(name);
-    } else {
-        q.prepare(QStringLiteral("INSERT INTO lists (name, created_at) VALUES (?, ?)"));
-        q.addBindValue(name);
-        q.addBindValue(nowIso());
-    }
-    if (!q.exec()) {
-        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create a tag or list"));
-    }
-    return q.lastInsertId().toLongLong();
-}
-
 Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
 {
     QSqlQuery q(m_db);
@@ -524,28 +498,23 @@ Status ContactRepository::writeMemberships(qint64 id, const Contact& contact)
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save a contact"));
         }
     }
-    for (const QString& tag : contact.tags) {
-        auto tagId = ensureGroup("tags", tag);
-        if (!tagId) {
-            return tagId.error();
-        }
-        q.prepare(QStringLiteral("INSERT INTO contact_tags (contact_id, tag_id) VALUES (?, ?)"));
-        q.addBindValue(id);
-        q.addBindValue(tagId.value());
-        if (!q.exec()) {
-            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "tag a contact"));
-        }
-    }
-    for (const QString& list : contact.lists) {
-        auto listId = ensureGroup("lists", list);
-        if (!listId) {
-            return listId.error();
-        }
-        q.prepare(QStringLiteral("INSERT INTO list_members (list_id, contact_id) VALUES (?, ?)"));
-        q.addBindValue(listId.value());
-        q.addBindValue(id);
-        if (!q.exec()) {
-            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "add a contact to a list"));
+    const QList<std::pair<GroupKind, const QStringList*>> memberships = {{GroupKind::Tag, &contact.tags},
+                                                                         {GroupKind::List, &contact.lists}};
+    for (const auto& [kind, names] : memberships) {
+        GroupRepository groups(m_db, kind);
+        q.prepare(kind == GroupKind::Tag
+                      ? QStringLiteral("INSERT INTO contact_tags (tag_id, contact_id) VALUES (?, ?)")
+                      : QStringLiteral("INSERT INTO list_members (list_id, contact_id) VALUES (?, ?)"));
+        for (const QString& name : *names) {
+            auto groupId = groups.ensure(name);
+            if (!groupId) {
+                return groupId.error();
+            }
+            q.addBindValue(groupId.value());
+            q.addBindValue(id);
+            if (!q.exec()) {
+                return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save a contact's tags and lists"));
+            }
         }
     }
     if (!contact.fields.isEmpty()) {
@@ -984,7 +953,7 @@ Result<BulkChange> ContactRepository::bulkGroup(const QVector<qint64>& ids, Grou
     Status done = inBatches(m_db, ids, progress, [&]() -> Status {
         if (!resolved) {
             if (add) {
-                auto id = ensureGroup(isTag ? "tags" : "lists", name.trimmed());
+                auto id = GroupRepository(m_db, kind).ensure(name);
                 if (!id) {
                     return id.error();
                 }

@@ -73,7 +73,6 @@ public:
 
 private:
     Status validate(const Contact& contact);
-    Result<qint64> ensureGroup(const char* table, const QString& name);
     Status writeMemberships(qint64 id, const Contact& contact);
     Status reindex(qint64 id);
     Result<QHash<QString, CustomField>> fieldsByName();

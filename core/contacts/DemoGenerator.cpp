@@ -1,5 +1,7 @@
 #include "core/contacts/DemoGenerator.h"
 
+#include "core/contacts/GroupRepository.h"
+
 #include "core/storage/SqlError.h"
 #include "core/storage/Transaction.h"
 
@@ -440,33 +442,6 @@ private:
     bool m_prepared = false;
     QVector<QVariant> m_values;
 };
-
-// Finds or creates a tag or list by name (names are unique case-insensitively).
-Result<qint64> ensureGroup(QSqlDatabase db, const char* table, const QString& name, const QString& now)
-{
-    const QString tableName = QString::fromLatin1(table);
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE name = ?").arg(tableName));
-    q.addBindValue(name);
-    if (!q.exec()) {
-        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the tags and lists"));
-    }
-    if (q.next()) {
-        return q.value(0).toLongLong();
-    }
-    if (tableName == QLatin1String("lists")) {
-        q.prepare(QStringLiteral("INSERT INTO lists (name, created_at) VALUES (?, ?)"));
-        q.addBindValue(name);
-        q.addBindValue(now);
-    } else {
-        q.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
-        q.addBindValue(name);
-    }
-    if (!q.exec()) {
-        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create the demo tags and lists"));
-    }
-    return q.lastInsertId().toLongLong();
-}
 
 // Finds or creates a custom field; 0 when a field of that name exists with another type
 // (the demo then leaves it alone rather than write values the user's field would reject).
@@ -938,10 +913,9 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
         rebuildIndexes = indexes.value();
     }
 
-    const QString now = isoTimestamp(referenceTime().toMSecsSinceEpoch());
     QVector<qint64> tagIds;
     for (const Weighted& tag : kTags) {
-        auto id = ensureGroup(db, "tags", QString::fromLatin1(tag.name), now);
+        auto id = GroupRepository(db, GroupKind::Tag).ensure(QString::fromLatin1(tag.name));
         if (!id) {
             return id.error();
         }
@@ -949,7 +923,7 @@ Result<qint64> DemoGenerator::generate(QSqlDatabase db, qint64 count, quint64 se
     }
     QVector<qint64> listIds;
     for (const Weighted& list : kLists) {
-        auto id = ensureGroup(db, "lists", QString::fromLatin1(list.name), now);
+        auto id = GroupRepository(db, GroupKind::List).ensure(QString::fromLatin1(list.name), referenceTime());
         if (!id) {
             return id.error();
         }

@@ -108,32 +108,52 @@ Result<Group> GroupRepository::findByName(const QString& name)
     return Group{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toLongLong()};
 }
 
+Result<qint64> GroupRepository::ensure(const QString& name, const QDateTime& createdAt)
+{
+    if (auto valid = validateName(m_kind, name); !valid) {
+        return valid.error();
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("SELECT id FROM %1 WHERE name = ?").arg(tablesFor(m_kind).groups));
+    q.addBindValue(name.trimmed());
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a tag or list"));
+    }
+    if (q.next()) {
+        return q.value(0).toLongLong();
+    }
+    return insert(name.trimmed(), createdAt.isValid() ? createdAt : QDateTime::currentDateTimeUtc());
+}
+
+Result<qint64> GroupRepository::insert(const QString& name, const QDateTime& createdAt)
+{
+    QSqlQuery q(m_db);
+    if (m_kind == GroupKind::Tag) {
+        q.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
+        q.addBindValue(name);
+    } else {
+        q.prepare(QStringLiteral("INSERT INTO lists (name, created_at) VALUES (?, ?)"));
+        q.addBindValue(name);
+        q.addBindValue(createdAt.toUTC().toString(Qt::ISODateWithMs));
+    }
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create a tag or list"));
+    }
+    return q.lastInsertId().toLongLong();
+}
+
 Result<qint64> GroupRepository::create(const QString& name)
 {
     if (auto valid = validateName(m_kind, name); !valid) {
         return valid.error();
     }
-    const Tables t = tablesFor(m_kind);
-    QSqlQuery q(m_db);
-    if (m_kind == GroupKind::Tag) {
-        q.prepare(QStringLiteral("INSERT INTO tags (name) VALUES (?)"));
-    } else {
-        q.prepare(QStringLiteral("INSERT INTO lists (name, created_at) VALUES (?, ?)"));
+    if (findByName(name).ok()) {
+        return Error{ErrorCode::Duplicate,
+                     byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "A tag named \"%1\" already exists."),
+                            QT_TRANSLATE_NOOP("GroupRepository", "A list named \"%1\" already exists."))
+                         .arg(name.trimmed())};
     }
-    q.addBindValue(name.trimmed());
-    if (m_kind == GroupKind::List) {
-        q.addBindValue(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
-    }
-    if (!q.exec()) {
-        if (findByName(name).ok()) {
-            return Error{ErrorCode::Duplicate,
-                         byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "A tag named \"%1\" already exists."),
-                                QT_TRANSLATE_NOOP("GroupRepository", "A list named \"%1\" already exists."))
-                             .arg(name.trimmed())};
-        }
-        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "create a tag or list"));
-    }
-    return q.lastInsertId().toLongLong();
+    return insert(name.trimmed(), QDateTime::currentDateTimeUtc());
 }
 
 Status GroupRepository::rename(qint64 id, const QString& newName)

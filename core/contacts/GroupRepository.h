@@ -3,6 +3,7 @@
 #include "core/Result.h"
 #include "core/contacts/Group.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <QVector>
 
@@ -15,12 +16,17 @@ public:
     Result<QVector<Group>> all(); // sorted by name, with member counts
     Result<Group> findByName(const QString& name);
     Result<qint64> create(const QString& name);
+    // The id of the group with this name (case-insensitively), created if there is none.
+    // `createdAt` stamps a new list (default: now); tags have no timestamp.
+    Result<qint64> ensure(const QString& name, const QDateTime& createdAt = {});
     Status rename(qint64 id, const QString& newName);
     Status remove(qint64 id);
 
     static Status validateName(GroupKind kind, const QString& name);
 
 private:
+    Result<qint64> insert(const QString& name, const QDateTime& createdAt);
+
     QSqlDatabase m_db;
     GroupKind m_kind;
 };
