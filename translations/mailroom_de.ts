@@ -889,6 +889,14 @@
         <source>&amp;Newest First</source>
         <translation>&amp;Neueste zuerst</translation>
     </message>
+    <message>
+        <source>Save Contact</source>
+        <translation>Kontakt speichern</translation>
+    </message>
+    <message>
+        <source>Wait until the running change has finished, then save again. Your edit is kept.</source>
+        <translation>Warten Sie, bis die laufende Änderung abgeschlossen ist, und speichern Sie dann erneut. Ihre Eingaben bleiben erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -889,6 +889,14 @@
         <source>&amp;Newest First</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the running change has finished, then save again. Your edit is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

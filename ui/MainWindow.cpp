@@ -723,6 +723,13 @@ void MainWindow::onSaveRequested(const Contact& contact)
     if (!m_workspace) {
         return;
     }
+    if (m_runner->isBusy()) {
+        // The running change holds the workspace's write lock until it commits; saving now
+        // would freeze the window until then. The edit stays in the editor.
+        Dialogs::warning(this, tr("Save Contact"),
+                         tr("Wait until the running change has finished, then save again. Your edit is kept."));
+        return;
+    }
     if (contact.id == 0) {
         Result<qint64> id = m_controller->addContact(contact);
         if (!id) {
@@ -884,7 +891,7 @@ void MainWindow::updateActions()
     const bool idle = !m_runner->isBusy() && !m_resolving;
     const bool selection = open && m_tableView->selectionModel() && m_tableView->selectionModel()->hasSelection();
     m_newContactAction->setEnabled(open);
-    m_saveContactAction->setEnabled(open && m_editor->hasContact());
+    m_saveContactAction->setEnabled(open && idle && m_editor->hasContact());
     m_columnsAction->setEnabled(open);
     m_newestFirstAction->setEnabled(open);
     m_findAction->setEnabled(open);

@@ -62,6 +62,7 @@ private Q_SLOTS:
     void bulkStatusUndoRestoresEachStatus();
     void deleteAndUndoRestoresContact();
     void clickingAHeaderSorts();
+    void saveWaitsForARunningChange();
     void columnChooserOffersCustomFields();
     void customFieldIsEditedByType();
     void missingAndCorruptWorkspacesShowAMessage();
@@ -244,6 +245,36 @@ void TestMainWindow::searchCombinesWithSidebarTag()
     QStringList emails = {cell(0, ContactColumn::Email), cell(1, ContactColumn::Email)};
     emails.sort();
     QCOMPARE(emails, (QStringList{QStringLiteral("bob@example.com"), QStringLiteral("dave@example.com")}));
+}
+
+void TestMainWindow::saveWaitsForARunningChange()
+{
+    // A bulk change holds the write lock until it commits: a save meanwhile must not block the
+    // window on it. It is refused with a message and the edit stays in the editor.
+    BulkJobRunner* runner = m_window->jobRunner();
+    clickRow(rowOf(QStringLiteral("alice@example.com")));
+    runner->setHoldJobs(true);
+    Dialogs::setNextText(QStringLiteral("later"));
+    clickToolBarAction(QStringLiteral("addTagAction"));
+    QTRY_VERIFY_WITH_TIMEOUT(runner->isBusy(), timeoutMs);
+
+    clickRow(rowOf(QStringLiteral("bob@example.com")));
+    auto* firstName = editorField<QLineEdit>("firstNameLineEdit");
+    QTRY_COMPARE(firstName->text(), QStringLiteral("Bob"));
+    firstName->setFocus();
+    firstName->selectAll();
+    QTest::keyClicks(firstName, QStringLiteral("Bobby"));
+    QVERIFY(!m_window->findChild<QAction*>(QStringLiteral("saveContactAction"))->isEnabled());
+    QTest::mouseClick(editorField<QPushButton>("saveButton"), Qt::LeftButton);
+    QVERIFY2(Dialogs::lastWarning().contains(QLatin1String("running change")), qPrintable(Dialogs::lastWarning()));
+    QCOMPARE(m_workspace->stored(QStringLiteral("bob@example.com"))->firstName, QStringLiteral("Bob"));
+    QCOMPARE(firstName->text(), QStringLiteral("Bobby"));
+
+    runner->setHoldJobs(false);
+    waitIdle();
+    QTest::mouseClick(editorField<QPushButton>("saveButton"), Qt::LeftButton);
+    waitIdle();
+    QCOMPARE(m_workspace->stored(QStringLiteral("bob@example.com"))->firstName, QStringLiteral("Bobby"));
 }
 
 void TestMainWindow::editAndSaveUpdatesTableAndWorkspace()
