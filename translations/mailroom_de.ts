@@ -897,6 +897,10 @@
         <source>Wait until the running change has finished, then save again. Your edit is kept.</source>
         <translation>Warten Sie, bis die laufende Änderung abgeschlossen ist, und speichern Sie dann erneut. Ihre Eingaben bleiben erhalten.</translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

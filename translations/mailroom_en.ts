@@ -897,6 +897,10 @@
         <source>Wait until the running change has finished, then save again. Your edit is kept.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -7,6 +7,7 @@
 #include "ui/commands/GroupMembershipCommand.h"
 #include "ui/commands/SetStatusCommand.h"
 
+#include <QSet>
 #include <QTimer>
 #include <QUndoStack>
 
@@ -75,22 +76,30 @@ bool ContactController::deleteContacts(const QVector<qint64>& ids)
             if (!found) {
                 return found.error();
             }
-            *snapshots = *found;
-            return repository.removeMany(ids, progress);
+            Result<BulkChange> removed = repository.removeMany(ids, progress);
+            if (removed) {
+                // Keep what was really deleted, here in the worker: on a million rows this is
+                // a hash lookup each, not work for the UI thread.
+                QSet<qint64> gone;
+                gone.reserve(removed->changedIds.size());
+                for (qint64 id : removed->changedIds) {
+                    gone.insert(id);
+                }
+                for (Contact& contact : found.value()) {
+                    if (gone.contains(contact.id)) {
+                        snapshots->append(std::move(contact));
+                    }
+                }
+            }
+            return removed;
         },
         [this, snapshots](const Result<BulkChange>& result) {
             if (!result) {
                 reportError(result.error());
                 return;
             }
-            QVector<Contact> removed;
-            for (const Contact& contact : std::as_const(*snapshots)) {
-                if (result->changedIds.contains(contact.id)) {
-                    removed.append(contact);
-                }
-            }
-            if (!removed.isEmpty()) {
-                pushApplied(new DeleteContactsCommand(this, removed));
+            if (!snapshots->isEmpty()) {
+                pushApplied(new DeleteContactsCommand(this, std::move(*snapshots)));
             }
             Q_EMIT contactsChanged();
         });
@@ -125,7 +134,8 @@ bool ContactController::changeGroup(const QVector<qint64>& ids, GroupKind kind, 
                 return;
             }
             if (!result->changedIds.isEmpty()) {
-                pushApplied(new GroupMembershipCommand(this, kind, name, add, result->changedIds));
+                pushApplied(
+                    new GroupMembershipCommand(this, kind, name, add, result->changedIds, result->createdGroup));
             } else {
                 Q_EMIT changeApplied(tr("Nothing to change: the selected contacts were already like that."));
             }

@@ -844,23 +844,34 @@ void MainWindow::changeGroupOfSelected(GroupKind kind, bool add)
         Dialogs::warning(this, title, valid.error().message);
         return;
     }
-    withSelectedIds(
-        [this, kind, name, add](const QVector<qint64>& ids) { m_controller->changeGroup(ids, kind, name, add); });
+    withSelectedIds([this, kind, name, add](const QVector<qint64>& ids) {
+        if (!m_controller->changeGroup(ids, kind, name, add)) {
+            Dialogs::warning(this, tr("Mailroom"), tr("Wait until the running change has finished."));
+        }
+    });
 }
 
 void MainWindow::setStatusOfSelected(ContactStatus status)
 {
-    withSelectedIds([this, status](const QVector<qint64>& ids) { m_controller->setStatus(ids, status); });
+    withSelectedIds([this, status](const QVector<qint64>& ids) {
+        if (!m_controller->setStatus(ids, status)) {
+            Dialogs::warning(this, tr("Mailroom"), tr("Wait until the running change has finished."));
+        }
+    });
 }
 
 void MainWindow::deleteSelected()
 {
     withSelectedIds([this](const QVector<qint64>& ids) {
+        if (!m_controller->deleteContacts(ids)) {
+            Dialogs::warning(this, tr("Delete"), tr("Wait until the running change has finished."));
+            return;
+        }
+        // Only once the delete is under way: a refused delete must not throw away the editor.
         if (ids.contains(m_currentContactId)) {
             m_currentContactId = 0;
             m_editor->clearContact();
         }
-        m_controller->deleteContacts(ids);
     });
 }
 
@@ -909,7 +920,9 @@ void MainWindow::updateActions()
 
 void MainWindow::updateUndoActions()
 {
-    const bool idle = !m_runner->isBusy();
+    // While a selection is being resolved a bulk action is about to start; an undo started
+    // now would take the job runner and silently drop that action.
+    const bool idle = !m_runner->isBusy() && !m_resolving;
     m_undoAction->setEnabled(idle && m_undoStack->canUndo());
     m_redoAction->setEnabled(idle && m_undoStack->canRedo());
     m_undoAction->setText(m_undoStack->canUndo() ? tr("&Undo %1").arg(m_undoStack->undoText()) : tr("&Undo"));

@@ -953,6 +953,7 @@ Result<BulkChange> ContactRepository::bulkGroup(const QVector<qint64>& ids, Grou
     Status done = inBatches(m_db, ids, progress, [&]() -> Status {
         if (!resolved) {
             if (add) {
+                change.createdGroup = !GroupRepository(m_db, kind).findByName(name).ok();
                 auto id = GroupRepository(m_db, kind).ensure(name);
                 if (!id) {
                     return id.error();
@@ -1060,6 +1061,16 @@ Result<BulkChange> ContactRepository::setStatus(const QVector<qint64>& ids, Cont
         return done.error();
     }
     return change;
+}
+
+Status ContactRepository::dropGroupIfEmpty(GroupKind kind, const QString& name)
+{
+    GroupRepository groups(m_db, kind);
+    auto group = groups.findByName(name);
+    if (!group) {
+        return group.error().code == ErrorCode::NotFound ? Status() : Status(group.error());
+    }
+    return group->memberCount == 0 ? groups.remove(group->id) : Status();
 }
 
 Status ContactRepository::restoreStatuses(const QHash<qint64, ContactStatus>& statuses,

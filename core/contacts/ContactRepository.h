@@ -21,6 +21,7 @@ struct BulkChange
 {
     QVector<qint64> changedIds;                  // contacts the operation actually changed
     QHash<qint64, ContactStatus> previousStatus; // for setStatus: each changed contact's old status
+    bool createdGroup = false;                   // addTag / addToList made the tag or list
 };
 
 // All contact SQL lives here (and in GroupRepository / CustomFieldRepository): widgets and
@@ -61,6 +62,8 @@ public:
                                       const ProgressCallback& progress = {});
     Result<BulkChange> setStatus(const QVector<qint64>& ids, ContactStatus status,
                                  const ProgressCallback& progress = {});
+    // Deletes the tag or list if no contact is in it (the undo of an edit that created it).
+    Status dropGroupIfEmpty(GroupKind kind, const QString& name);
     // Restores each contact's own previous status (the undo of setStatus).
     Status restoreStatuses(const QHash<qint64, ContactStatus>& statuses, const ProgressCallback& progress = {});
     Result<BulkChange> removeMany(const QVector<qint64>& ids, const ProgressCallback& progress = {});

@@ -409,11 +409,11 @@ void TestMainWindow::bulkTagUndoRedo()
     }
     QVERIFY(cell(rowOf(QStringLiteral("alice@example.com")), ContactColumn::Tags) == QLatin1String("customer"));
 
-    // Ctrl+Z: one step undoes the whole bulk edit.
+    // Ctrl+Z: one step undoes the whole bulk edit, and the tag it created is gone again.
     m_window->contactsView()->setFocus();
     QTest::keyClick(m_window->contactsView(), Qt::Key_Z, Qt::ControlModifier);
     waitIdle();
-    QTRY_VERIFY_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")) <= 0, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")), -1, timeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(cell(rowOf(picked.at(0)), ContactColumn::Tags), QString(), timeoutMs);
     QVERIFY(!m_workspace->stored(picked.at(1))->tags.contains(QStringLiteral("vip")));
 
@@ -425,7 +425,7 @@ void TestMainWindow::bulkTagUndoRedo()
     // And Ctrl+Y, after another undo.
     QTest::keyClick(m_window->contactsView(), Qt::Key_Z, Qt::ControlModifier);
     waitIdle();
-    QTRY_VERIFY_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")) <= 0, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")), -1, timeoutMs);
     QTest::keyClick(m_window->contactsView(), Qt::Key_Y, Qt::ControlModifier);
     waitIdle();
     QTRY_COMPARE_WITH_TIMEOUT(sidebarCount(SidebarModel::Kind::Tag, QStringLiteral("vip")), 3, timeoutMs);

@@ -16,7 +16,7 @@ class GroupMembershipCommand : public QUndoCommand
 
 public:
     GroupMembershipCommand(ContactController* controller, GroupKind kind, QString name, bool add,
-                           QVector<qint64> changedIds);
+                           QVector<qint64> changedIds, bool createdGroup = false);
 
     void undo() override;
     void redo() override;
@@ -29,5 +29,7 @@ private:
     QString m_name;
     bool m_add;
     QVector<qint64> m_changedIds;
+    // The edit created the tag or list: undoing it removes the (then empty) tag or list too.
+    bool m_createdGroup = false;
     bool m_alreadyApplied = true;
 };

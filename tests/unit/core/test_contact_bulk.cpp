@@ -66,6 +66,23 @@ private Q_SLOTS:
         QCOMPARE(searchCount("vip"), 100);
     }
 
+    void reportsWhetherItCreatedTheTagAndDropsItOnlyWhenEmpty()
+    {
+        auto first = m_repo->addTag(m_ids.mid(0, 10), "fresh");
+        QVERIFY(first.ok());
+        QVERIFY(first->createdGroup);
+        auto second = m_repo->addTag(m_ids.mid(10, 10), "Fresh");
+        QVERIFY(second.ok());
+        QVERIFY(!second->createdGroup);
+        QVERIFY(m_repo->removeTag(first->changedIds, "fresh").ok());
+        QVERIFY(m_repo->dropGroupIfEmpty(GroupKind::Tag, "fresh").ok());
+        QCOMPARE(tagCount("fresh"), 10); // still used by the second edit: kept
+        QVERIFY(m_repo->removeTag(second->changedIds, "fresh").ok());
+        QVERIFY(m_repo->dropGroupIfEmpty(GroupKind::Tag, "fresh").ok());
+        QCOMPARE(tagCount("fresh"), -1);
+        QVERIFY(m_repo->dropGroupIfEmpty(GroupKind::List, "never existed").ok());
+    }
+
     void cancelRollsBackEverything()
     {
         auto change = m_repo->addTag(m_ids, "sale", [](qint64 done, qint64) { return done < 10000; });
