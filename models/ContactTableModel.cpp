@@ -652,6 +652,12 @@ void ContactTableModel::onSparseKeysReady(quint64 generation, const QVector<Sort
     if (generation != m_generation->load(std::memory_order_acquire)) {
         return;
     }
+    if (keys.size() < pageCount() - 1) {
+        // Another writer committed between the count and the index, so pages past the index's
+        // end could never be fetched: count and index again rather than leave rows blank.
+        refresh();
+        return;
+    }
     m_sparse = keys;
     m_sparseReady = true;
     // Refreshed pages still on screen are fetched again first, then whatever data() asked for.

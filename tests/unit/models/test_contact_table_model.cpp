@@ -1,6 +1,8 @@
 #include "models/ContactTableModel.h"
 
 #include "ModelTestWorkspace.h"
+#include "core/storage/Connection.h"
+#include <QSqlQuery>
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void resolvesIdsOfSelectedRanges();
     void resolvesSelectAllToEveryId();
     void scrollingThroughEveryPageEvictsOldOnes();
+    void recountsWhenRowsVanishBeforeTheIndex();
 
 private:
     std::unique_ptr<ContactTableModel> makeModel();
@@ -583,3 +586,26 @@ void TestContactTableModel::scrollingThroughEveryPageEvictsOldOnes()
 
 QTEST_GUILESS_MAIN(TestContactTableModel)
 #include "test_contact_table_model.moc"
+
+void TestContactTableModel::recountsWhenRowsVanishBeforeTheIndex()
+{
+    // Another writer deletes rows after the model counted but before it built its sparse
+    // index: the index is then too short for the pages the count promised. The model must
+    // count again, not leave the rows past the index blank forever.
+    const QString path = m_dir.filePath(QStringLiteral("shrinking.mailroom"));
+    Result<ModelTestWorkspace> ws = ModelTestWorkspace::create(path, 900);
+    QVERIFY2(ws.ok(), ws.ok() ? "" : qPrintable(ws.error().message));
+    ContactTableModel model(path);
+    QSignalSpy ready(&model, &ContactTableModel::ready);
+    waitReady(model, ready);
+    QCOMPARE(model.rowCount(), 900);
+    QVERIFY(!model.isIndexReady());
+    {
+        Result<Connection> other = Connection::open(path);
+        QVERIFY(other.ok());
+        QSqlQuery q(other->database());
+        QVERIFY(q.exec(QStringLiteral("DELETE FROM contacts WHERE id IN (SELECT id FROM contacts LIMIT 600)")));
+    }
+    model.data(model.index(600, 0)); // a middle page: asks for the index
+    QTRY_COMPARE_WITH_TIMEOUT(model.rowCount(), 300, 10000);
+}
