@@ -615,14 +615,6 @@
         <source>A list named &quot;%1&quot; already exists.</source>
         <translation>Eine Liste namens „%1“ gibt es bereits.</translation>
     </message>
-    <message>
-        <source>That tag no longer exists.</source>
-        <translation>Diesen Tag gibt es nicht mehr.</translation>
-    </message>
-    <message>
-        <source>That list no longer exists.</source>
-        <translation>Diese Liste gibt es nicht mehr.</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1162,10 +1154,6 @@
     <message>
         <source>index the demo contacts for search</source>
         <translation>Demo-Kontakte für die Suche indizieren</translation>
-    </message>
-    <message>
-        <source>rename a tag or list</source>
-        <translation>Tag oder Liste umbenennen</translation>
     </message>
     <message>
         <source>delete a tag or list</source>

@@ -615,14 +615,6 @@
         <source>A list named &quot;%1&quot; already exists.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>That tag no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>That list no longer exists.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1161,10 +1153,6 @@
     </message>
     <message>
         <source>index the demo contacts for search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rename a tag or list</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

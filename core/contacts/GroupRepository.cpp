@@ -156,33 +156,6 @@ Result<qint64> GroupRepository::create(const QString& name)
     return insert(name.trimmed(), QDateTime::currentDateTimeUtc());
 }
 
-Status GroupRepository::rename(qint64 id, const QString& newName)
-{
-    if (auto valid = validateName(m_kind, newName); !valid) {
-        return valid;
-    }
-    if (auto existing = findByName(newName); existing.ok() && existing->id != id) {
-        return Error{ErrorCode::Duplicate,
-                     byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "A tag named \"%1\" already exists."),
-                            QT_TRANSLATE_NOOP("GroupRepository", "A list named \"%1\" already exists."))
-                         .arg(newName.trimmed())};
-    }
-    const Tables t = tablesFor(m_kind);
-    QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE %1 SET name = ? WHERE id = ?").arg(t.groups));
-    q.addBindValue(newName.trimmed());
-    q.addBindValue(id);
-    if (!q.exec()) {
-        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "rename a tag or list"));
-    }
-    if (q.numRowsAffected() == 0) {
-        return Error{ErrorCode::NotFound,
-                     byKind(m_kind, QT_TRANSLATE_NOOP("GroupRepository", "That tag no longer exists."),
-                            QT_TRANSLATE_NOOP("GroupRepository", "That list no longer exists."))};
-    }
-    return Ok{};
-}
-
 Status GroupRepository::remove(qint64 id)
 {
     const Tables t = tablesFor(m_kind);

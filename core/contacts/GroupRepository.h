@@ -7,7 +7,7 @@
 #include <QSqlDatabase>
 #include <QVector>
 
-// Tags or lists (chosen at construction): names, member counts, create / rename / delete.
+// Tags or lists (chosen at construction): names, member counts, create / delete.
 class GroupRepository
 {
 public:
@@ -19,7 +19,6 @@ public:
     // The id of the group with this name (case-insensitively), created if there is none.
     // `createdAt` stamps a new list (default: now); tags have no timestamp.
     Result<qint64> ensure(const QString& name, const QDateTime& createdAt = {});
-    Status rename(qint64 id, const QString& newName);
     Status remove(qint64 id);
 
     static Status validateName(GroupKind kind, const QString& name);
