@@ -96,6 +96,7 @@ cmd_test() {
     # Tests make their own temporary workspaces; none touches the user's data.
     local scratch
     scratch="$(mktemp -d)"
+    mkdir -m 700 "$scratch/runtime"
     # Expand now: $scratch is local and gone by the time the EXIT trap runs.
     trap "rm -rf '$scratch'" EXIT
     XDG_DATA_HOME="$scratch/data" XDG_CONFIG_HOME="$scratch/config" XDG_RUNTIME_DIR="$scratch/runtime" \
