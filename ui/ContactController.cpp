@@ -72,11 +72,14 @@ bool ContactController::deleteContacts(const QVector<qint64>& ids)
         [ids, snapshots](QSqlDatabase db, const ProgressCallback& progress) -> Result<BulkChange> {
             ContactRepository repository(db);
             // The snapshots are what undo puts back, so take them before anything is removed.
-            Result<QVector<Contact>> found = repository.findByIds(ids);
+            // Both phases report into one progress bar (half each) and both can be cancelled.
+            Result<QVector<Contact>> found = repository.findByIds(
+                ids, [&progress](qint64 done, qint64 total) { return !progress || progress(done, 2 * total); });
             if (!found) {
                 return found.error();
             }
-            Result<BulkChange> removed = repository.removeMany(ids, progress);
+            Result<BulkChange> removed = repository.removeMany(
+                ids, [&progress](qint64 done, qint64 total) { return !progress || progress(total + done, 2 * total); });
             if (removed) {
                 // Keep what was really deleted, here in the worker: on a million rows this is
                 // a hash lookup each, not work for the UI thread.

@@ -705,7 +705,7 @@ Result<Contact> ContactRepository::findByEmail(const QString& emailText)
     return findById(q.value(0).toLongLong());
 }
 
-Result<QVector<Contact>> ContactRepository::findByIds(const QVector<qint64>& ids)
+Result<QVector<Contact>> ContactRepository::findByIds(const QVector<qint64>& ids, const ProgressCallback& progress)
 {
     QVector<Contact> contacts;
     contacts.reserve(ids.size());
@@ -722,6 +722,10 @@ Result<QVector<Contact>> ContactRepository::findByIds(const QVector<qint64>& ids
         }
         while (q.next()) {
             contacts.append(readContact(q));
+        }
+        if (progress && !progress(from + n, ids.size())) {
+            return Error{ErrorCode::Cancelled,
+                         QCoreApplication::translate("ContactRepository", "Cancelled; nothing was changed.")};
         }
     }
     if (auto s = fillDetails(contacts); !s) {

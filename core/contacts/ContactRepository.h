@@ -41,7 +41,8 @@ public:
 
     Result<Contact> findById(qint64 id);
     Result<Contact> findByEmail(const QString& email);
-    Result<QVector<Contact>> findByIds(const QVector<qint64>& ids);
+    // `progress` is called between batches; returning false cancels (ErrorCode::Cancelled).
+    Result<QVector<Contact>> findByIds(const QVector<qint64>& ids, const ProgressCallback& progress = {});
 
     Result<qint64> count(const ContactFilter& filter);
     Result<QHash<ContactStatus, qint64>> statusCounts();

@@ -122,6 +122,19 @@ private Q_SLOTS:
         QCOMPARE(counts.value(ContactStatus::Unsubscribed), 10);
     }
 
+    void readingSnapshotsCanBeCancelled()
+    {
+        int calls = 0;
+        auto found = m_repo->findByIds(m_ids, [&calls](qint64 done, qint64 total) {
+            ++calls;
+            return done < total / 2;
+        });
+        QVERIFY(!found.ok());
+        QCOMPARE(found.error().code, ErrorCode::Cancelled);
+        QVERIFY(calls > 1);
+        QCOMPARE(m_repo->findByIds(m_ids.mid(0, 1200))->size(), 1200);
+    }
+
     void deleteAndRestoreBringsBackEverything()
     {
         QVERIFY(m_repo->addTag(m_ids.mid(0, 50), "vip").ok());
