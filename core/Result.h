@@ -20,6 +20,7 @@ enum class ErrorCode {
     WorkspaceTooNew,
     WorkspaceNeedsUpgrade,
     Database,
+    FileError,
     Cancelled,
 };
 
