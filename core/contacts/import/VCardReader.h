@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/contacts/import/VCardContact.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+class QIODevice;
+
+// Streams vCards 2.1, 3.0 and 4.0 (RFC 2426, RFC 6350) out of a device, one card at a time,
+// so memory stays flat however many cards the file holds. A malformed card comes back with
+// its error set and does not stop the cards after it. The device must be open for reading.
+class VCardReader
+{
+public:
+    explicit VCardReader(QIODevice* device);
+
+    // The next card (or a run of text outside any card, as an error), std::nullopt at the end.
+    std::optional<VCardContact> next();
+
+    // Physical lines consumed so far (for a progress bar together with the device position).
+    qint64 lineCount() const { return m_lineCount; }
+
+private:
+    struct Line
+    {
+        QByteArray text;
+        qint64 number = 0;
+        bool truncated = false;
+    };
+
+    bool readPhysical(Line& line);
+    bool readLogical(Line& line);
+
+    QIODevice* m_device;
+    qint64 m_lineCount = 0;
+    std::optional<Line> m_peekedPhysical;
+    std::optional<Line> m_pushedBack;
+    bool m_atStart = true;
+};

@@ -1,0 +1,259 @@
+#include "core/contacts/import/VCardReader.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QTest>
+
+namespace {
+
+QList<VCardContact> readAll(QIODevice* device)
+{
+    VCardReader reader(device);
+    QList<VCardContact> cards;
+    while (std::optional<VCardContact> card = reader.next())
+        cards.append(std::move(*card));
+    return cards;
+}
+
+QList<VCardContact> readFile(const QString& name)
+{
+    QFile file(QStringLiteral(MAILROOM_TEST_DATA_DIR "/vcard/") + name);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot open %s", qPrintable(file.fileName()));
+    return readAll(&file);
+}
+
+QList<VCardContact> readBytes(const QByteArray& bytes)
+{
+    QBuffer buffer;
+    buffer.setData(bytes);
+    buffer.open(QIODevice::ReadOnly);
+    return readAll(&buffer);
+}
+
+} // namespace
+
+class TestVCardReader : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsAppleContactsExport()
+    {
+        const QList<VCardContact> cards = readFile(QStringLiteral("apple_contacts.vcf"));
+        QCOMPARE(cards.size(), 2);
+        const VCardContact& jurgen = cards[0];
+        QVERIFY2(jurgen.ok(), qPrintable(jurgen.error));
+        QVERIFY2(jurgen.warnings.isEmpty(), qPrintable(jurgen.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(jurgen.line, 1);
+        QCOMPARE(jurgen.version, QStringLiteral("3.0"));
+        QCOMPARE(jurgen.firstName, QStringLiteral("Jürgen"));
+        QCOMPARE(jurgen.lastName, QStringLiteral("Müller"));
+        QCOMPARE(jurgen.formattedName, QStringLiteral("Dr. Jürgen Müller"));
+        // item2.EMAIL carries type=pref: it wins over the first one.
+        QCOMPARE(jurgen.email, QStringLiteral("j.mueller@buecher.example"));
+        QCOMPARE(jurgen.emails,
+                 QStringList({QStringLiteral("juergen@example.de"), QStringLiteral("j.mueller@buecher.example")}));
+        QCOMPARE(jurgen.phone, QStringLiteral("+49 170 1234567"));
+        QCOMPARE(jurgen.company, QStringLiteral("Bücher & Co. KG"));
+        QCOMPARE(jurgen.street, QStringLiteral("Hauptstraße 5\nHinterhaus"));
+        QCOMPARE(jurgen.city, QStringLiteral("Köln"));
+        QCOMPARE(jurgen.region, QStringLiteral("NRW"));
+        QCOMPARE(jurgen.postcode, QStringLiteral("50667"));
+        QCOMPARE(jurgen.country, QStringLiteral("Deutschland"));
+        QCOMPARE(jurgen.notes, QStringLiteral("Met at the Frankfurt book fair 2023, stand B12. Prefers calls in the "
+                                              "morning; never on Fridays.\nSecond line of the note with a "
+                                              "backslash \\ in it."));
+        QCOMPARE(jurgen.tags, QStringList({QStringLiteral("Authors"), QStringLiteral("Frankfurt")}));
+        // The PHOTO block is kept out of the raw text only by the cap; the card still ends right.
+        QVERIFY(jurgen.raw.startsWith(QLatin1String("BEGIN:VCARD\nVERSION:3.0")));
+
+        const VCardContact& anna = cards[1];
+        QVERIFY2(anna.ok(), qPrintable(anna.error));
+        QVERIFY(anna.line > jurgen.line);
+        QCOMPARE(anna.email, QStringLiteral("anna@example.com"));
+        QCOMPARE(anna.firstName, QStringLiteral("Anna"));
+        QVERIFY(anna.tags.isEmpty());
+    }
+
+    void readsGoogleContactsExport()
+    {
+        const QList<VCardContact> cards = readFile(QStringLiteral("google_contacts.vcf"));
+        QCOMPARE(cards.size(), 2);
+        const VCardContact& sofia = cards[0];
+        QVERIFY2(sofia.ok(), qPrintable(sofia.error));
+        QCOMPARE(sofia.firstName, QStringLiteral("Sofía"));
+        QCOMPARE(sofia.lastName, QStringLiteral("García"));
+        // No preference: the first email.
+        QCOMPARE(sofia.email, QStringLiteral("sofia.garcia@example.es"));
+        QCOMPARE(sofia.emails.size(), 2);
+        QCOMPARE(sofia.street, QStringLiteral("Calle Mayor 10"));
+        QCOMPARE(sofia.city, QStringLiteral("Madrid"));
+        QCOMPARE(sofia.region, QString());
+        QCOMPARE(sofia.postcode, QStringLiteral("28013"));
+        QCOMPARE(sofia.country, QStringLiteral("España"));
+        QCOMPARE(sofia.company, QStringLiteral("Empresa S.L."));
+        QCOMPARE(sofia.notes, QStringLiteral("Line one\nLine two"));
+        // Google's system group "myContacts" is on every card and is not a tag.
+        QCOMPARE(sofia.tags, QStringList({QStringLiteral("Friends"), QStringLiteral("Padel club")}));
+
+        QCOMPARE(cards[1].lastName, QStringLiteral("O'Brien"));
+        QVERIFY(cards[1].tags.isEmpty());
+        QCOMPARE(cards[1].line, 13);
+    }
+
+    void readsOldPhoneExport()
+    {
+        const QList<VCardContact> cards = readFile(QStringLiteral("nokia_2_1.vcf"));
+        QCOMPARE(cards.size(), 3);
+        const VCardContact& bjorn = cards[0];
+        QVERIFY2(bjorn.ok(), qPrintable(bjorn.error));
+        QCOMPARE(bjorn.version, QStringLiteral("2.1"));
+        QCOMPARE(bjorn.firstName, QStringLiteral("Björn"));
+        QCOMPARE(bjorn.lastName, QStringLiteral("Ångström"));
+        QCOMPARE(bjorn.formattedName, QStringLiteral("Björn Ångström"));
+        // 2.1 bare "PREF" parameter.
+        QCOMPARE(bjorn.phone, QStringLiteral("+46701234567"));
+        QCOMPARE(bjorn.phones.size(), 2);
+        QCOMPARE(bjorn.email, QStringLiteral("bjorn@example.se"));
+        // Soft line breaks joined, =0D=0A a single line break.
+        QCOMPARE(bjorn.notes, QStringLiteral("Födelsedag i juni, ring före kl 9.\nAndra raden med mycket lång text "
+                                             "som delas upp på flera rader av telefonen."));
+        QCOMPARE(bjorn.street, QStringLiteral("Storgatan 1"));
+        QCOMPARE(bjorn.city, QStringLiteral("Göteborg"));
+        QCOMPARE(bjorn.country, QStringLiteral("Sverige"));
+
+        const VCardContact& renee = cards[1];
+        QVERIFY2(renee.ok(), qPrintable(renee.error));
+        QCOMPARE(renee.line, 17);
+        QCOMPARE(renee.firstName, QStringLiteral("Renée"));
+        QCOMPARE(renee.lastName, QStringLiteral("Lévesque"));
+        QCOMPARE(renee.company, QStringLiteral("Société"));
+        QCOMPARE(renee.email, QStringLiteral("renee@example.fr"));
+        QCOMPARE(renee.phone, QStringLiteral("+33 1 23 45 67 89"));
+
+        const VCardContact& anton = cards[2];
+        QVERIFY2(anton.ok(), qPrintable(anton.error));
+        QCOMPARE(anton.lastName, QStringLiteral("Œuvre"));
+        QCOMPARE(anton.email, QStringLiteral("anton@example.cz"));
+        // An unknown charset is read as UTF-8 and said so, naming the line.
+        QCOMPARE(anton.notes, QStringLiteral("café"));
+        QCOMPARE(anton.warnings.size(), 1);
+        QVERIFY2(anton.warnings[0].contains(QLatin1String("X-MADE-UP")), qPrintable(anton.warnings[0]));
+        QVERIFY2(anton.warnings[0].contains(QLatin1String("29")), qPrintable(anton.warnings[0]));
+    }
+
+    void readsVersion4()
+    {
+        const QList<VCardContact> cards = readFile(QStringLiteral("vcard_4_0.vcf"));
+        QCOMPARE(cards.size(), 1);
+        const VCardContact& kenji = cards[0];
+        QVERIFY2(kenji.ok(), qPrintable(kenji.error));
+        QCOMPARE(kenji.version, QStringLiteral("4.0"));
+        // PREF=1 on the second email.
+        QCOMPARE(kenji.email, QStringLiteral("kenji@home.example.jp"));
+        QCOMPARE(kenji.phone, QStringLiteral("+81-90-1234-5678"));
+        // A quoted LABEL parameter holding ":" and ";" does not cut the value.
+        QCOMPARE(kenji.street, QStringLiteral("1-2-3 Marunouchi"));
+        QCOMPARE(kenji.city, QStringLiteral("Chiyoda-ku"));
+        QCOMPARE(kenji.region, QStringLiteral("Tokyo"));
+        QCOMPARE(kenji.postcode, QStringLiteral("100-0005"));
+        QCOMPARE(kenji.country, QStringLiteral("Japan"));
+        QCOMPARE(kenji.tags, QStringList({QStringLiteral("Clients"), QStringLiteral("Tokyo, Japan")}));
+    }
+
+    void brokenCardDoesNotStopTheNext()
+    {
+        const QList<VCardContact> cards = readFile(QStringLiteral("one_broken.vcf"));
+        QCOMPARE(cards.size(), 3);
+        QVERIFY(cards[0].ok());
+        QCOMPARE(cards[0].email, QStringLiteral("good.one@example.com"));
+        const VCardContact& broken = cards[1];
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.line, 7);
+        QVERIFY2(broken.error.contains(QLatin1String("10")), qPrintable(broken.error));
+        QVERIFY2(broken.error.contains(QLatin1String("this line is garbage")), qPrintable(broken.error));
+        QVERIFY(broken.raw.contains(QLatin1String("FN:Broken Card")));
+        QVERIFY(cards[2].ok());
+        QCOMPARE(cards[2].line, 12);
+        QCOMPARE(cards[2].email, QStringLiteral("good.two@example.com"));
+    }
+
+    void missingEndIsReported()
+    {
+        const QList<VCardContact> cards =
+            readBytes("BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.com\nBEGIN:VCARD\nVERSION:3.0\nEMAIL:b@example.com\n");
+        QCOMPARE(cards.size(), 2);
+        QVERIFY(!cards[0].ok());
+        QVERIFY2(cards[0].error.contains(QLatin1String("4")), qPrintable(cards[0].error));
+        QCOMPARE(cards[0].email, QStringLiteral("a@example.com"));
+        QVERIFY(!cards[1].ok());
+        QVERIFY2(cards[1].error.contains(QLatin1String("END:VCARD")), qPrintable(cards[1].error));
+        QCOMPARE(cards[1].line, 4);
+    }
+
+    void textOutsideCardsIsOneError()
+    {
+        const QList<VCardContact> cards =
+            readBytes("email,name\na@example.com,A\nb@example.com,B\n\nBEGIN:VCARD\nEMAIL:c@example.com\nEND:VCARD\n");
+        QCOMPARE(cards.size(), 2);
+        QVERIFY(!cards[0].ok());
+        QCOMPARE(cards[0].line, 1);
+        QVERIFY(cards[0].raw.contains(QLatin1String("b@example.com,B")));
+        QVERIFY(cards[1].ok());
+        QCOMPARE(cards[1].line, 5);
+        QCOMPARE(cards[1].email, QStringLiteral("c@example.com"));
+    }
+
+    void lineEndsAndBom_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        const QByteArray card =
+            "BEGIN:VCARD\nVERSION:3.0\nN:Doe;Jane;;;\nNOTE:folded\n  note\nEMAIL:jane@example.com\nEND:VCARD\n";
+        QTest::newRow("LF") << card;
+        QTest::newRow("CRLF") << QByteArray(card).replace("\n", "\r\n");
+        QTest::newRow("BOM") << QByteArray("\xEF\xBB\xBF") + card;
+        QTest::newRow("lower-case keywords, tab fold") << QByteArray(
+            "begin:vcard\nversion:3.0\nn:Doe;Jane;;;\nnote:folded\n\t note\nemail:jane@example.com\nend:vcard");
+    }
+    void lineEndsAndBom()
+    {
+        QFETCH(QByteArray, bytes);
+        const QList<VCardContact> cards = readBytes(bytes);
+        QCOMPARE(cards.size(), 1);
+        QVERIFY2(cards[0].ok(), qPrintable(cards[0].error));
+        QCOMPARE(cards[0].firstName, QStringLiteral("Jane"));
+        QCOMPARE(cards[0].notes, QStringLiteral("folded note"));
+        QCOMPARE(cards[0].email, QStringLiteral("jane@example.com"));
+    }
+
+    void latinTextWithoutCharsetFallsBack()
+    {
+        const QList<VCardContact> cards = readBytes("BEGIN:VCARD\nVERSION:2.1\nN:M\xFCller;J\xFCrgen\nEND:VCARD\n");
+        QCOMPARE(cards.size(), 1);
+        QCOMPARE(cards[0].lastName, QStringLiteral("Müller"));
+        QCOMPARE(cards[0].warnings.size(), 1);
+    }
+
+    void manyCardsStream()
+    {
+        QByteArray bytes;
+        for (int i = 0; i < 5000; ++i)
+            bytes +=
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nEMAIL:user" + QByteArray::number(i) + "@example.com\r\nEND:VCARD\r\n";
+        QBuffer buffer(&bytes);
+        buffer.open(QIODevice::ReadOnly);
+        VCardReader reader(&buffer);
+        int count = 0;
+        while (std::optional<VCardContact> card = reader.next()) {
+            QCOMPARE(card->line, qint64(count) * 4 + 1);
+            QCOMPARE(card->email, QStringLiteral("user%1@example.com").arg(count));
+            ++count;
+        }
+        QCOMPARE(count, 5000);
+        QCOMPARE(reader.lineCount(), 20000);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVCardReader)
+#include "test_vcard_reader.moc"
