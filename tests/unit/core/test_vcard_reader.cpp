@@ -235,6 +235,32 @@ private Q_SLOTS:
         QCOMPARE(cards[0].warnings.size(), 1);
     }
 
+    void oldPhoneQuirks()
+    {
+        // Some Nokia and Sony Ericsson exports write 2.1 base64 PHOTO data on unindented lines
+        // ending with a blank line, and quoted-printable hex in lower case.
+        const QList<VCardContact> cards = readBytes("BEGIN:VCARD\r\nVERSION:2.1\r\n"
+                                                    "PHOTO;ENCODING=BASE64;JPEG:/9j/4AAQSkZJRgABAQ\r\n"
+                                                    "AAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw==\r\n"
+                                                    "\r\n"
+                                                    "N;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:M=c3=bcller;Anna\r\n"
+                                                    "EMAIL;INTERNET:anna@example.de\r\n"
+                                                    "END:VCARD\r\n");
+        QCOMPARE(cards.size(), 1);
+        QVERIFY2(cards[0].ok(), qPrintable(cards[0].error));
+        QCOMPARE(cards[0].lastName, QStringLiteral("Müller"));
+        QCOMPARE(cards[0].email, QStringLiteral("anna@example.de"));
+    }
+
+    void garbageAfterPhotoIsStillAnError()
+    {
+        const QList<VCardContact> cards =
+            readBytes("BEGIN:VCARD\nVERSION:3.0\nEMAIL:a@example.com\nnot a property\nEND:VCARD\n");
+        QCOMPARE(cards.size(), 1);
+        QVERIFY(!cards[0].ok());
+        QVERIFY2(cards[0].error.contains(QLatin1String("Line 4")), qPrintable(cards[0].error));
+    }
+
     void manyCardsStream()
     {
         QByteArray bytes;
