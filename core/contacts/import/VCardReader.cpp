@@ -234,18 +234,10 @@ QString excerpt(const QByteArray& text)
 
 // Decodes a value's bytes: the CHARSET parameter when given (2.1), else UTF-8, falling back
 // to Windows-1252 for old phones that wrote Latin text without saying so.
-QString decodeBytes(const QByteArray& bytes, const QByteArray& charset, qint64 line, QStringList& warnings);
-
-QString decodeText(const QByteArray& bytes, const QByteArray& charset, qint64 line, QStringList& warnings)
+QString decodeText(QByteArray bytes, const QByteArray& charset, qint64 line, QStringList& warnings)
 {
     // Quoted-printable values from phones carry CRLF line breaks (=0D=0A).
-    QByteArray lf = bytes;
-    lf.replace("\r\n", "\n");
-    return decodeBytes(lf, charset, line, warnings);
-}
-
-QString decodeBytes(const QByteArray& bytes, const QByteArray& charset, qint64 line, QStringList& warnings)
-{
+    bytes.replace("\r\n", "\n");
     if (!charset.isEmpty()) {
         QStringDecoder decoder(charset.constData(), QStringConverter::Flag::Stateless);
         if (decoder.isValid())

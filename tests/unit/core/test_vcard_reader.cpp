@@ -65,7 +65,7 @@ private Q_SLOTS:
                                               "morning; never on Fridays.\nSecond line of the note with a "
                                               "backslash \\ in it."));
         QCOMPARE(jurgen.tags, QStringList({QStringLiteral("Authors"), QStringLiteral("Frankfurt")}));
-        // The PHOTO block is kept out of the raw text only by the cap; the card still ends right.
+        // The folded base64 PHOTO block neither ends the card early nor leaks into a field.
         QVERIFY(jurgen.raw.startsWith(QLatin1String("BEGIN:VCARD\nVERSION:3.0")));
 
         const VCardContact& anna = cards[1];
