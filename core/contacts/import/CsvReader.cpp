@@ -115,7 +115,11 @@ Result<CsvDialect> CsvReader::sniff(const QByteArray& sample, bool sampleIsWhole
         return dialect;
     }
 
-    const QByteArray utf8 = decoder.value().decode(sample).toUtf8();
+    QString text = decoder.value().decode(sample);
+    if (sampleIsWholeFile) {
+        text += decoder.value().flush();
+    }
+    const QByteArray utf8 = text.toUtf8();
     std::vector<QStringList> chosen;
     if (options.delimiter) {
         dialect.delimiter = *options.delimiter;
@@ -319,6 +323,8 @@ Result<std::optional<CsvRecord>> CsvReader::readRecord()
             }
             if (read == 0) {
                 m_deviceDone = true;
+                m_buffer = m_decoder->flush();
+                m_pos = 0;
             } else {
                 m_buffer = m_decoder->decode(QByteArrayView(chunk.constData(), read));
                 m_pos = 0;

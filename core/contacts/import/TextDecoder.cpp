@@ -22,6 +22,15 @@ QString normalizedKey(const QString& name)
     return key;
 }
 
+// A zero-width no-break space (EF BB BF) past the start is text: QString::fromUtf8 would drop
+// it at the start of every chunk. The whole input is complete here: a cut sequence is U+FFFD.
+QString utf8ToString(QByteArrayView bytes)
+{
+    QStringDecoder decoder(QStringConverter::Utf8,
+                           QStringConverter::Flag::Stateless | QStringConverter::Flag::ConvertInitialBom);
+    return decoder.decode(bytes);
+}
+
 } // namespace
 
 Result<TextDecoder> TextDecoder::create(const QString& encodingName)
@@ -31,6 +40,7 @@ Result<TextDecoder> TextDecoder::create(const QString& encodingName)
     if (key == QLatin1String("windows1252") || key == QLatin1String("cp1252") || key == QLatin1String("1252") ||
         key == QLatin1String("ansi")) {
         decoder.m_name = QStringLiteral("windows-1252");
+        decoder.m_kind = Kind::Windows1252;
         return decoder;
     }
     struct Native
@@ -50,6 +60,10 @@ Result<TextDecoder> TextDecoder::create(const QString& encodingName)
     for (const Native& native : natives) {
         if (key == QLatin1String(native.key)) {
             decoder.m_name = QLatin1String(native.name);
+            if (native.encoding == QStringConverter::Utf8) {
+                decoder.m_kind = Kind::Utf8;
+                return decoder;
+            }
             decoder.m_qtDecoder.emplace(native.encoding);
             return decoder;
         }
@@ -71,8 +85,11 @@ Result<TextDecoder> TextDecoder::create(const QString& encodingName)
 
 QString TextDecoder::decode(QByteArrayView bytes)
 {
-    if (m_qtDecoder) {
+    if (m_kind == Kind::Qt) {
         return m_qtDecoder->decode(bytes);
+    }
+    if (m_kind == Kind::Utf8) {
+        return decodeUtf8(bytes);
     }
     QString text(bytes.size(), Qt::Uninitialized);
     QChar* out = text.data();
@@ -81,4 +98,44 @@ QString TextDecoder::decode(QByteArrayView bytes)
         *out++ = (b >= 0x80 && b < 0xA0) ? QChar(kWindows1252High[b - 0x80]) : QChar(char16_t(b));
     }
     return text;
+}
+
+QString TextDecoder::decodeUtf8(QByteArrayView bytes)
+{
+    static const QByteArray bom("\xEF\xBB\xBF");
+    QByteArray data = m_pending + bytes.toByteArray();
+    m_pending.clear();
+    if (m_atStart) {
+        if (data.size() < bom.size() && bom.startsWith(data)) {
+            m_pending = data; // maybe a BOM: wait for its end
+            return {};
+        }
+        m_atStart = false;
+        if (data.startsWith(bom)) {
+            data.remove(0, bom.size());
+        }
+    }
+    // Hold back a lead byte and its continuation bytes at the end: the sequence may go on
+    // in the next chunk. Cutting before a lead byte never changes how the rest decodes.
+    qsizetype cut = data.size();
+    for (qsizetype i = data.size() - 1; i >= 0 && i >= data.size() - 4; --i) {
+        const auto b = static_cast<unsigned char>(data[i]);
+        if (b >= 0xC0) {
+            cut = i;
+            break;
+        }
+        if (b < 0x80) {
+            break;
+        }
+    }
+    m_pending = data.mid(cut);
+    data.truncate(cut);
+    return utf8ToString(data);
+}
+
+QString TextDecoder::flush()
+{
+    const QString rest = utf8ToString(m_pending);
+    m_pending.clear();
+    return rest;
 }

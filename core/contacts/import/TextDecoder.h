@@ -24,10 +24,20 @@ public:
     QString name() const { return m_name; }
 
     QString decode(QByteArrayView bytes);
+    // At the end of the input: what a sequence cut by the end decodes to (U+FFFD).
+    QString flush();
 
 private:
     TextDecoder() = default;
+    QString decodeUtf8(QByteArrayView bytes);
 
     QString m_name;
-    std::optional<QStringDecoder> m_qtDecoder; // empty: the Windows-1252 table
+    enum class Kind { Utf8, Windows1252, Qt };
+    Kind m_kind = Kind::Qt;
+    // UTF-8 is decoded here rather than by a stateful QStringDecoder, whose replacement of
+    // invalid bytes depends on where the chunks were cut: a file must read the same whatever
+    // the chunk size. Holds a sequence cut at a chunk's end, or the start of a possible BOM.
+    QByteArray m_pending;
+    bool m_atStart = true;
+    std::optional<QStringDecoder> m_qtDecoder;
 };
