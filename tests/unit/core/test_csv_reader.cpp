@@ -10,6 +10,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <cstring>
 #include <vector>
 
 namespace {
@@ -68,6 +69,40 @@ ReadAll readFile(const QString& relative, CsvOptions options = {})
     }
     return readAll(bytes, options);
 }
+
+// A sequential device that makes up `rows` contact rows as they are read, so a test can
+// stream a file far larger than anything held in memory.
+class GeneratedCsv : public QIODevice
+{
+public:
+    explicit GeneratedCsv(int rows)
+        : m_rows(rows)
+    {
+        open(QIODevice::ReadOnly);
+    }
+    bool isSequential() const override { return true; }
+
+protected:
+    qint64 readData(char* data, qint64 maxSize) override
+    {
+        while (m_pending.size() < maxSize && m_next <= m_rows) {
+            m_pending += m_next == 0 ? QByteArray("email;name;note\r\n")
+                                     : QByteArray("user") + QByteArray::number(m_next) + "@example.com;Name " +
+                                           QByteArray::number(m_next) + ";\"two\nlines\"\r\n";
+            ++m_next;
+        }
+        const qint64 n = qMin<qint64>(maxSize, m_pending.size());
+        std::memcpy(data, m_pending.constData(), size_t(n));
+        m_pending.remove(0, n);
+        return n;
+    }
+    qint64 writeData(const char*, qint64) override { return -1; }
+
+private:
+    int m_rows;
+    int m_next = 0;
+    QByteArray m_pending;
+};
 
 } // namespace
 
@@ -303,6 +338,32 @@ private Q_SLOTS:
                 }
             }
         }
+    }
+
+    // Rows come one at a time from a sequential device: nothing needs the whole file.
+    void streamsFromASequentialDevice()
+    {
+        constexpr int rows = 200000;
+        GeneratedCsv device(rows);
+        CsvReader reader(&device);
+        QVERIFY(reader.open().ok());
+        QCOMPARE(reader.dialect().delimiter, QLatin1Char(';'));
+        QCOMPARE(reader.header(),
+                 QStringList({QStringLiteral("email"), QStringLiteral("name"), QStringLiteral("note")}));
+        int count = 0;
+        for (;;) {
+            auto record = reader.next();
+            QVERIFY(record.ok());
+            if (!record.value()) {
+                break;
+            }
+            ++count;
+            if (record.value()->line != 2 * count || record.value()->fields.at(2) != QLatin1String("two\nlines")) {
+                QFAIL(qPrintable(QStringLiteral("row %1 read wrong").arg(count)));
+            }
+        }
+        QCOMPARE(count, rows);
+        QCOMPARE(reader.raggedRecordCount(), 0);
     }
 
     void overlongRecordIsAnError()
