@@ -28,6 +28,27 @@ QString text(const QString& s)
     return s.isNull() ? QString(QLatin1String("")) : s;
 }
 
+const QString kInsertContact = QStringLiteral(
+    "INSERT INTO contacts (id, email, email_key, first_name, last_name, company, phone, street, city, region,"
+    " postcode, country, notes, status, consent_source, consent_at, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+
+// The columns every write of a contact binds in this order: email, email_key, the ten
+// text fields, status, consent source and consent date.
+void bindStoredFields(QSqlQuery& q, const Contact& contact, const EmailAddress& email)
+{
+    q.addBindValue(email.normalized());
+    q.addBindValue(email.key());
+    for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
+                             contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
+        q.addBindValue(text(s));
+    }
+    q.addBindValue(static_cast<int>(contact.status));
+    q.addBindValue(text(contact.consentSource));
+    q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
+                                                 : QVariant(QMetaType(QMetaType::QString)));
+}
+
 QString isoOf(const QDateTime& dt)
 {
     return dt.isValid() ? dt.toUTC().toString(Qt::ISODateWithMs) : nowIso();
@@ -585,21 +606,9 @@ Result<qint64> ContactRepository::add(const Contact& input)
     }
     const QString now = nowIso();
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT INTO contacts (id, email, email_key, first_name, last_name, company, phone, street,"
-                       " city, region, postcode, country, notes, status, consent_source, consent_at, created_at,"
-                       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(kInsertContact);
     q.addBindValue(contact.id > 0 ? QVariant(contact.id) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(email.normalized());
-    q.addBindValue(email.key());
-    for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
-                             contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
-        q.addBindValue(text(s));
-    }
-    q.addBindValue(static_cast<int>(contact.status));
-    q.addBindValue(text(contact.consentSource));
-    q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
-                                                 : QVariant(QMetaType(QMetaType::QString)));
+    bindStoredFields(q, contact, email);
     q.addBindValue(contact.createdAt.isValid() ? isoOf(contact.createdAt) : now);
     q.addBindValue(contact.updatedAt.isValid() ? isoOf(contact.updatedAt) : now);
     if (!q.exec()) {
@@ -633,16 +642,7 @@ Status ContactRepository::update(const Contact& input)
     q.prepare(QStringLiteral("UPDATE contacts SET email = ?, email_key = ?, first_name = ?, last_name = ?, company = ?,"
                              " phone = ?, street = ?, city = ?, region = ?, postcode = ?, country = ?, notes = ?,"
                              " status = ?, consent_source = ?, consent_at = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(email.normalized());
-    q.addBindValue(email.key());
-    for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
-                             contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
-        q.addBindValue(text(s));
-    }
-    q.addBindValue(static_cast<int>(contact.status));
-    q.addBindValue(text(contact.consentSource));
-    q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
-                                                 : QVariant(QMetaType(QMetaType::QString)));
+    bindStoredFields(q, contact, email);
     q.addBindValue(nowIso());
     q.addBindValue(contact.id);
     if (!q.exec()) {
@@ -1141,10 +1141,7 @@ Status ContactRepository::restore(const QVector<Contact>& contacts, const Progre
         return s;
     }
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("INSERT INTO contacts (id, email, email_key, first_name, last_name, company, phone, street,"
-                       " city, region, postcode, country, notes, status, consent_source, consent_at, created_at,"
-                       " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    q.prepare(kInsertContact);
     for (qsizetype i = 0; i < contacts.size(); ++i) {
         const Contact& c = contacts.at(i);
         auto email = EmailAddress::parse(c.email);
@@ -1155,16 +1152,7 @@ Status ContactRepository::restore(const QVector<Contact>& contacts, const Progre
             return s;
         }
         q.addBindValue(c.id);
-        q.addBindValue(c.email);
-        q.addBindValue(email->key());
-        for (const QString& s : {c.firstName, c.lastName, c.company, c.phone, c.street, c.city, c.region, c.postcode,
-                                 c.country, c.notes}) {
-            q.addBindValue(text(s));
-        }
-        q.addBindValue(static_cast<int>(c.status));
-        q.addBindValue(text(c.consentSource));
-        q.addBindValue(c.consentDate.isValid() ? QVariant(c.consentDate.toString(Qt::ISODate))
-                                               : QVariant(QMetaType(QMetaType::QString)));
+        bindStoredFields(q, c, email.value());
         q.addBindValue(isoOf(c.createdAt));
         q.addBindValue(isoOf(c.updatedAt));
         if (!q.exec()) {
