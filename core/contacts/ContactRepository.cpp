@@ -1,5 +1,7 @@
 #include "core/contacts/ContactRepository.h"
 
+#include "core/contacts/ContactValidator.h"
+
 #include "core/contacts/EmailAddress.h"
 #include "core/contacts/GroupRepository.h"
 #include "core/storage/SqlError.h"
@@ -257,43 +259,6 @@ void bindAll(QSqlQuery& q, const QVariantList& values)
     }
 }
 
-bool hasControlCharacter(const QString& s, bool allowNewlines)
-{
-    for (QChar c : s) {
-        if (c.category() == QChar::Other_Control) {
-            if (allowNewlines && (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))) {
-                continue;
-            }
-            return true;
-        }
-    }
-    return false;
-}
-
-Contact trimmed(Contact c)
-{
-    for (QString* s : {&c.email, &c.firstName, &c.lastName, &c.company, &c.phone, &c.street, &c.city, &c.region,
-                       &c.postcode, &c.country, &c.consentSource}) {
-        *s = s->trimmed().normalized(QString::NormalizationForm_C);
-    }
-    c.notes = c.notes.trimmed().normalized(QString::NormalizationForm_C);
-    QStringList tags;
-    for (const QString& t : std::as_const(c.tags)) {
-        if (!t.trimmed().isEmpty() && !tags.contains(t.trimmed(), Qt::CaseInsensitive)) {
-            tags << t.trimmed();
-        }
-    }
-    c.tags = tags;
-    QStringList lists;
-    for (const QString& l : std::as_const(c.lists)) {
-        if (!l.trimmed().isEmpty() && !lists.contains(l.trimmed(), Qt::CaseInsensitive)) {
-            lists << l.trimmed();
-        }
-    }
-    c.lists = lists;
-    return c;
-}
-
 // Keeps a per-connection temporary table of the ids a bulk operation works on, so
 // each batch is a handful of set-based statements instead of one per contact.
 Status loadBatch(QSqlDatabase db, const QVector<qint64>& ids, qsizetype from, qsizetype count)
@@ -380,77 +345,15 @@ ContactRepository::ContactRepository(QSqlDatabase db)
 
 QVector<QPair<QString, QString>> ContactRepository::problems(const Contact& input)
 {
-    const Contact contact = trimmed(input);
-    QVector<QPair<QString, QString>> found;
-    if (auto email = EmailAddress::parse(contact.email); !email) {
-        found.append({QStringLiteral("email"), email.error().message});
+    const Contact contact = ContactValidator::normalized(input);
+    if (contact.fields.isEmpty()) {
+        return ContactValidator::problems(contact, {});
     }
-    const QList<QPair<ContactColumn, const QString*>> singleLine = {
-        {ContactColumn::FirstName, &contact.firstName}, {ContactColumn::LastName, &contact.lastName},
-        {ContactColumn::Company, &contact.company},     {ContactColumn::Phone, &contact.phone},
-        {ContactColumn::Street, &contact.street},       {ContactColumn::City, &contact.city},
-        {ContactColumn::Region, &contact.region},       {ContactColumn::Postcode, &contact.postcode},
-        {ContactColumn::Country, &contact.country},     {ContactColumn::ConsentSource, &contact.consentSource},
-    };
-    for (const auto& [column, value] : singleLine) {
-        // Names end up in mail headers later: no line breaks or control characters, ever.
-        if (hasControlCharacter(*value, false)) {
-            found.append(
-                {QString::fromLatin1(contactColumnInfo(column).key),
-                 QCoreApplication::translate("ContactRepository", "%1 contains a line break or control character.")
-                     .arg(contactColumnLabel(column))});
-        } else if (value->size() > 200) {
-            found.append({QString::fromLatin1(contactColumnInfo(column).key),
-                          QCoreApplication::translate("ContactRepository", "%1 is longer than 200 characters.")
-                              .arg(contactColumnLabel(column))});
-        }
+    const auto known = fieldsByName();
+    if (!known) {
+        return {{QStringLiteral("fields"), known.error().message}};
     }
-    static const QRegularExpression phonePattern(
-        QStringLiteral("^\\+?[0-9 ().\\-/]*[0-9][0-9 ().\\-/]*((ext\\.?|x|#) ?[0-9]+)?$"),
-        QRegularExpression::CaseInsensitiveOption);
-    if (!contact.phone.isEmpty() && !phonePattern.match(contact.phone).hasMatch()) {
-        found.append({QStringLiteral("phone"),
-                      QCoreApplication::translate(
-                          "ContactRepository", "\"%1\" is not a phone number: use digits, spaces, + ( ) - . / and ext.")
-                          .arg(contact.phone)});
-    }
-    if (contact.notes.size() > 10000) {
-        found.append({QStringLiteral("notes"),
-                      QCoreApplication::translate("ContactRepository", "Notes are longer than 10,000 characters.")});
-    }
-    if (contact.consentDate.isValid() && contact.consentDate > QDate::currentDate().addDays(1)) {
-        found.append({QStringLiteral("consent_date"),
-                      QCoreApplication::translate("ContactRepository", "The consent date is in the future.")});
-    }
-    for (const QString& tag : contact.tags) {
-        if (auto s = GroupRepository::validateName(GroupKind::Tag, tag); !s) {
-            found.append({QStringLiteral("tags"), s.error().message});
-        }
-    }
-    for (const QString& list : contact.lists) {
-        if (auto s = GroupRepository::validateName(GroupKind::List, list); !s) {
-            found.append({QStringLiteral("lists"), s.error().message});
-        }
-    }
-    if (!contact.fields.isEmpty()) {
-        const auto known = fieldsByName();
-        if (!known) {
-            found.append({QStringLiteral("fields"), known.error().message});
-        } else {
-            for (auto it = contact.fields.cbegin(); it != contact.fields.cend(); ++it) {
-                const QString key = QStringLiteral("field:") + it.key();
-                const auto field = known->constFind(it.key().toLower());
-                if (field == known->cend()) {
-                    found.append(
-                        {key, QCoreApplication::translate("ContactRepository", "There is no custom field named \"%1\".")
-                                  .arg(it.key())});
-                } else if (auto v = field->canonicalValue(it.value()); !v) {
-                    found.append({key, v.error().message});
-                }
-            }
-        }
-    }
-    return found;
+    return ContactValidator::problems(contact, known.value());
 }
 
 Status ContactRepository::validate(const Contact& contact)
@@ -592,7 +495,7 @@ Status ContactRepository::reindex(qint64 id)
 
 Result<qint64> ContactRepository::add(const Contact& input)
 {
-    const Contact contact = trimmed(input);
+    const Contact contact = ContactValidator::normalized(input);
     if (auto valid = validate(contact); !valid) {
         return valid.error();
     }
@@ -626,7 +529,7 @@ Result<qint64> ContactRepository::add(const Contact& input)
 
 Status ContactRepository::update(const Contact& input)
 {
-    const Contact contact = trimmed(input);
+    const Contact contact = ContactValidator::normalized(input);
     if (auto valid = validate(contact); !valid) {
         return valid;
     }
