@@ -1,6 +1,7 @@
 #include "core/contacts/ContactRepository.h"
 #include "core/contacts/CustomFieldRepository.h"
 #include "core/contacts/GroupRepository.h"
+#include "core/storage/Transaction.h"
 #include "core/storage/Workspace.h"
 
 #include <QSqlQuery>
@@ -26,6 +27,33 @@ private Q_SLOTS:
     {
         m_repo.reset();
         m_ws.reset();
+    }
+
+    // A repository write inside a caller's transaction joins it: the caller's rollback undoes it,
+    // and an inner failure undoes only the inner write.
+    void writesJoinAnOpenTransaction()
+    {
+        Contact a;
+        a.email = "inner@example.com";
+        {
+            Transaction outer(m_ws->database());
+            QVERIFY(outer.begin().ok());
+            QVERIFY(m_repo->add(a).ok());
+            QVERIFY(!m_repo->add(a).ok()); // a duplicate: its savepoint rolls back, the first add stays
+            QCOMPARE(m_repo->count({}).value(), 1);
+        } // rolled back
+        QCOMPARE(m_repo->count({}).value(), 0);
+        {
+            Transaction outer(m_ws->database());
+            QVERIFY(outer.begin().ok());
+            QVERIFY(m_repo->add(a).ok());
+            QVERIFY(outer.commit().ok());
+        }
+        QCOMPARE(m_repo->count({}).value(), 1);
+        Contact b;
+        b.email = "after@example.com";
+        QVERIFY(m_repo->add(b).ok()); // a plain transaction again once the outer one is done
+        QCOMPARE(m_repo->count({}).value(), 2);
     }
 
     void addsAndReadsBackEveryField()
