@@ -361,6 +361,34 @@ private Q_SLOTS:
         QCOMPARE(readCsv(path()).rows.size(), searched->contacts);
     }
 
+    void isOneSnapshotWhileAnotherConnectionWrites()
+    {
+        QVERIFY(DemoGenerator::generate(m_ws->database(), 600, 3).ok());
+        auto other = m_ws->openConnection();
+        QVERIFY(other.ok());
+        ContactRepository otherRepo(other->database());
+        bool added = false;
+        auto summary = ContactExporter(m_ws->database()).run(csvOptions(), [&](qint64, qint64) {
+            // After the first page, someone adds a contact (it would sort last) and deletes one
+            // not yet written: the file is the workspace as it was when the export began.
+            if (!added) {
+                Contact late;
+                late.email = "late@example.com";
+                added = otherRepo.add(late).ok();
+                auto ids = otherRepo.allIds({});
+                added = added && ids.ok() && otherRepo.remove(*std::max_element(ids->begin(), ids->end()) - 1).ok();
+            }
+            return true;
+        });
+        QVERIFY(added);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->contacts, 600);
+        const Csv csv = readCsv(path());
+        QCOMPARE(csv.rows.size(), 600);
+        QVERIFY(!csv.column("Email").contains("late@example.com"));
+        QCOMPARE(m_repo->count({}).value(), 600); // and the two writes did happen
+    }
+
     void exportsVCardsThatReadBack()
     {
         addThree();
