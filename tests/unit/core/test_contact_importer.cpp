@@ -1,0 +1,350 @@
+#include "core/contacts/ContactRepository.h"
+#include "core/contacts/CustomFieldRepository.h"
+#include "core/contacts/GroupRepository.h"
+#include "core/contacts/import/ContactImporter.h"
+#include "core/contacts/import/CsvReader.h"
+#include "core/storage/Workspace.h"
+
+#include <QFile>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+
+QString dataFile(const char* name)
+{
+    return QStringLiteral(MAILROOM_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+QString message(const Error& e)
+{
+    return e.message;
+}
+
+} // namespace
+
+class TestContactImporter : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto ws = Workspace::create(m_dir->filePath("t.mailroom"));
+        QVERIFY(ws.ok());
+        m_ws = std::move(ws).value();
+        m_repo = std::make_unique<ContactRepository>(m_ws->database());
+    }
+    void cleanup()
+    {
+        m_repo.reset();
+        m_ws.reset();
+    }
+
+    void importsAGoogleContactsExport()
+    {
+        ImportOptions options;
+        options.path = dataFile("import/google_contacts.csv");
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : message(summary.error())));
+        QVERIFY(summary->committed);
+        QCOMPARE(summary->created, summary->rowsRead - summary->invalid - summary->duplicatesInFile);
+        auto jane = m_repo->findByEmail("jane@example.com");
+        QVERIFY(jane.ok());
+        QCOMPARE(jane->firstName, QString("Jane"));
+        QCOMPARE(jane->lastName, QString("Doe"));
+        QVERIFY(jane->notes.contains("Likes \"dark\" roast,\nasks"));
+        QCOMPARE(jane->tags, QStringList{"Customers"}); // "* myContacts" is Google's, not the user's
+        // 555-0100 is a fictional number too short for the US plan: kept as written, not mangled.
+        QCOMPARE(jane->phone, QString("+1 555 0100"));
+        auto jose = m_repo->findByEmail(QStringLiteral("jose@example.es"));
+        QVERIFY(jose.ok());
+        QCOMPARE(jose->lastName, QStringLiteral("Núñez"));
+        QVERIFY(jose->tags.isEmpty());
+    }
+
+    void importsAGermanExcelFileInWindows1252()
+    {
+        ImportOptions options;
+        options.path = dataFile("import/excel_german_windows1252.csv");
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : message(summary.error())));
+        auto juergen = m_repo->findByEmail("juergen.mueller@example.de");
+        QVERIFY(juergen.ok());
+        QCOMPARE(juergen->firstName, QStringLiteral("Jürgen"));
+        QCOMPARE(juergen->lastName, QStringLiteral("Müller"));
+        QCOMPARE(juergen->city, QStringLiteral("Köln"));
+        // "Betrag" matched nothing: it became a custom field, named after the header.
+        QVERIFY(summary->createdFields.contains("Betrag"));
+        QCOMPARE(juergen->fields.value("Betrag"), QStringLiteral("12,50 €"));
+    }
+
+    void importsVCardsWithTheirCategories()
+    {
+        ImportOptions options;
+        options.path = dataFile("vcard/one_broken.vcf");
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : message(summary.error())));
+        QCOMPARE(summary->rowsRead, 3);
+        QCOMPARE(summary->invalid, 1);
+        QCOMPARE(summary->created, 2);
+        QCOMPARE(m_repo->count({}).value(), 2);
+
+        options.path = dataFile("vcard/apple_contacts.vcf");
+        summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->created, 2);
+        auto juergen = m_repo->findByEmail("j.mueller@buecher.example"); // the preferred address
+        QVERIFY(juergen.ok());
+        QCOMPARE(juergen->street, QStringLiteral("Hauptstraße 5, Hinterhaus"));
+        QCOMPARE(juergen->phone, QStringLiteral("+491701234567"));
+        QCOMPARE(juergen->company, QStringLiteral("Bücher & Co. KG"));
+    }
+
+    void rejectsInvalidRowsIntoAReportThatImportsAgainOnceFixed()
+    {
+        const QString csv = writeFile("people.csv", "Email,First name,Phone\r\n"
+                                                    "ok@example.com,Olga,+49 30 1234567\r\n"
+                                                    "jane@@example.com,Jane,\r\n"
+                                                    "bob@example.com,\"Bob\nBobson\",\r\n"
+                                                    "carl@example.com,Carl,call me maybe\r\n"
+                                                    "dora@example.com,Dora\r\n");
+        ImportOptions options;
+        options.path = csv;
+        options.errorReportPath = m_dir->filePath("errors.csv");
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->rowsRead, 5);
+        QCOMPARE(summary->created, 1);
+        QCOMPARE(summary->invalid, 4);
+        QCOMPARE(summary->errorReportPath, options.errorReportPath);
+        QCOMPARE(m_repo->findByEmail("ok@example.com")->phone, QString("+49301234567"));
+
+        QFile report(options.errorReportPath);
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        CsvReader reader(&report);
+        QVERIFY(reader.open().ok());
+        QCOMPARE(reader.header(), (QStringList{"Line", "Problem", "Raw row", "Email", "First name", "Phone"}));
+        QStringList lines;
+        QStringList problems;
+        while (auto record = reader.next().value()) {
+            lines << record->fields.at(0);
+            problems << record->fields.at(1);
+        }
+        QCOMPARE(lines, (QStringList{"3", "4", "6", "7"}));
+        QVERIFY2(problems.at(0).contains("jane@@example.com"), qPrintable(problems.at(0)));
+        QVERIFY2(problems.at(1).contains("line break"), qPrintable(problems.at(1)));
+        QVERIFY2(problems.at(2).contains("call me maybe"), qPrintable(problems.at(2)));
+        QVERIFY2(problems.at(3).contains("Line 7"), qPrintable(problems.at(3)));
+        report.close();
+
+        // The user fixes the report in a spreadsheet and imports it: the extra columns are ignored.
+        const QString fixed = writeFile("fixed.csv", "Line,Problem,Raw row,Email,First name,Phone\r\n"
+                                                     "3,whatever,x,jane@example.com,Jane,\r\n");
+        options.path = fixed;
+        options.errorReportPath.clear();
+        summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->created, 1);
+        QCOMPARE(m_repo->findByEmail("jane@example.com")->firstName, QString("Jane"));
+    }
+
+    void keepsTheFirstOfDuplicatesInTheFile()
+    {
+        const QString csv = writeFile("dupes.csv", "email,first_name\n"
+                                                   "a@example.com,First\n"
+                                                   "b@example.com,Bee\n"
+                                                   "A@EXAMPLE.com,Second\n");
+        ImportOptions options;
+        options.path = csv;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->created, 2);
+        QCOMPARE(summary->duplicatesInFile, 1);
+        QCOMPARE(summary->sampleProblems.size(), 1);
+        QCOMPARE(summary->sampleProblems.first().first, 4);
+        QVERIFY2(summary->sampleProblems.first().second.contains("line 2"),
+                 qPrintable(summary->sampleProblems.first().second));
+        QCOMPARE(m_repo->findByEmail("a@example.com")->firstName, QString("First"));
+    }
+
+    void existingContactsFollowTheDuplicatePolicy_data()
+    {
+        QTest::addColumn<DuplicatePolicy>("policy");
+        QTest::addColumn<QString>("firstName");
+        QTest::addColumn<QString>("city");
+        QTest::addColumn<int>("updated");
+        QTest::newRow("skip") << DuplicatePolicy::Skip << "Anna" << "" << 1; // only the list was added
+        QTest::newRow("fill") << DuplicatePolicy::Fill << "Anna" << "Berlin" << 1;
+        QTest::newRow("overwrite") << DuplicatePolicy::Overwrite << "Annette" << "Berlin" << 1;
+    }
+    void existingContactsFollowTheDuplicatePolicy()
+    {
+        QFETCH(DuplicatePolicy, policy);
+        Contact anna;
+        anna.email = "anna@example.com";
+        anna.firstName = "Anna";
+        anna.tags = {"old"};
+        QVERIFY(m_repo->add(anna).ok());
+        const QString csv = writeFile("update.csv", "Email,First name,City,Tags\n"
+                                                    "anna@example.com,Annette,Berlin,new\n");
+        ImportOptions options;
+        options.path = csv;
+        options.onDuplicate = policy;
+        options.list = "Spring fair";
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->created, 0);
+        QTEST(int(summary->updated), "updated");
+        const Contact back = m_repo->findByEmail("anna@example.com").value();
+        QTEST(back.firstName, "firstName");
+        QTEST(back.city, "city");
+        QCOMPARE(back.lists, QStringList{"Spring fair"});
+        QCOMPARE(back.tags, (QStringList{"new", "old"}));
+
+        // The same file again changes nothing.
+        summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->unchanged, 1);
+        QCOMPARE(summary->updated, 0);
+    }
+
+    void aFileNeverResubscribesAnyone()
+    {
+        for (auto [email, status] : {std::pair{"gone@example.com", ContactStatus::Unsubscribed},
+                                     std::pair{"bounced@example.com", ContactStatus::Bounced},
+                                     std::pair{"angry@example.com", ContactStatus::Complained}}) {
+            Contact c;
+            c.email = QString::fromLatin1(email);
+            c.status = status;
+            QVERIFY(m_repo->add(c).ok());
+        }
+        Contact stays;
+        stays.email = "stays@example.com";
+        QVERIFY(m_repo->add(stays).ok());
+        const QString csv = writeFile("resubscribe.csv", "Email,Status,Company\n"
+                                                         "gone@example.com,subscribed,Shop\n"
+                                                         "bounced@example.com,subscribed,Shop\n"
+                                                         "angry@example.com,,Shop\n"
+                                                         "stays@example.com,unsubscribed,Shop\n"
+                                                         "new@example.com,unsubscribed,Shop\n");
+        ImportOptions options;
+        options.path = csv;
+        options.onDuplicate = DuplicatePolicy::Overwrite;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->keptUnsubscribed, 3);
+        QCOMPARE(m_repo->findByEmail("gone@example.com")->status, ContactStatus::Unsubscribed);
+        QCOMPARE(m_repo->findByEmail("gone@example.com")->company, QString("Shop"));
+        QCOMPARE(m_repo->findByEmail("bounced@example.com")->status, ContactStatus::Bounced);
+        QCOMPARE(m_repo->findByEmail("angry@example.com")->status, ContactStatus::Complained);
+        // A file may record an opt-out.
+        QCOMPARE(m_repo->findByEmail("stays@example.com")->status, ContactStatus::Unsubscribed);
+        QCOMPARE(m_repo->findByEmail("new@example.com")->status, ContactStatus::Unsubscribed);
+    }
+
+    void aCancelOrADryRunLeavesTheWorkspaceAsItWas()
+    {
+        Contact existing;
+        existing.email = "keep@example.com";
+        QVERIFY(m_repo->add(existing).ok());
+        QByteArray csv = "Email,First name,Birthday,Tags\n";
+        for (int i = 0; i < 10000; ++i) {
+            csv += "person" + QByteArray::number(i) + "@example.com,Name" + QByteArray::number(i) +
+                   ",1990-01-02,fair\n";
+        }
+        const QString path = writeFile("many.csv", csv);
+        ImportOptions options;
+        options.path = path;
+        options.list = "Imported";
+        qint64 lastRows = 0;
+        auto cancelled = ContactImporter(m_ws->database())
+                             .run(options, [&](const ImportProgress& p) {
+                                 lastRows = p.rows;
+                                 return p.rows < 6000;
+                             });
+        QVERIFY(!cancelled.ok());
+        QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
+        QVERIFY(lastRows >= 6000);
+        assertUntouched();
+
+        ImportSummary seen;
+        auto dryRun = ContactImporter(m_ws->database()).run(options, {}, [&](const ImportSummary& s) {
+            seen = s;
+            return false;
+        });
+        QVERIFY(dryRun.ok());
+        QVERIFY(!dryRun->committed);
+        QCOMPARE(dryRun->created, 10000);
+        QCOMPARE(seen.created, 10000);
+        QCOMPARE(dryRun->createdFields, QStringList{"Birthday"});
+        assertUntouched();
+
+        auto real = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(real.ok());
+        QCOMPARE(m_repo->count({}).value(), 10001);
+        // New contacts are searchable, with their tags.
+        ContactFilter filter;
+        filter.search = "Name9999";
+        QCOMPARE(m_repo->count(filter).value(), 1);
+        filter.search = "fair";
+        QCOMPARE(m_repo->count(filter).value(), 10000);
+        QCOMPARE(m_repo->findByEmail("person5@example.com")->fields.value("Birthday"), QString("1990-01-02"));
+        QCOMPARE(m_repo->findByEmail("person5@example.com")->lists, QStringList{"Imported"});
+    }
+
+    void refusesAMappingWithoutAnEmailColumn()
+    {
+        const QString csv = writeFile("noemail.csv", "Vorname,Nachname\nJana,Novak\n");
+        ImportOptions options;
+        options.path = csv;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(!summary.ok());
+        QCOMPARE(summary.error().code, ErrorCode::InvalidInput);
+        QVERIFY2(summary.error().message.contains("Email", Qt::CaseInsensitive), qPrintable(summary.error().message));
+        QCOMPARE(m_repo->count({}).value(), 0);
+    }
+
+    void refusesAMissingFileNamingIt()
+    {
+        ImportOptions options;
+        options.path = m_dir->filePath("nothere.csv");
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(!summary.ok());
+        QVERIFY(summary.error().message.contains("nothere.csv"));
+    }
+
+private:
+    QString writeFile(const QString& name, const QByteArray& bytes)
+    {
+        const QString path = m_dir->filePath(name);
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly)) {
+            return {};
+        }
+        f.write(bytes);
+        return path;
+    }
+
+    void assertUntouched()
+    {
+        QCOMPARE(m_repo->count({}).value(), 1);
+        QVERIFY(!CustomFieldRepository(m_ws->database()).findByName("Birthday").ok());
+        QVERIFY(!GroupRepository(m_ws->database(), GroupKind::List).findByName("Imported").ok());
+        QVERIFY(!GroupRepository(m_ws->database(), GroupKind::Tag).findByName("fair").ok());
+        ContactFilter filter;
+        filter.search = "person5";
+        QCOMPARE(m_repo->count(filter).value(), 0);
+    }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Workspace> m_ws;
+    std::unique_ptr<ContactRepository> m_repo;
+};
+
+QTEST_GUILESS_MAIN(TestContactImporter)
+#include "test_contact_importer.moc"
