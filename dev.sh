@@ -4,7 +4,7 @@
 # the fuzzers or the packager.
 #
 #   ./dev.sh run [mailroom args]     build and open the window on the demo workspace
-#   ./dev.sh test [ctest args]       build and run every test (unit, integration, gui)
+#   ./dev.sh test [ctest args]       build and run every test (unit, integration, gui, 20 s of each fuzzer)
 #   ./dev.sh build                   configure and build only
 #   ./dev.sh bench contacts          benchmark a 1,000,000-contact workspace against sqlite3
 #   ./dev.sh fuzz [seconds]          run each libFuzzer target (clang) for a while (default 60 s)
@@ -30,6 +30,7 @@ PACKAGES=(
     libphonenumber-dev
     sqlite3 appstream desktop-file-utils dpkg-dev file fonts-dejavu-core
     xvfb xauth
+    clang libclang-rt-14-dev time
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
@@ -91,8 +92,39 @@ cmd_run() {
     exec "$BUILD_DIR/app/mailroom" "${args[@]}"
 }
 
+# The clang tree of the "fuzz" preset: the libFuzzer binaries only (and the engine they link).
+FUZZ_DIR="$ROOT/build/fuzz"
+fuzz_targets() {
+    local source
+    for source in "$ROOT"/tests/fuzz/fuzz_*.cpp; do
+        basename "$source" .cpp
+    done
+}
+
+build_fuzz() {
+    install_packages
+    local launcher=()
+    if command -v ccache >/dev/null; then
+        launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
+    fi
+    if [[ ! -f "$FUZZ_DIR/build.ninja" ]]; then
+        log "Configuring (fuzz)"
+        cmake --preset fuzz "${launcher[@]}" >/dev/null
+    fi
+    log "Building the libFuzzer targets (fuzz, clang)"
+    local targets
+    mapfile -t targets < <(fuzz_targets)
+    cmake --build "$FUZZ_DIR" --parallel "$(nproc)" --target "${targets[@]}"
+}
+
 cmd_test() {
     build
+    # Each libFuzzer binary also runs for MAILROOM_FUZZ_SECONDS (default 20) as a ctest
+    # test, fuzz_run_<name> (tests/fuzz/run_fuzzer.sh): the test tree learns where they are.
+    build_fuzz
+    if ! grep -qxF "MAILROOM_FUZZ_BINARY_DIR:PATH=$FUZZ_DIR" "$BUILD_DIR/CMakeCache.txt"; then
+        cmake -B "$BUILD_DIR" -DMAILROOM_FUZZ_BINARY_DIR="$FUZZ_DIR" >/dev/null
+    fi
     log "Running every test"
     # Tests make their own temporary workspaces; none touches the user's data.
     local scratch
@@ -117,21 +149,14 @@ cmd_bench() {
 
 cmd_fuzz() {
     local seconds="${1:-60}"
-    PACKAGES+=(clang libclang-rt-14-dev)
-    install_packages
-    PRESET=fuzz
-    BUILD_DIR="$ROOT/build/fuzz"
-    configure
-    local targets=() target corpus work
-    for source in "$ROOT"/tests/fuzz/fuzz_*.cpp; do
-        targets+=("$(basename "$source" .cpp)")
-    done
-    cmake --build "$BUILD_DIR" --parallel "$(nproc)" --target "${targets[@]}"
+    build_fuzz
+    local targets target binary corpus work
+    mapfile -t targets < <(fuzz_targets)
     for target in "${targets[@]}"; do
-        binary="$BUILD_DIR/tests/fuzz/$target"
+        binary="$FUZZ_DIR/tests/fuzz/$target"
         corpus="$ROOT/tests/fuzz/corpus/${target#fuzz_}"
         # New inputs go to a scratch folder; copy the ones worth keeping into the corpus by hand.
-        work="$BUILD_DIR/corpus/$target"
+        work="$FUZZ_DIR/corpus/$target"
         mkdir -p "$work"
         log "Fuzzing $target for ${seconds}s"
         "$binary" -max_total_time="$seconds" -max_len=4096 "$work" "$corpus"
