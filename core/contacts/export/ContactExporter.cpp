@@ -5,11 +5,13 @@
 #include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/export/VCardWriter.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QDir>
 #include <QSaveFile>
 
 #include <algorithm>
+#include <cerrno>
 
 namespace {
 
@@ -19,6 +21,17 @@ constexpr int kPageSize = 256;
 QString shownPath(const QString& path)
 {
     return QDir::toNativeSeparators(path);
+}
+
+// QFileDevice can lose the reason a buffered write failed and say "Unknown error"; errno,
+// read right after the failure, still holds it ("No space left on device").
+QString failureReason(const QFileDevice& file, int savedErrno)
+{
+    const QString reason = file.errorString();
+    if (savedErrno == 0 || reason != QBuffer().errorString()) {
+        return reason;
+    }
+    return qt_error_string(savedErrno);
 }
 
 Error cannotWrite(const QString& path, const QString& reason)
@@ -242,8 +255,9 @@ Result<ExportSummary> ContactExporter::run(const ExportOptions& options,
     }
     ContactSink sink(&file, options, columns, std::move(fields).value());
     if (!sink.writeHeader()) {
+        const int savedErrno = errno;
         file.cancelWriting();
-        return cannotWrite(options.path, file.errorString());
+        return cannotWrite(options.path, failureReason(file, savedErrno));
     }
 
     qint64 written = 0;
@@ -253,7 +267,7 @@ Result<ExportSummary> ContactExporter::run(const ExportOptions& options,
                          std::optional<qint64> done = std::nullopt) -> std::optional<Error> {
         for (qsizetype i = first; i < contacts.size(); ++i) {
             if (!sink.write(contacts.at(i))) {
-                return cannotWrite(options.path, file.errorString());
+                return cannotWrite(options.path, failureReason(file, errno));
             }
             ++written;
         }
@@ -312,7 +326,7 @@ Result<ExportSummary> ContactExporter::run(const ExportOptions& options,
     }
 
     if (!file.commit()) {
-        return cannotWrite(options.path, file.errorString());
+        return cannotWrite(options.path, failureReason(file, errno));
     }
     return ExportSummary{written, options.path};
 }

@@ -16,6 +16,12 @@
 
 #include <memory>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <signal.h>
+#include <sys/resource.h>
+#endif
+
 namespace {
 
 struct Csv
@@ -314,6 +320,41 @@ private Q_SLOTS:
                  qPrintable(result.error().message));
     }
 
+    void aFullDiskLeavesTheOldFileAndNamesThePath()
+    {
+#ifdef Q_OS_UNIX
+        QVERIFY(DemoGenerator::generate(m_ws->database(), 700, 5).ok());
+        QFile old(path());
+        QVERIFY(old.open(QIODevice::WriteOnly));
+        old.write("the export from last week\n");
+        old.close();
+        // A file size limit makes writes fail past 64 KiB the way a full disk does (EFBIG
+        // instead of ENOSPC), without needing a small file system.
+        struct sigaction ignore = {};
+        ignore.sa_handler = SIG_IGN;
+        struct sigaction previousAction = {};
+        QCOMPARE(sigaction(SIGXFSZ, &ignore, &previousAction), 0);
+        rlimit previousLimit = {};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &previousLimit), 0);
+        rlimit small = previousLimit;
+        small.rlim_cur = 64 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &small), 0);
+        auto result = run(csvOptions());
+        setrlimit(RLIMIT_FSIZE, &previousLimit);
+        sigaction(SIGXFSZ, &previousAction, nullptr);
+
+        QVERIFY(!result.ok());
+        QCOMPARE(result.error().code, ErrorCode::FileError);
+        QVERIFY2(result.error().message.contains(QDir::toNativeSeparators(path())), qPrintable(result.error().message));
+        // The system's reason, not "Unknown error".
+        QVERIFY2(result.error().message.endsWith(qt_error_string(EFBIG)), qPrintable(result.error().message));
+        QCOMPARE(fileBytes(path()), QByteArray("the export from last week\n"));
+        QCOMPARE(QDir(m_dir->path()).entryList({"out*"}, QDir::Files), QStringList{"out.csv"});
+#else
+        QSKIP("needs a POSIX file size limit");
+#endif
+    }
+
     void exportsThousandsOfContactsInPages()
     {
         const qint64 count = 3000;
@@ -435,7 +476,10 @@ private Q_SLOTS:
     }
 
 private:
-    QString path() const { return m_dir->filePath("out.csv"); }
+    QString path() const
+    {
+        return m_dir->filePath("out.csv");
+    }
 
     ExportOptions csvOptions() const
     {
@@ -444,7 +488,10 @@ private:
         return options;
     }
 
-    Result<ExportSummary> run(const ExportOptions& options) { return ContactExporter(m_ws->database()).run(options); }
+    Result<ExportSummary> run(const ExportOptions& options)
+    {
+        return ContactExporter(m_ws->database()).run(options);
+    }
 
     Result<ExportSummary> exportCsv(const ContactFilter& filter)
     {
