@@ -77,7 +77,7 @@ QVector<QPair<QString, QString>> ContactValidator::problems(const Contact& conta
                               .arg(contactColumnLabel(column))});
         }
     }
-    static const QRegularExpression phonePattern(
+    thread_local const QRegularExpression phonePattern(
         QStringLiteral("^\\+?[0-9 ().\\-/]*[0-9][0-9 ().\\-/]*((ext\\.?|x|#) ?[0-9]+)?$"),
         QRegularExpression::CaseInsensitiveOption);
     if (!contact.phone.isEmpty() && !phonePattern.match(contact.phone).hasMatch()) {

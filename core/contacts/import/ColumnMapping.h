@@ -58,9 +58,9 @@ struct ColumnMapping
 {
     QStringList headers;           // the file's header row, or "Column 1", "Column 2"... without one
     QVector<ColumnTarget> targets; // targets[i] is where column i goes; same size as headers
-    // ISO 3166 alpha-2 region ("DE") for reading phone numbers written without a country code;
-    // phones are normalised to E.164 when they parse, kept as typed when they do not. Empty:
-    // only numbers written with + or 00 are normalised.
+    // ISO 3166 alpha-2 region ("DE") the user picked: phones are normalised to E.164, read as
+    // numbers of this region when written without a country code, and kept as typed when they
+    // do not parse. Empty: phones are kept as typed (so an export imports back unchanged).
     QString phoneRegion;
 
     static ColumnMapping guess(const QStringList& headers, const QVector<CustomField>& existingFields,

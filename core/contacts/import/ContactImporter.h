@@ -69,7 +69,7 @@ struct ImportProgress
 class ContactImporter
 {
 public:
-    // Called every few thousand rows; returning false cancels (ErrorCode::Cancelled, nothing kept).
+    // Called every few hundred rows; returning false cancels (ErrorCode::Cancelled, nothing kept).
     using ProgressCallback = std::function<bool(const ImportProgress&)>;
     // Called with the summary once every row is applied, before the commit: true commits,
     // false rolls back (a dry run). Empty: commit.

@@ -191,10 +191,11 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
         c.lastName = space < 0 ? QString() : fullName.mid(space + 1);
     }
     // Outlook and vCard ADR put a second street line on a new line; the street is one line.
-    static const QRegularExpression lineBreaks(QStringLiteral("\\s*[\\r\\n]+\\s*"));
+    thread_local const QRegularExpression lineBreaks(QStringLiteral("\\s*[\\r\\n]+\\s*"));
     c.street = c.street.trimmed().replace(lineBreaks, QStringLiteral(", "));
     c = ContactValidator::normalized(std::move(c));
-    if (!c.phone.isEmpty()) {
+    // Only when the user picked a country: without one an export must import back unchanged.
+    if (!c.phone.isEmpty() && !m_phones.defaultRegion().isEmpty()) {
         if (auto e164 = m_phones.toE164(c.phone)) {
             c.phone = *e164;
         }

@@ -101,8 +101,30 @@ private Q_SLOTS:
         auto juergen = m_repo->findByEmail("j.mueller@buecher.example"); // the preferred address
         QVERIFY(juergen.ok());
         QCOMPARE(juergen->street, QStringLiteral("Hauptstraße 5, Hinterhaus"));
-        QCOMPARE(juergen->phone, QStringLiteral("+491701234567"));
+        QCOMPARE(juergen->phone, QStringLiteral("+49 170 1234567")); // kept as typed: no country was picked
         QCOMPARE(juergen->company, QStringLiteral("Bücher & Co. KG"));
+    }
+
+    void normalisesPhonesWhenACountryIsPicked()
+    {
+        const QString csv = writeFile("phones.csv", "Email,Telefon\n"
+                                                    "a@example.de,030 1234567\n"
+                                                    "b@example.de,+44 20 7946 0958\n"
+                                                    "c@example.de,0049 (0)30 1234567\n"
+                                                    "d@example.de,12\n");
+        auto preview = ImportPreview::load(csv);
+        QVERIFY(preview.ok());
+        ColumnMapping mapping = ColumnMapping::guess(preview->headers, {}, preview->sampleFields());
+        mapping.phoneRegion = "DE";
+        ImportOptions options;
+        options.path = csv;
+        options.mapping = mapping;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(m_repo->findByEmail("a@example.de")->phone, QString("+49301234567"));
+        QCOMPARE(m_repo->findByEmail("b@example.de")->phone, QString("+442079460958"));
+        QCOMPARE(m_repo->findByEmail("c@example.de")->phone, QString("+49301234567"));
+        QCOMPARE(m_repo->findByEmail("d@example.de")->phone, QString("12")); // not a number anywhere: kept
     }
 
     void rejectsInvalidRowsIntoAReportThatImportsAgainOnceFixed()
@@ -122,7 +144,7 @@ private Q_SLOTS:
         QCOMPARE(summary->created, 1);
         QCOMPARE(summary->invalid, 4);
         QCOMPARE(summary->errorReportPath, options.errorReportPath);
-        QCOMPARE(m_repo->findByEmail("ok@example.com")->phone, QString("+49301234567"));
+        QCOMPARE(m_repo->findByEmail("ok@example.com")->phone, QString("+49 30 1234567"));
 
         QFile report(options.errorReportPath);
         QVERIFY(report.open(QIODevice::ReadOnly));
