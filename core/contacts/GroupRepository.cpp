@@ -61,10 +61,14 @@ Status GroupRepository::validateName(GroupKind kind, const QString& name)
                     .arg(trimmed)};
         }
     }
-    if (kind == GroupKind::Tag && trimmed.contains(QLatin1Char(','))) {
+    // The editor, the CLI and CSV files all separate tags and lists with commas.
+    if (trimmed.contains(QLatin1Char(','))) {
         return Error{ErrorCode::InvalidInput,
-                     QCoreApplication::translate("GroupRepository",
-                                                 "The tag \"%1\" contains a comma; tags are separated by commas.")
+                     byKind(kind,
+                            QT_TRANSLATE_NOOP("GroupRepository",
+                                              "The tag \"%1\" contains a comma; tags are separated by commas."),
+                            QT_TRANSLATE_NOOP("GroupRepository",
+                                              "The list \"%1\" contains a comma; lists are separated by commas."))
                          .arg(trimmed)};
     }
     return Ok{};

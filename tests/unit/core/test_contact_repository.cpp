@@ -56,6 +56,18 @@ private Q_SLOTS:
         QCOMPARE(m_repo->count({}).value(), 2);
     }
 
+    // Tags and lists travel as comma-separated text (editor, CLI, CSV export): a comma in a name
+    // would split it in two on the way back.
+    void refusesCommasInTagAndListNames()
+    {
+        for (GroupKind kind : {GroupKind::Tag, GroupKind::List}) {
+            auto made = GroupRepository(m_ws->database(), kind).create("Shop, Berlin");
+            QVERIFY(!made.ok());
+            QCOMPARE(made.error().code, ErrorCode::InvalidInput);
+            QVERIFY2(made.error().message.contains("comma"), qPrintable(made.error().message));
+        }
+    }
+
     void addsAndReadsBackEveryField()
     {
         QVERIFY(CustomFieldRepository(m_ws->database()).create("Loyalty points", FieldType::Number).ok());
