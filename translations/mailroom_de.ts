@@ -35,6 +35,125 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <source>The saved column mapping cannot be used: %1</source>
+        <translation>Die gespeicherte Spaltenzuordnung ist nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>column %1 (&quot;%2&quot;)</source>
+        <translation>Spalte %1 („%2“)</translation>
+    </message>
+    <message>
+        <source>%1 has no target.</source>
+        <translation>%1 hat kein Ziel.</translation>
+    </message>
+    <message>
+        <source>%1 has a separator that is not text.</source>
+        <translation>%1 hat ein Trennzeichen, das kein Text ist.</translation>
+    </message>
+    <message>
+        <source>%1 names no field.</source>
+        <translation>%1 nennt kein Feld.</translation>
+    </message>
+    <message>
+        <source>%1 has the unknown field type &quot;%2&quot;.</source>
+        <translation>%1 hat den unbekannten Feldtyp „%2“.</translation>
+    </message>
+    <message>
+        <source>%1 has the unknown target &quot;%2&quot;.</source>
+        <translation>%1 hat das unbekannte Ziel „%2“.</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>its version is %1 where 1 was expected.</source>
+        <translation>ihre Version ist %1, erwartet wurde 1.</translation>
+    </message>
+    <message>
+        <source>its phone region is not text.</source>
+        <translation>ihre Telefonregion ist kein Text.</translation>
+    </message>
+    <message>
+        <source>it has no list of columns.</source>
+        <translation>sie hat keine Liste von Spalten.</translation>
+    </message>
+    <message>
+        <source>column %1 has no header name.</source>
+        <translation>Spalte %1 hat keinen Spaltennamen.</translation>
+    </message>
+    <message>
+        <source>The mapping has %1 targets for %2 columns.</source>
+        <translation>Die Zuordnung hat %1 Ziele für %2 Spalten.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; cannot fill %2.</source>
+        <translation>Spalte „%1“ kann %2 nicht füllen.</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; are both mapped to %3.</source>
+        <translation>Die Spalten „%1“ und „%2“ sind beide %3 zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; are both mapped to the full name.</source>
+        <translation>Die Spalten „%1“ und „%2“ sind beide dem vollständigen Namen zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: %2</source>
+        <translation>Spalte „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; are both mapped to the field &quot;%3&quot;.</source>
+        <translation>Die Spalten „%1“ und „%2“ sind beide dem Feld „%3“ zugeordnet.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is mapped to the field &quot;%2&quot; as %3, but that field holds %4.</source>
+        <translation>Spalte „%1“ ist dem Feld „%2“ als %3 zugeordnet, aber das Feld enthält %4.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; needs a separator between its tags.</source>
+        <translation>Spalte „%1“ braucht ein Trennzeichen zwischen ihren Tags.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; needs a separator between its lists.</source>
+        <translation>Spalte „%1“ braucht ein Trennzeichen zwischen ihren Listen.</translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is split into first and last name, but column &quot;%2&quot; fills one of them too.</source>
+        <translation>Spalte „%1“ wird in Vor- und Nachname geteilt, aber Spalte „%2“ füllt einen davon auch.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known phone region: use a two-letter country code such as DE.</source>
+        <translation>„%1“ ist keine bekannte Telefonregion: Verwenden Sie einen zweibuchstabigen Ländercode wie DE.</translation>
+    </message>
+    <message>
+        <source>No column is mapped to %1.</source>
+        <translation>Keine Spalte ist %1 zugeordnet.</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Cannot open the workspace %1: %2</source>

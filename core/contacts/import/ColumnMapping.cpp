@@ -1,6 +1,7 @@
 #include "core/contacts/import/ColumnMapping.h"
 
 #include "core/contacts/EmailAddress.h"
+#include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/import/PhoneNormalizer.h"
 
 #include <QCoreApplication>
@@ -289,7 +290,8 @@ QString fieldNameFromHeader(const QString& header)
 QString sampleValue(const QVector<QStringList>& sampleRows, int row, int column)
 {
     const QStringList& fields = sampleRows.at(row);
-    return column < fields.size() ? fields.at(column).trimmed() : QString();
+    // As ContactRowBuilder will read it: our own export's "'-3" is the number -3.
+    return column < fields.size() ? CsvWriter::restoreNeutralized(fields.at(column)).trimmed() : QString();
 }
 
 // Number, date or yes/no when every non-empty sample is one (and there is one), else text.
@@ -743,7 +745,8 @@ QStringList ColumnMapping::problems(const QVector<CustomField>& existingFields) 
                           .arg(columnName(*this, *fullName), columnName(*this, *firstOrLast)));
     }
     if (!columnOwner.contains(ContactColumn::Email)) {
-        result.prepend(QCoreApplication::translate("ColumnMapping", "No column is mapped to Email."));
+        result.prepend(QCoreApplication::translate("ColumnMapping", "No column is mapped to %1.")
+                           .arg(contactColumnLabel(ContactColumn::Email)));
     }
     if (!phoneRegion.isEmpty() && !PhoneNormalizer::isKnownRegion(phoneRegion)) {
         result.append(
