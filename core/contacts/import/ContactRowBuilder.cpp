@@ -2,7 +2,6 @@
 
 #include "core/contacts/ContactValidator.h"
 #include "core/contacts/EmailAddress.h"
-#include "core/contacts/export/CsvWriter.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -138,8 +137,7 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
         if (target.kind == ColumnTarget::Kind::Ignore) {
             continue;
         }
-        // Undo our own export's protection against spreadsheet formulas ("'+49 30..." -> "+49 30...").
-        const QString value = CsvWriter::restoreNeutralized(rowFields.at(i));
+        const QString& value = rowFields.at(i);
         if (value.trimmed().isEmpty()) {
             continue;
         }

@@ -1,5 +1,6 @@
 #include "core/contacts/import/ImportSource.h"
 
+#include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/import/VCardReader.h"
 
 #include <QCoreApplication>
@@ -43,11 +44,14 @@ QStringList cardFields(const VCardContact& card)
     fields[VcEmail] = card.email;
     fields[VcFirstName] = card.firstName;
     fields[VcLastName] = card.lastName;
-    // A card with only FN (many phones write no N): its first word is the first name.
-    if (card.firstName.isEmpty() && card.lastName.isEmpty() && !card.formattedName.isEmpty()) {
-        const qsizetype space = card.formattedName.indexOf(QLatin1Char(' '));
-        fields[VcFirstName] = space < 0 ? card.formattedName : card.formattedName.left(space);
-        fields[VcLastName] = space < 0 ? QString() : card.formattedName.mid(space + 1).trimmed();
+    // A card with only FN (many phones write no N): its first word is the first name. Unless
+    // FN is only the company or the address, as writers put there for want of a name.
+    const QString fn = card.formattedName;
+    if (card.firstName.isEmpty() && card.lastName.isEmpty() && !fn.isEmpty() && fn != card.company &&
+        !fn.contains(QLatin1Char('@'))) {
+        const qsizetype space = fn.indexOf(QLatin1Char(' '));
+        fields[VcFirstName] = space < 0 ? fn : fn.left(space);
+        fields[VcLastName] = space < 0 ? QString() : fn.mid(space + 1).trimmed();
     }
     fields[VcCompany] = card.company;
     fields[VcPhone] = card.phone;
@@ -208,6 +212,10 @@ Result<std::optional<ImportRow>> ImportSource::next()
     }
     row.fields = std::move(record->fields);
     row.fields.resize(m_headers.size());
+    // Undo our own export's guard against spreadsheet formulas ("'+49 30..." -> "+49 30...").
+    for (QString& field : row.fields) {
+        field = CsvWriter::restoreNeutralized(field);
+    }
     return std::optional<ImportRow>(std::move(row));
 }
 
