@@ -1,7 +1,6 @@
 #include "core/contacts/import/ColumnMapping.h"
 
 #include "core/contacts/EmailAddress.h"
-#include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/import/PhoneNormalizer.h"
 
 #include <QCoreApplication>
@@ -290,8 +289,7 @@ QString fieldNameFromHeader(const QString& header)
 QString sampleValue(const QVector<QStringList>& sampleRows, int row, int column)
 {
     const QStringList& fields = sampleRows.at(row);
-    // As ContactRowBuilder will read it: our own export's "'-3" is the number -3.
-    return column < fields.size() ? CsvWriter::restoreNeutralized(fields.at(column)).trimmed() : QString();
+    return column < fields.size() ? fields.at(column).trimmed() : QString();
 }
 
 // Number, date or yes/no when every non-empty sample is one (and there is one), else text.
