@@ -3,6 +3,7 @@
 #include "app/cli/ContactCommands.h"
 #include "app/cli/FieldCommands.h"
 #include "app/cli/GroupCommands.h"
+#include "app/cli/ImportExportCommands.h"
 #include "app/cli/WorkspaceCommands.h"
 #include "core/storage/Workspace.h"
 
@@ -48,7 +49,7 @@ QString optionLines(const QList<CliOption>& options)
 CommandLine::CommandLine()
 {
     for (const auto& group : {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
-                              FieldCommands::commands()}) {
+                              FieldCommands::commands(), ImportExportCommands::commands()}) {
         m_commands.append(group);
     }
 }
