@@ -7,6 +7,7 @@
 #   ./dev.sh test [ctest args]       build and run every test (unit, integration, gui, 20 s of each fuzzer)
 #   ./dev.sh build                   configure and build only
 #   ./dev.sh bench contacts          benchmark a 1,000,000-contact workspace against sqlite3
+#   ./dev.sh bench import            benchmark importing a 1,000,000-row CSV against sqlite3's .import
 #   ./dev.sh fuzz [seconds]          run each libFuzzer target (clang) for a while (default 60 s)
 #   ./dev.sh package                 build a .deb with CPack (build/release/*.deb)
 #   ./dev.sh format                  clang-format every C++ file
@@ -143,7 +144,8 @@ cmd_bench() {
     build
     case "$what" in
         contacts) exec "$ROOT/tests/bench/bench_contacts.sh" "$BUILD_DIR" "$@" ;;
-        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts)" >&2; exit 2 ;;
+        import) exec "$ROOT/tests/bench/bench_import.sh" "$BUILD_DIR" "$@" ;;
+        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts, import)" >&2; exit 2 ;;
     esac
 }
 
@@ -195,7 +197,7 @@ case "$verb" in
     package) cmd_package "$@" ;;
     format) cmd_format ;;
     *)
-        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac
