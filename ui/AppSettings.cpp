@@ -24,6 +24,12 @@ const QList<SettingInfo>& settingTable()
                      QStringLiteral("notes"), QStringLiteral("consent_source"), QStringLiteral("consent_date"),
                      QStringLiteral("created_at"), QStringLiteral("updated_at"), QStringLiteral("phone")}},
         {AppSettings::Key::ColumnWidths, "contacts/columnWidths", QVariantMap()},
+        {AppSettings::Key::ImportDirectory, "import/directory", QString()},
+        {AppSettings::Key::ImportPhoneRegion, "import/phoneRegion", QString()},
+        {AppSettings::Key::ImportDuplicatePolicy, "import/onDuplicate", QStringLiteral("skip")},
+        {AppSettings::Key::MappingDirectory, "import/mappingDirectory", QString()},
+        {AppSettings::Key::ExportDirectory, "export/directory", QString()},
+        {AppSettings::Key::ExportExcel, "export/excel", false},
     };
     return table;
 }

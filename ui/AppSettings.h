@@ -24,6 +24,12 @@ public:
         SplitterState,
         HiddenColumns,
         ColumnWidths,
+        ImportDirectory,
+        ImportPhoneRegion,
+        ImportDuplicatePolicy,
+        MappingDirectory,
+        ExportDirectory,
+        ExportExcel,
     };
     Q_ENUM(Key)
 
@@ -53,6 +59,22 @@ public:
     // Column key -> width in pixels.
     QVariantMap columnWidths() const { return value(Key::ColumnWidths).toMap(); }
     void setColumnWidths(const QVariantMap& widths) { setValue(Key::ColumnWidths, widths); }
+    // The import wizard's last choices. The encoding is deliberately not remembered: it is
+    // detected per file, and a stale override would garble the next file without a word.
+    QString importDirectory() const { return value(Key::ImportDirectory).toString(); }
+    void setImportDirectory(const QString& dir) { setValue(Key::ImportDirectory, dir); }
+    // ISO 3166 region for phone numbers without a country code; empty: the system's.
+    QString importPhoneRegion() const { return value(Key::ImportPhoneRegion).toString(); }
+    void setImportPhoneRegion(const QString& region) { setValue(Key::ImportPhoneRegion, region); }
+    // "skip", "fill" or "overwrite" (duplicatePolicyName).
+    QString importDuplicatePolicy() const { return value(Key::ImportDuplicatePolicy).toString(); }
+    void setImportDuplicatePolicy(const QString& name) { setValue(Key::ImportDuplicatePolicy, name); }
+    QString mappingDirectory() const { return value(Key::MappingDirectory).toString(); }
+    void setMappingDirectory(const QString& dir) { setValue(Key::MappingDirectory, dir); }
+    QString exportDirectory() const { return value(Key::ExportDirectory).toString(); }
+    void setExportDirectory(const QString& dir) { setValue(Key::ExportDirectory, dir); }
+    bool exportExcel() const { return value(Key::ExportExcel).toBool(); }
+    void setExportExcel(bool excel) { setValue(Key::ExportExcel, excel); }
 
 Q_SIGNALS:
     void changed(AppSettings::Key key);

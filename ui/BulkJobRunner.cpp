@@ -80,6 +80,37 @@ bool BulkJobRunner::run(const QString& label, Job job, Done done)
     return true;
 }
 
+bool BulkJobRunner::runInBackground(BackgroundJob job, std::function<void()> done)
+{
+    if (m_busy) {
+        return false;
+    }
+    m_busy = true;
+    m_cancel = std::make_shared<std::atomic_bool>(false);
+    Q_EMIT busyChanged(true);
+
+    const std::shared_ptr<std::atomic_bool> cancelFlag = m_cancel;
+    std::function<void()> task = [this, job = std::move(job), done = std::move(done), cancelFlag]() {
+        job(*cancelFlag);
+        QMetaObject::invokeMethod(
+            this,
+            [this, done] {
+                finish(Error{ErrorCode::Cancelled, QString()}, [done](const Result<BulkChange>&) {
+                    if (done) {
+                        done();
+                    }
+                });
+            },
+            Qt::QueuedConnection);
+    };
+    if (m_holdJobs) {
+        m_heldJob = std::move(task);
+    } else {
+        m_pool.start(std::move(task));
+    }
+    return true;
+}
+
 void BulkJobRunner::setHoldJobs(bool hold)
 {
     m_holdJobs = hold;

@@ -37,6 +37,13 @@ public:
 
     // Starts the job; `done` runs on the UI thread with its result. Refused while busy.
     bool run(const QString& label, Job job, Done done);
+    // A job that shows its own progress and asks its own questions (the import wizard): no
+    // progress dialog, and the job opens its own connection. The runner is busy until the job
+    // returns, so the window refuses other changes meanwhile; cancel() (Cancel, closing the
+    // window, destroying the runner) sets `cancelled`, which the job must poll, also while it
+    // waits for an answer. `done` runs on the UI thread once the runner is idle again.
+    using BackgroundJob = std::function<void(const std::atomic_bool& cancelled)>;
+    bool runInBackground(BackgroundJob job, std::function<void()> done);
     // Waits for the running job to finish (for shutdown and tests).
     void waitForIdle();
     // Test seam: while held, a started job waits before it touches the database, so a test can
