@@ -46,28 +46,30 @@ std::optional<QString> Dialogs::getText(QWidget* parent, const QString& title, c
     return text;
 }
 
-std::optional<QString> Dialogs::openFileName(QWidget* parent, const QString& title, const QString& filter)
+std::optional<QString> Dialogs::openFileName(QWidget* parent, const QString& title, const QString& filter,
+                                             const QString& dir)
 {
     Seams& s = seams();
     if (s.hasFileName) {
         s.hasFileName = false;
         return std::exchange(s.nextFileName, std::nullopt);
     }
-    const QString path = QFileDialog::getOpenFileName(parent, title, QString(), filter);
+    const QString path = QFileDialog::getOpenFileName(parent, title, dir, filter);
     if (path.isEmpty()) {
         return std::nullopt;
     }
     return path;
 }
 
-std::optional<QString> Dialogs::saveFileName(QWidget* parent, const QString& title, const QString& filter)
+std::optional<QString> Dialogs::saveFileName(QWidget* parent, const QString& title, const QString& filter,
+                                             const QString& dir)
 {
     Seams& s = seams();
     if (s.hasFileName) {
         s.hasFileName = false;
         return std::exchange(s.nextFileName, std::nullopt);
     }
-    const QString path = QFileDialog::getSaveFileName(parent, title, QString(), filter);
+    const QString path = QFileDialog::getSaveFileName(parent, title, dir, filter);
     if (path.isEmpty()) {
         return std::nullopt;
     }

@@ -17,8 +17,11 @@ public:
     // Asks for a name (tag, list). Returns nullopt when the person cancels.
     static std::optional<QString> getText(QWidget* parent, const QString& title, const QString& label,
                                           const QStringList& suggestions = {});
-    static std::optional<QString> openFileName(QWidget* parent, const QString& title, const QString& filter);
-    static std::optional<QString> saveFileName(QWidget* parent, const QString& title, const QString& filter);
+    // `dir`: the folder (or file) the dialog starts in.
+    static std::optional<QString> openFileName(QWidget* parent, const QString& title, const QString& filter,
+                                               const QString& dir = QString());
+    static std::optional<QString> saveFileName(QWidget* parent, const QString& title, const QString& filter,
+                                               const QString& dir = QString());
     static void warning(QWidget* parent, const QString& title, const QString& text);
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                                 QMessageBox::StandardButtons buttons,

@@ -6,6 +6,9 @@
 #include "ui/ContactController.h"
 #include "ui/ContactEditor.h"
 #include "ui/Dialogs.h"
+#include "ui/ExportDialog.h"
+#include "ui/ImportJob.h"
+#include "ui/ImportWizard.h"
 
 #include "core/contacts/ContactColumn.h"
 #include "core/contacts/ContactRepository.h"
@@ -18,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -102,6 +106,14 @@ MainWindow::~MainWindow()
 {
     // The stack clears itself on destruction; nothing here should react any more.
     m_undoStack->disconnect(this);
+    // The wizard's import and the export dialog's worker stop while the runner is still here.
+    for (QObject* window :
+         {static_cast<QObject*>(m_importWizard.data()), static_cast<QObject*>(m_exportDialog.data())}) {
+        if (window) {
+            window->disconnect(this);
+            delete window;
+        }
+    }
     m_controller->setDatabase(QSqlDatabase());
     // Stop the worker before the workspace it writes to goes away.
     delete m_runner;
@@ -115,6 +127,14 @@ void MainWindow::createActions()
     m_openWorkspaceAction = new QAction(tr("&Open Workspace…"), this);
     m_openWorkspaceAction->setShortcut(QKeySequence::Open);
     connect(m_openWorkspaceAction, &QAction::triggered, this, &MainWindow::openWorkspaceDialog);
+    m_importAction = new QAction(tr("&Import Contacts…"), this);
+    m_importAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_importAction->setToolTip(tr("Import contacts from a CSV or vCard file (Ctrl+Shift+I)"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importContacts);
+    m_exportAction = new QAction(tr("&Export Contacts…"), this);
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Export contacts to a CSV or vCard file (Ctrl+Shift+E)"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportContacts);
     m_quitAction = new QAction(tr("&Quit"), this);
     // Some platforms bind no key to Quit; Ctrl+Q is what the README promises.
     m_quitAction->setShortcut(
@@ -192,6 +212,8 @@ void MainWindow::createActions()
     const QList<QPair<QAction*, const char*>> named = {
         {m_newWorkspaceAction, "newWorkspaceAction"},
         {m_openWorkspaceAction, "openWorkspaceAction"},
+        {m_importAction, "importAction"},
+        {m_exportAction, "exportAction"},
         {m_quitAction, "quitAction"},
         {m_undoAction, "undoAction"},
         {m_redoAction, "redoAction"},
@@ -226,6 +248,9 @@ void MainWindow::createMenus()
     QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(m_newWorkspaceAction);
     fileMenu->addAction(m_openWorkspaceAction);
+    fileMenu->addSeparator();
+    fileMenu->addAction(m_importAction);
+    fileMenu->addAction(m_exportAction);
     fileMenu->addSeparator();
     fileMenu->addAction(m_quitAction);
 
@@ -415,6 +440,13 @@ void MainWindow::closeEvent(QCloseEvent* event)
     if (!confirmEditorChanges()) {
         event->ignore();
         return;
+    }
+    // The wizard and the export dialog are windows of their own; they go with this one.
+    if (m_importWizard) {
+        m_importWizard->close();
+    }
+    if (m_exportDialog) {
+        m_exportDialog->close();
     }
     saveWindowSettings();
     event->accept();
@@ -887,6 +919,137 @@ void MainWindow::newContact()
     m_editor->focusFirstField();
 }
 
+// ---- Import and export ----
+
+ImportWizard* MainWindow::importWizard() const
+{
+    return m_importWizard;
+}
+
+ExportDialog* MainWindow::exportDialog() const
+{
+    return m_exportDialog;
+}
+
+void MainWindow::importContacts()
+{
+    if (!m_workspace) {
+        return;
+    }
+    if (m_importWizard) {
+        m_importWizard->raise();
+        m_importWizard->activateWindow();
+        return;
+    }
+    auto* wizard = new ImportWizard(m_runner, m_settings, this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    wizard->setExistingFields(m_customFields);
+    wizard->setListNames(groupNames(GroupKind::List));
+    connect(wizard, &ImportWizard::imported, this, &MainWindow::onImported);
+    connect(wizard, &QObject::destroyed, this, &MainWindow::updateActions);
+    m_importWizard = wizard;
+    updateActions();
+    // Not modal: the window stays usable (it refuses other changes while the import runs).
+    wizard->show();
+}
+
+void MainWindow::onImported(const ImportSummary& summary)
+{
+    if (!m_contactModel) {
+        return;
+    }
+    if (!summary.createdFields.isEmpty()) {
+        loadCustomFields();
+        applyColumnSettings();
+    }
+    onContactsChanged();
+    QString message =
+        tr("Imported: %Ln new contact(s)", nullptr, static_cast<int>(std::min<qint64>(summary.created, INT_MAX)));
+    message += tr(", %Ln updated", nullptr, static_cast<int>(std::min<qint64>(summary.updated, INT_MAX)));
+    if (summary.invalid > 0) {
+        message += tr(", %Ln invalid row(s) not imported", nullptr,
+                      static_cast<int>(std::min<qint64>(summary.invalid, INT_MAX)));
+    }
+    statusBar()->showMessage(message + QLatin1Char('.'), 15000);
+}
+
+void MainWindow::exportContacts()
+{
+    if (!m_workspace || m_resolving) {
+        return;
+    }
+    if (m_exportDialog) {
+        m_exportDialog->raise();
+        m_exportDialog->activateWindow();
+        return;
+    }
+    const QVector<QPair<int, int>> ranges = selectedRowRanges();
+    if (ranges.isEmpty() || !m_contactModel) {
+        openExportDialog({});
+        return;
+    }
+    m_resolving = true;
+    updateActions();
+    m_contactModel->resolveIds(ranges, this, [this](QVector<qint64> ids) {
+        m_resolving = false;
+        updateActions();
+        // In the order the contacts were added, as the other scopes export.
+        std::sort(ids.begin(), ids.end());
+        openExportDialog(ids);
+    });
+}
+
+void MainWindow::openExportDialog(const QVector<qint64>& selectedIds)
+{
+    ExportScope scope;
+    scope.selectedIds = selectedIds;
+    const QModelIndex sidebarIndex = m_sidebarView->currentIndex();
+    if (m_sidebarFilter && *m_sidebarFilter != ContactFilter{} && sidebarIndex.isValid()) {
+        const QString name = sidebarIndex.data(SidebarModel::NameRole).toString();
+        scope.sidebarFilter = m_sidebarFilter;
+        switch (m_sidebarModel->kindOf(sidebarIndex)) {
+        case SidebarModel::Kind::List:
+            scope.sidebarName = tr("the list “%1”").arg(name);
+            break;
+        case SidebarModel::Kind::Tag:
+            scope.sidebarName = tr("the tag “%1”").arg(name);
+            break;
+        default:
+            scope.sidebarName = tr("the contacts with status “%1”").arg(name);
+            break;
+        }
+    }
+    const ContactFilter current = m_contactModel->filter();
+    if (!current.search.isEmpty()) {
+        scope.searchFilter = current;
+    }
+    for (int column = 0; column < m_contactModel->columnCount(); ++column) {
+        if (m_tableView->isColumnHidden(column)) {
+            continue;
+        }
+        if (std::optional<ContactColumn> builtin = m_contactModel->builtinForColumn(column)) {
+            scope.visibleColumns.append(*builtin);
+            continue;
+        }
+        const qint64 fieldId = m_contactModel->customFieldForColumn(column);
+        for (const CustomField& field : std::as_const(m_customFields)) {
+            if (field.id == fieldId) {
+                scope.visibleFields.append(field.name);
+            }
+        }
+    }
+    auto* dialog = new ExportDialog(m_workspace->path(), scope, m_settings, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ExportDialog::exported, this, [this](const ExportSummary& summary) {
+        statusBar()->showMessage(
+            tr("Exported %Ln contact(s) to %1.", nullptr, static_cast<int>(std::min<qint64>(summary.contacts, INT_MAX)))
+                .arg(QDir::toNativeSeparators(summary.path)),
+            15000);
+    });
+    m_exportDialog = dialog;
+    dialog->open();
+}
+
 // ---- State of actions and the status bar ----
 
 void MainWindow::onJobBusyChanged(bool)
@@ -913,8 +1076,10 @@ void MainWindow::updateActions()
         action->setEnabled(selection && idle);
     }
     m_statusMenu->setEnabled(selection && idle);
-    m_newWorkspaceAction->setEnabled(idle);
-    m_openWorkspaceAction->setEnabled(idle);
+    m_newWorkspaceAction->setEnabled(idle && !m_importWizard);
+    m_openWorkspaceAction->setEnabled(idle && !m_importWizard);
+    m_importAction->setEnabled(open && (idle || m_importWizard));
+    m_exportAction->setEnabled(open && !m_resolving);
     updateUndoActions();
 }
 

@@ -20,6 +20,9 @@ class BulkJobRunner;
 class ContactController;
 class ContactEditor;
 class ContactTableModel;
+class ExportDialog;
+class ImportWizard;
+struct ImportSummary;
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -63,6 +66,10 @@ public:
     QUndoStack* undoStack() const { return m_undoStack; }
     BulkJobRunner* jobRunner() const { return m_runner; }
     QLabel* countLabel() const { return m_countLabel; }
+    // The import wizard while it is open (File > Import Contacts…), else nullptr.
+    ImportWizard* importWizard() const;
+    // The export dialog while it is open (File > Export Contacts…), else nullptr.
+    ExportDialog* exportDialog() const;
     // True while a bulk job runs or the models are fetching.
     bool isBusy() const;
 
@@ -93,6 +100,10 @@ private:
     void updateUndoActions();
 
     void newContact();
+    void importContacts();
+    void onImported(const ImportSummary& summary);
+    void exportContacts();
+    void openExportDialog(const QVector<qint64>& selectedIds);
     void newWorkspaceDialog();
     void openWorkspaceDialog();
     void deleteSelected();
@@ -133,9 +144,13 @@ private:
     QTimer* m_searchTimer = nullptr;
     QLabel* m_countLabel = nullptr;
     QProgressBar* m_busyBar = nullptr;
+    QPointer<ImportWizard> m_importWizard;
+    QPointer<ExportDialog> m_exportDialog;
 
     QAction* m_newWorkspaceAction = nullptr;
     QAction* m_openWorkspaceAction = nullptr;
+    QAction* m_importAction = nullptr;
+    QAction* m_exportAction = nullptr;
     QAction* m_quitAction = nullptr;
     QAction* m_undoAction = nullptr;
     QAction* m_redoAction = nullptr;
