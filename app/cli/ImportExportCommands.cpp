@@ -309,7 +309,13 @@ CliStatus ImportExportCommands::importFile(const CliRequest& request, CliOutput&
     auto result = ContactImporter(db).run(options, progress, confirm);
     out.endProgress();
     if (!result) {
-        return CliStatus::failed(result.error());
+        const Error& error = result.error();
+        // "Line 3: a quoted field is still open..." needs the file it is about.
+        const bool aboutTheFile = error.code == ErrorCode::InvalidInput || error.code == ErrorCode::FileError;
+        if (aboutTheFile && !error.message.contains(options.path)) {
+            return CliStatus::failed(QStringLiteral("%1: %2").arg(options.path, error.message));
+        }
+        return CliStatus::failed(error);
     }
     const ImportSummary& summary = result.value();
     if (request.json) {
