@@ -92,12 +92,14 @@ QString CommandLine::usage() const
                "the window's demo workspace is %2.")
                 .arg(kWorkspaceVariable, Workspace::demoPath()) +
             QLatin1Char('\n');
-    text += QLatin1Char('\n') +
-            tr("Exit status: 0 success; 1 the request was refused (a bad email address, a duplicate, an unknown "
-               "tag, list or field, a missing, locked or newer workspace), with one line on stderr saying why and "
-               "the workspace unchanged; 2 bad usage (an unknown command or option, a missing or malformed "
-               "argument, a value outside the documented choices).") +
-            QLatin1Char('\n');
+    text +=
+        QLatin1Char('\n') +
+        tr("Exit status: 0 success; 1 the request was refused (a bad email address, a duplicate, an unknown "
+           "tag, list or field, a missing, locked or newer workspace), with one line on stderr saying why and "
+           "the workspace unchanged; 2 bad usage (an unknown command or option, a missing or malformed "
+           "argument, a value outside the documented choices). \"import\" exits 0 when it imported rows, even if it "
+           "reported others as invalid, and 1 when it could import none.") +
+        QLatin1Char('\n');
     text +=
         QLatin1Char('\n') + tr("Run \"mailroom-cli COMMAND --help\" for the options of a command.") + QLatin1Char('\n');
     return text;
