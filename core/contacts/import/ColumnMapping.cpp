@@ -401,6 +401,28 @@ ColumnMapping guessAround(const QStringList& headers, const QVector<std::optiona
         }
     }
 
+    // Several headers may name one column (Outlook's "Business Phone", "Mobile Phone" and
+    // "Home Phone"): the one with the most values in the samples gets it, the first on a tie,
+    // so a list where only the mobile numbers are filled in keeps them.
+    auto filledSamples = [&sampleRows](int column) {
+        int filled = 0;
+        for (const QStringList& row : sampleRows) {
+            filled += row.value(column).trimmed().isEmpty() ? 0 : 1;
+        }
+        return filled;
+    };
+    QHash<ContactColumn, int> bestFor;
+    for (int i = 0; i < headers.size(); ++i) {
+        const std::optional<ColumnTarget>& match = matches.at(i);
+        if (!match || match->kind != ColumnTarget::Kind::Column || claimed.contains(match->column)) {
+            continue;
+        }
+        const auto best = bestFor.constFind(match->column);
+        if (best == bestFor.cend() || filledSamples(i) > filledSamples(best.value())) {
+            bestFor.insert(match->column, i);
+        }
+    }
+
     // A file whose headers name no email column ("Column 1", "Kunde"): the first column whose
     // samples are all addresses.
     std::optional<int> emailBySample;
@@ -438,7 +460,7 @@ ColumnMapping guessAround(const QStringList& headers, const QVector<std::optiona
         if (match) {
             switch (match->kind) {
             case ColumnTarget::Kind::Column:
-                if (!claimed.contains(match->column)) {
+                if (!claimed.contains(match->column) && bestFor.value(match->column, i) == i) {
                     claimed.insert(match->column);
                     target = *match;
                 } else if (existing && !usedFields.contains(existing->name.toLower())) {
@@ -458,7 +480,8 @@ ColumnMapping guessAround(const QStringList& headers, const QVector<std::optiona
             }
         } else if (existing && !usedFields.contains(existing->name.toLower())) {
             target = ColumnTarget::toField(existing->name, existing->type);
-        } else if (!isPlaceholderHeader(header)) {
+        } else if (!isPlaceholderHeader(header) && (sampleRows.isEmpty() || filledSamples(i) > 0)) {
+            // A column empty in every sample (Outlook writes some 90) would only add clutter.
             QString name = fieldNameFromHeader(header);
             if (!name.isEmpty()) {
                 const QString base = name;

@@ -69,7 +69,11 @@ QStringList splitGroups(const QString& cell, const QString& separator)
 {
     QStringList names;
     for (const QString& part : cell.split(separator, Qt::SkipEmptyParts)) {
-        const QString name = part.trimmed();
+        QString name = part.trimmed();
+        // Mailchimp writes TAGS as "A","B": the quotes are not part of the names.
+        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"'))) {
+            name = name.mid(1, name.size() - 2).trimmed();
+        }
         // Google Contacts' system groups ("* myContacts", "* starred") are not the user's labels.
         if (!name.isEmpty() && !name.startsWith(QLatin1String("* "))) {
             names.append(name);
@@ -145,7 +149,9 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
         case ColumnTarget::Kind::Ignore: break;
         case ColumnTarget::Kind::Column:
             if (QString* text = textColumn(c, target.column)) {
-                *text = value;
+                // Google Contacts puts several addresses or numbers in one cell: "a@x ::: b@y".
+                const bool multiValued = target.column == ContactColumn::Email || target.column == ContactColumn::Phone;
+                *text = multiValued ? value.section(QLatin1String(" ::: "), 0, 0) : value;
             } else if (target.column == ContactColumn::Status) {
                 if (auto status = statusOf(value)) {
                     c.status = *status;

@@ -319,6 +319,34 @@ private Q_SLOTS:
         QCOMPARE(m_repo->findByEmail("person5@example.com")->lists, QStringList{"Imported"});
     }
 
+    // What real exports do that a naive reader gets wrong.
+    void handlesTheQuirksOfRealExports()
+    {
+        // Outlook: many phone columns, only the mobile filled in; dozens of empty columns.
+        const QString outlook = writeFile("outlook.csv", "First Name,Last Name,E-mail Address,Business Phone,"
+                                                         "Mobile Phone,Pager,Assistant's Name\n"
+                                                         "Ann,Lee,ann@example.com,,+1 415 555 2671,,\n"
+                                                         "Bo,Ng,bo@example.com,,+1 415 555 2672,,\n");
+        ImportOptions options;
+        options.path = outlook;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QVERIFY2(summary->createdFields.isEmpty(), qPrintable(summary->createdFields.join(", ")));
+        QCOMPARE(m_repo->findByEmail("ann@example.com")->phone, QString("+1 415 555 2671"));
+
+        // Google: several addresses in one cell; Mailchimp: quoted tags.
+        const QString google = writeFile("google.csv", "Given Name,E-mail 1 - Value,Phone 1 - Value,TAGS\n"
+                                                       "Cy,cy@example.com ::: cy@work.example,+44 20 7946 0958 ::: "
+                                                       "+44 20 7946 0959,\"\"\"Spring\"\",\"\"VIP\"\"\"\n");
+        options.path = google;
+        summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        QCOMPARE(summary->invalid, 0);
+        const Contact cy = m_repo->findByEmail("cy@example.com").value();
+        QCOMPARE(cy.phone, QString("+44 20 7946 0958"));
+        QCOMPARE(cy.tags, (QStringList{"Spring", "VIP"}));
+    }
+
     void refusesAMappingWithoutAnEmailColumn()
     {
         const QString csv = writeFile("noemail.csv", "Vorname,Nachname\nJana,Novak\n");
