@@ -424,6 +424,64 @@
     </message>
 </context>
 <context>
+    <name>ContactExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>There is no custom field named &quot;%1&quot;.</source>
+        <translation>Es gibt kein eigenes Feld namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation>Wählen Sie eine Datei für den Export.</translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation>Export abgebrochen; %1 wurde nicht geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>ContactImporter</name>
+    <message>
+        <source>Cannot write the error report %1: %2</source>
+        <translation>Der Fehlerbericht %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Raw row</source>
+        <translation>Rohdaten der Zeile</translation>
+    </message>
+    <message>
+        <source>The mapping has %1 columns but the file has %2.</source>
+        <translation>Die Zuordnung hat %1 Spalten, die Datei aber %2.</translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2, which was imported.</source>
+        <translation>%1 steht auch in Zeile %2, die importiert wurde.</translation>
+    </message>
+    <message>
+        <source>%1 is also on an earlier line, which was imported.</source>
+        <translation>%1 steht auch in einer früheren Zeile, die importiert wurde.</translation>
+    </message>
+    <message>
+        <source>%1 is also on an earlier line, which matched the existing contact.</source>
+        <translation>%1 steht auch in einer früheren Zeile, die dem vorhandenen Kontakt zugeordnet wurde.</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation>Import abgebrochen; nichts wurde importiert.</translation>
+    </message>
+</context>
+<context>
     <name>ContactRepository</name>
     <message>
         <source>%1 contains a line break or control character.</source>
@@ -479,6 +537,17 @@
     </message>
 </context>
 <context>
+    <name>ContactRowBuilder</name>
+    <message>
+        <source>Status &quot;%1&quot; is not one of subscribed, unsubscribed, bounced or complained.</source>
+        <translation>Status „%1“ ist keiner von subscribed, unsubscribed, bounced oder complained.</translation>
+    </message>
+    <message>
+        <source>Consent date &quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation>Einwilligungsdatum „%1“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT.</translation>
+    </message>
+</context>
+<context>
     <name>ContactStatus</name>
     <message>
         <source>Subscribed</source>
@@ -506,6 +575,36 @@
     <message>
         <source>No</source>
         <translation>Nein</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation>Die Datei ist nicht zum Lesen geöffnet.</translation>
+    </message>
+    <message>
+        <source>Line %1: the row is longer than %2 characters. Is a quote left open?</source>
+        <translation>Zeile %1: Die Zeile ist länger als %2 Zeichen. Ist ein Anführungszeichen offen geblieben?</translation>
+    </message>
+    <message>
+        <source>Could not read the file after line %1: %2</source>
+        <translation>Die Datei konnte nach Zeile %1 nicht weiter gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is still open at the end of the file.</source>
+        <translation>Zeile %1: Ein Feld in Anführungszeichen ist am Ende der Datei noch offen.</translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields where %3 were expected.</source>
+        <translation>Zeile %1 hat %2 Felder, erwartet wurden %3.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>
@@ -650,6 +749,120 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Contacts</source>
+        <translation>Kontakte exportieren</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Kontakte</translation>
+    </message>
+    <message>
+        <source>&amp;Whole workspace</source>
+        <translation>&amp;Gesamter Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>The selected &amp;list or tag</source>
+        <translation>Die ausgewählte &amp;Liste oder das Tag</translation>
+    </message>
+    <message>
+        <source>The current &amp;search result</source>
+        <translation>Das aktuelle &amp;Suchergebnis</translation>
+    </message>
+    <message>
+        <source>The selected &amp;contacts</source>
+        <translation>Die ausgewählten &amp;Kontakte</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;Visible columns</source>
+        <translation>&amp;Sichtbare Spalten</translation>
+    </message>
+    <message>
+        <source>&amp;All columns, custom fields included</source>
+        <translation>&amp;Alle Spalten, eigene Felder eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>CS&amp;V (spreadsheets, other tools)</source>
+        <translation>CS&amp;V (Tabellenkalkulation, andere Programme)</translation>
+    </message>
+    <message>
+        <source>For &amp;Excel (semicolons, byte order mark)</source>
+        <translation>Für &amp;Excel (Semikolons, Byte-Order-Mark)</translation>
+    </message>
+    <message>
+        <source>v&amp;Card 4.0 (address books, phones)</source>
+        <translation>v&amp;Card 4.0 (Adressbücher, Telefone)</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation>Nur %1</translation>
+    </message>
+    <message>
+        <source>The current search result (“%1”)</source>
+        <translation>Das aktuelle Suchergebnis („%1“)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln selected contact(s)</source>
+        <translation>
+            <numerusform>Der %Ln ausgewählte Kontakt</numerusform>
+            <numerusform>Die %Ln ausgewählten Kontakte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf);;All files (*)</source>
+        <translation>vCard-Dateien (*.vcf);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation>Wählen Sie die Datei für den Export.</translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 contacts…</source>
+        <translation>%1 von %2 Kontakten exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation>Abgebrochen: Es wurde keine Datei geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>GroupMembershipCommand</name>
     <message numerus="yes">
         <source>Tag %Ln contact(s) with &quot;%1&quot;</source>
@@ -733,6 +946,474 @@
     <message>
         <source>A list named &quot;%1&quot; already exists.</source>
         <translation>Eine Liste namens „%1“ gibt es bereits.</translation>
+    </message>
+    <message>
+        <source>The list &quot;%1&quot; contains a comma; lists are separated by commas.</source>
+        <translation>Die Liste „%1“ enthält ein Komma; Listen werden durch Kommas getrennt.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a File</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Contacts from Excel, Google Contacts, Outlook, Apple Contacts or a phone: CSV or text files with any delimiter, or vCard files (.vcf).</source>
+        <translation>Kontakte aus Excel, Google Kontakte, Outlook, Apple Kontakte oder einem Telefon: CSV- oder Textdateien mit beliebigem Trennzeichen oder vCard-Dateien (.vcf).</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <source>contacts.csv</source>
+        <translation>kontakte.csv</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you confirm the summary at the last step, and then the whole file is imported at once or not at all.</source>
+        <translation>Nichts wird geändert, bevor Sie im letzten Schritt die Zusammenfassung bestätigen, und dann wird die ganze Datei auf einmal importiert oder gar nicht.</translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>Contact files (*.csv *.txt *.tsv *.vcf *.vcard);;CSV files (*.csv);;Text files (*.txt *.tsv);;vCard files (*.vcf *.vcard);;All files (*)</source>
+        <translation>Kontaktdateien (*.csv *.txt *.tsv *.vcf *.vcard);;CSV-Dateien (*.csv);;Textdateien (*.txt *.tsv);;vCard-Dateien (*.vcf *.vcard);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFormatPage</name>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>Check How the File Reads</source>
+        <translation>Prüfen, wie die Datei gelesen wird</translation>
+    </message>
+    <message>
+        <source>Mailroom detected the encoding, the delimiter and the header row. If the preview looks wrong, change them here.</source>
+        <translation>Mailroom hat die Kodierung, das Trennzeichen und die Kopfzeile erkannt. Wenn die Vorschau falsch aussieht, ändern Sie sie hier.</translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation>&amp;Kodierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>The first row is a &amp;header (column names)</source>
+        <translation>Die erste Zeile ist eine &amp;Kopfzeile (Spaltennamen)</translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation>Die ersten Zeilen der Datei</translation>
+    </message>
+    <message>
+        <source>Reading the start of the file…</source>
+        <translation>Der Anfang der Datei wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Detected (%1)</source>
+        <translation>Erkannt (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln column(s) · the first %2 rows are shown.</source>
+        <translation>
+            <numerusform>%1 · %Ln Spalte · die ersten %2 Zeilen werden gezeigt.</numerusform>
+            <numerusform>%1 · %Ln Spalten · die ersten %2 Zeilen werden gezeigt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · a vCard file: each card is one contact. The first %2 cards are shown.</source>
+        <translation>%1 · eine vCard-Datei: Jede Karte ist ein Kontakt. Die ersten %2 Karten werden gezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <source>Map the Columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <source>Choose where each column of the file goes. The rows below show the first contacts as they will be stored, and what is wrong with them.</source>
+        <translation>Wählen Sie, wohin jede Spalte der Datei gehört. Die Zeilen unten zeigen die ersten Kontakte so, wie sie gespeichert werden, und was an ihnen falsch ist.</translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation>Spalte der Datei</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Beispielwerte</translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation>Importieren als</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Columns of the file and where they go</source>
+        <translation>Spalten der Datei und wohin sie gehören</translation>
+    </message>
+    <message>
+        <source>The first contacts as they will be imported</source>
+        <translation>Die ersten Kontakte, wie sie importiert werden</translation>
+    </message>
+    <message>
+        <source>Phone numbers without a country code are from:</source>
+        <translation>Telefonnummern ohne Ländervorwahl stammen aus:</translation>
+    </message>
+    <message>
+        <source>Nowhere: keep them as written</source>
+        <translation>Nirgendwo: so lassen, wie sie geschrieben sind</translation>
+    </message>
+    <message>
+        <source>&amp;Save Mapping…</source>
+        <translation>Zuordnung &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Load Mapping…</source>
+        <translation>Zuordnung &amp;laden…</translation>
+    </message>
+    <message>
+        <source>Import %1 as</source>
+        <translation>%1 importieren als</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>Ignorieren</translation>
+    </message>
+    <message>
+        <source>Full name (first and last)</source>
+        <translation>Vollständiger Name (Vor- und Nachname)</translation>
+    </message>
+    <message>
+        <source>Custom field…</source>
+        <translation>Eigenes Feld…</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation>Feldname</translation>
+    </message>
+    <message>
+        <source>The character between two names in one cell</source>
+        <translation>Das Zeichen zwischen zwei Namen in einer Zelle</translation>
+    </message>
+    <message>
+        <source>separated by</source>
+        <translation>getrennt durch</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>No rows to preview.</source>
+        <translation>Keine Zeilen für die Vorschau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %Ln row(s) as they will be imported: no problems.</source>
+        <translation>
+            <numerusform>Die erste Zeile, wie sie importiert wird: keine Probleme.</numerusform>
+            <numerusform>Die ersten %Ln Zeilen, wie sie importiert werden: keine Probleme.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %1 rows as they will be imported: %Ln row(s) with problems will not be imported (hover over a row to see why).</source>
+        <translation>
+            <numerusform>Die ersten %1 Zeilen, wie sie importiert werden: %Ln Zeile mit Problemen wird nicht importiert (zeigen Sie mit der Maus auf eine Zeile, um den Grund zu sehen).</numerusform>
+            <numerusform>Die ersten %1 Zeilen, wie sie importiert werden: %Ln Zeilen mit Problemen werden nicht importiert (zeigen Sie mit der Maus auf eine Zeile, um den Grund zu sehen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+    <message>
+        <source>Column mappings (*.json);;All files (*)</source>
+        <translation>Spaltenzuordnungen (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation>Zuordnung laden</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a saved mapping: %2</source>
+        <translation>%1 ist keine gespeicherte Zuordnung: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>Where the contacts go, and what happens to people who are already in the workspace.</source>
+        <translation>Wohin die Kontakte gehen und was mit Personen geschieht, die schon im Arbeitsbereich sind.</translation>
+    </message>
+    <message>
+        <source>Add everyone to the &amp;list:</source>
+        <translation>Alle zur &amp;Liste hinzufügen:</translation>
+    </message>
+    <message>
+        <source>Pick a list or type a new name; leave empty to add to no list</source>
+        <translation>Wählen Sie eine Liste oder geben Sie einen neuen Namen ein; leer lassen für keine Liste</translation>
+    </message>
+    <message>
+        <source>And &amp;tag everyone with:</source>
+        <translation>Und alle &amp;taggen mit:</translation>
+    </message>
+    <message>
+        <source>fair-2024, imported (separated by commas)</source>
+        <translation>messe-2024, importiert (durch Kommas getrennt)</translation>
+    </message>
+    <message>
+        <source>When an email address is already in the workspace</source>
+        <translation>Wenn eine E-Mail-Adresse schon im Arbeitsbereich ist</translation>
+    </message>
+    <message>
+        <source>&amp;Skip the row</source>
+        <translation>Zeile über&amp;springen</translation>
+    </message>
+    <message>
+        <source>The contact stays as it is; only the list and tags above are added.</source>
+        <translation>Der Kontakt bleibt, wie er ist; nur die Liste und die Tags oben kommen hinzu.</translation>
+    </message>
+    <message>
+        <source>&amp;Fill empty fields</source>
+        <translation>Leere Felder &amp;füllen</translation>
+    </message>
+    <message>
+        <source>Values from the file go only into fields the contact has left empty.</source>
+        <translation>Werte aus der Datei kommen nur in Felder, die beim Kontakt leer sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>Ü&amp;berschreiben</translation>
+    </message>
+    <message>
+        <source>Every non-empty value in the file replaces what the contact has.</source>
+        <translation>Jeder nicht leere Wert aus der Datei ersetzt den des Kontakts.</translation>
+    </message>
+    <message>
+        <source>Unsubscribed, bounced and complained contacts keep their status whatever the file says.</source>
+        <translation>Abgemeldete, unzustellbare und beschwerte Kontakte behalten ihren Status, was auch immer in der Datei steht.</translation>
+    </message>
+    <message>
+        <source>&amp;Error report:</source>
+        <translation>&amp;Fehlerbericht:</translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported are written here with the line number and the reason, to fix and import again</source>
+        <translation>Zeilen, die nicht importiert werden können, werden hier mit Zeilennummer und Grund gespeichert, zum Korrigieren und erneuten Importieren</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durch&amp;suchen…</translation>
+    </message>
+    <message>
+        <source>Error Report</source>
+        <translation>Fehlerbericht</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>Review and Import</source>
+        <translation>Prüfen und importieren</translation>
+    </message>
+    <message>
+        <source>The file is read and checked in full. Nothing is kept until you click Import.</source>
+        <translation>Die Datei wird vollständig gelesen und geprüft. Nichts wird behalten, bevor Sie auf Importieren klicken.</translation>
+    </message>
+    <message>
+        <source>Rows read:</source>
+        <translation>Gelesene Zeilen:</translation>
+    </message>
+    <message>
+        <source>New contacts:</source>
+        <translation>Neue Kontakte:</translation>
+    </message>
+    <message>
+        <source>Updated contacts:</source>
+        <translation>Aktualisierte Kontakte:</translation>
+    </message>
+    <message>
+        <source>Unchanged contacts:</source>
+        <translation>Unveränderte Kontakte:</translation>
+    </message>
+    <message>
+        <source>Invalid rows (not imported):</source>
+        <translation>Ungültige Zeilen (nicht importiert):</translation>
+    </message>
+    <message>
+        <source>Duplicates within the file:</source>
+        <translation>Doppelte innerhalb der Datei:</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported</source>
+        <translation>Zeilen, die nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>&amp;Open Error Report</source>
+        <translation>Fehlerbericht ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Waiting for the previous run to stop…</source>
+        <translation>Warten, bis der vorige Durchlauf beendet ist…</translation>
+    </message>
+    <message>
+        <source>Another change is running in the window. Wait until it has finished, then go back and try again.</source>
+        <translation>Im Fenster läuft eine andere Änderung. Warten Sie, bis sie fertig ist, gehen Sie dann zurück und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Reading and checking %1…</source>
+        <translation>%1 wird gelesen und geprüft…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Wird importiert…</translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 of %3 · %4 rows/s</source>
+        <translation>%1 Zeilen · %2 von %3 · %4 Zeilen/s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) matched unsubscribed contacts and were left unsubscribed.</source>
+        <translation>
+            <numerusform>%Ln Zeile passte zu einem abgemeldeten Kontakt, der abgemeldet blieb.</numerusform>
+            <numerusform>%Ln Zeilen passten zu abgemeldeten Kontakten, die abgemeldet blieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New custom fields: %1</source>
+        <translation>Neue eigene Felder: %1</translation>
+    </message>
+    <message>
+        <source>Checked in full. This file would not add or change any contact.</source>
+        <translation>Vollständig geprüft. Diese Datei würde keinen Kontakt hinzufügen oder ändern.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked in full. Click Import to keep the valid rows; the %Ln invalid row(s) are in the error report.</source>
+        <translation>
+            <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; die %Ln ungültige Zeile steht im Fehlerbericht.</numerusform>
+            <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; die %Ln ungültigen Zeilen stehen im Fehlerbericht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked in full. Click Import to keep it.</source>
+        <translation>Vollständig geprüft. Klicken Sie auf Importieren, um sie zu behalten.</translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed. %1</source>
+        <translation>Der Import ist fehlgeschlagen; nichts wurde geändert. %1</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation>Abgebrochen: Nichts wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSource</name>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation>%1 existiert nicht oder ist keine Datei.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation>Spalte %1</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Kategorien</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation>Kontakte importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
     </message>
 </context>
 <context>
@@ -1012,6 +1693,62 @@
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>&amp;Import Contacts…</source>
+        <translation>Kontakte &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV or vCard file (Ctrl+Shift+I)</source>
+        <translation>Kontakte aus einer CSV- oder vCard-Datei importieren (Strg+Umschalt+I)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Contacts…</source>
+        <translation>Kontakte &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Export contacts to a CSV or vCard file (Ctrl+Shift+E)</source>
+        <translation>Kontakte in eine CSV- oder vCard-Datei exportieren (Strg+Umschalt+E)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %Ln new contact(s)</source>
+        <translation>
+            <numerusform>Importiert: %Ln neuer Kontakt</numerusform>
+            <numerusform>Importiert: %Ln neue Kontakte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln updated</source>
+        <translation>
+            <numerusform>, %Ln aktualisiert</numerusform>
+            <numerusform>, %Ln aktualisiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln invalid row(s) not imported</source>
+        <translation>
+            <numerusform>, %Ln ungültige Zeile nicht importiert</numerusform>
+            <numerusform>, %Ln ungültige Zeilen nicht importiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the list “%1”</source>
+        <translation>die Liste „%1“</translation>
+    </message>
+    <message>
+        <source>the tag “%1”</source>
+        <translation>das Tag „%1“</translation>
+    </message>
+    <message>
+        <source>the contacts with status “%1”</source>
+        <translation>die Kontakte mit Status „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Kontakt nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Kontakte nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -1281,6 +2018,63 @@
     <message>
         <source>save a contact&apos;s tags and lists</source>
         <translation>Tags und Listen eines Kontakts speichern</translation>
+    </message>
+    <message>
+        <source>prepare the import</source>
+        <translation>den Import vorbereiten</translation>
+    </message>
+</context>
+<context>
+    <name>TextDecoder</name>
+    <message>
+        <source>Unknown text encoding &quot;%1&quot;. Try UTF-8 or windows-1252.</source>
+        <translation>Unbekannte Textkodierung „%1“. Versuchen Sie UTF-8 oder windows-1252.</translation>
+    </message>
+</context>
+<context>
+    <name>VCardReader</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+    <message>
+        <source>unknown character set &quot;%1&quot;, read as UTF-8</source>
+        <translation>unbekannter Zeichensatz „%1“, als UTF-8 gelesen</translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 and no CHARSET given, read as Windows-1252</source>
+        <translation>kein gültiges UTF-8 und kein CHARSET angegeben, als Windows-1252 gelesen</translation>
+    </message>
+    <message>
+        <source>unknown vCard version &quot;%1&quot;, read anyway</source>
+        <translation>unbekannte vCard-Version „%1“, trotzdem gelesen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is outside any vCard and was skipped</source>
+        <translation>„%1“ steht außerhalb jeder vCard und wurde übersprungen</translation>
+    </message>
+    <message>
+        <source>a new vCard begins before the one from line %1 ended</source>
+        <translation>eine neue vCard beginnt, bevor die aus Zeile %1 endete</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a vCard property</source>
+        <translation>„%1“ ist keine vCard-Eigenschaft</translation>
+    </message>
+    <message>
+        <source>%1 is too long and was cut</source>
+        <translation>%1 ist zu lang und wurde gekürzt</translation>
+    </message>
+    <message>
+        <source>The vCard starting on line %1 has no END:VCARD</source>
+        <translation>Die vCard ab Zeile %1 hat kein END:VCARD</translation>
+    </message>
+</context>
+<context>
+    <name>VCardWriter</name>
+    <message>
+        <source>Cannot write the file: %1</source>
+        <translation>Die Datei kann nicht geschrieben werden: %1</translation>
     </message>
 </context>
 <context>

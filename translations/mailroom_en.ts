@@ -35,6 +35,125 @@
     </message>
 </context>
 <context>
+    <name>ColumnMapping</name>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The saved column mapping cannot be used: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1 (&quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no target.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has a separator that is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names no field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has the unknown field type &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has the unknown target &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its version is %1 where 1 was expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its phone region is not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no list of columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>column %1 has no header name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping has %1 targets for %2 columns.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; cannot fill %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; are both mapped to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; are both mapped to the full name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns &quot;%1&quot; and &quot;%2&quot; are both mapped to the field &quot;%3&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is mapped to the field &quot;%2&quot; as %3, but that field holds %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; needs a separator between its tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; needs a separator between its lists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column &quot;%1&quot; is split into first and last name, but column &quot;%2&quot; fills one of them too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No column is mapped to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a known phone region: use a two-letter country code such as DE.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>Cannot open the workspace %1: %2</source>
@@ -305,6 +424,64 @@
     </message>
 </context>
 <context>
+    <name>ContactExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no custom field named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export cancelled; %1 was not written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactImporter</name>
+    <message>
+        <source>Cannot write the error report %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The mapping has %1 columns but the file has %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also on line %2, which was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also on an earlier line, which was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is also on an earlier line, which matched the existing contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was imported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactRepository</name>
     <message>
         <source>Cancelled; nothing was changed.</source>
@@ -360,6 +537,17 @@
     </message>
 </context>
 <context>
+    <name>ContactRowBuilder</name>
+    <message>
+        <source>Status &quot;%1&quot; is not one of subscribed, unsubscribed, bounced or complained.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consent date &quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ContactStatus</name>
     <message>
         <source>Subscribed</source>
@@ -386,6 +574,36 @@
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <source>The file is not open for reading.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: the row is longer than %2 characters. Is a quote left open?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the file after line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1: a quoted field is still open at the end of the file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %1 has %2 fields where %3 were expected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CsvWriter</name>
+    <message>
+        <source>Cannot write the file: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -531,6 +749,120 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Whole workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected &amp;list or tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current &amp;search result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected &amp;contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Visible columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;All columns, custom fields included</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CS&amp;V (spreadsheets, other tools)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For &amp;Excel (semicolons, byte order mark)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>v&amp;Card 4.0 (address books, phones)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current search result (“%1”)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The %Ln selected contact(s)</source>
+        <translation>
+            <numerusform>The selected contact</numerusform>
+            <numerusform>The %Ln selected contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>vCard files (*.vcf);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file to export to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already exists. Replace it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported %1 of %2 contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GroupMembershipCommand</name>
     <message numerus="yes">
         <source>Tag %Ln contact(s) with &quot;%1&quot;</source>
@@ -613,6 +945,474 @@
     </message>
     <message>
         <source>A list named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The list &quot;%1&quot; contains a comma; lists are separated by commas.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFilePage</name>
+    <message>
+        <source>Choose a File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts from Excel, Google Contacts, Outlook, Apple Contacts or a phone: CSV or text files with any delimiter, or vCard files (.vcf).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contacts.csv</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing is changed until you confirm the summary at the last step, and then the whole file is imported at once or not at all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contact files (*.csv *.txt *.tsv *.vcf *.vcard);;CSV files (*.csv);;Text files (*.txt *.tsv);;vCard files (*.vcf *.vcard);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportFormatPage</name>
+    <message>
+        <source>Comma ( , )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vertical bar ( | )</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check How the File Reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailroom detected the encoding, the delimiter and the header row. If the preview looks wrong, change them here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first row is a &amp;header (column names)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first rows of the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the start of the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Detected (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %Ln column(s) · the first %2 rows are shown.</source>
+        <translation>
+            <numerusform>%1 · %Ln column · the first %2 rows are shown.</numerusform>
+            <numerusform>%1 · %Ln columns · the first %2 rows are shown.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · a vCard file: each card is one contact. The first %2 cards are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportMappingPage</name>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose where each column of the file goes. The rows below show the first contacts as they will be stored, and what is wrong with them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns of the file and where they go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first contacts as they will be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone numbers without a country code are from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nowhere: keep them as written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Mapping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import %1 as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full name (first and last)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom field…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The character between two names in one cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>separated by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No rows to preview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %Ln row(s) as they will be imported: no problems.</source>
+        <translation>
+            <numerusform>The first row as it will be imported: no problems.</numerusform>
+            <numerusform>The first %Ln rows as they will be imported: no problems.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %1 rows as they will be imported: %Ln row(s) with problems will not be imported (hover over a row to see why).</source>
+        <translation>
+            <numerusform>The first %1 rows as they will be imported: %Ln row with problems will not be imported (hover over it to see why).</numerusform>
+            <numerusform>The first %1 rows as they will be imported: %Ln rows with problems will not be imported (hover over a row to see why).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column mappings (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not a saved mapping: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportOptionsPage</name>
+    <message>
+        <source>Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where the contacts go, and what happens to people who are already in the workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add everyone to the &amp;list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a list or type a new name; leave empty to add to no list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>And &amp;tag everyone with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fair-2024, imported (separated by commas)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When an email address is already in the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Skip the row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact stays as it is; only the list and tags above are added.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Fill empty fields</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values from the file go only into fields the contact has left empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every non-empty value in the file replaces what the contact has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribed, bounced and complained contacts keep their status whatever the file says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Error report:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that cannot be imported are written here with the line number and the reason, to fix and import again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunPage</name>
+    <message>
+        <source>Review and Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is read and checked in full. Nothing is kept until you click Import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows read:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New contacts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated contacts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unchanged contacts:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invalid rows (not imported):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates within the file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows that will not be imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Error Report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the previous run to stop…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another change is running in the window. Wait until it has finished, then go back and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading and checking %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows · %2 of %3 · %4 rows/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) matched unsubscribed contacts and were left unsubscribed.</source>
+        <translation>
+            <numerusform>%Ln row matched an unsubscribed contact and was left unsubscribed.</numerusform>
+            <numerusform>%Ln rows matched unsubscribed contacts and were left unsubscribed.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>New custom fields: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked in full. This file would not add or change any contact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked in full. Click Import to keep the valid rows; the %Ln invalid row(s) are in the error report.</source>
+        <translation>
+            <numerusform>Checked in full. Click Import to keep the valid rows; the invalid row is in the error report.</numerusform>
+            <numerusform>Checked in full. Click Import to keep the valid rows; the %Ln invalid rows are in the error report.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checked in full. Click Import to keep it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import failed; nothing was changed. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportSource</name>
+    <message>
+        <source>%1 does not exist or is not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Import Contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -893,6 +1693,62 @@
         <source>Delete</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Import Contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import contacts from a CSV or vCard file (Ctrl+Shift+I)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export Contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export contacts to a CSV or vCard file (Ctrl+Shift+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported: %Ln new contact(s)</source>
+        <translation>
+            <numerusform>Imported: %Ln new contact</numerusform>
+            <numerusform>Imported: %Ln new contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln updated</source>
+        <translation>
+            <numerusform>, %Ln updated</numerusform>
+            <numerusform>, %Ln updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln invalid row(s) not imported</source>
+        <translation>
+            <numerusform>, %Ln invalid row not imported</numerusform>
+            <numerusform>, %Ln invalid rows not imported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the list “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tag “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the contacts with status “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln contact(s) to %1.</source>
+        <translation>
+            <numerusform>Exported %Ln contact to %1.</numerusform>
+            <numerusform>Exported %Ln contacts to %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -1161,6 +2017,63 @@
     </message>
     <message>
         <source>save a contact&apos;s tags and lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>prepare the import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TextDecoder</name>
+    <message>
+        <source>Unknown text encoding &quot;%1&quot;. Try UTF-8 or windows-1252.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VCardReader</name>
+    <message>
+        <source>Line %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown character set &quot;%1&quot;, read as UTF-8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid UTF-8 and no CHARSET given, read as Windows-1252</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown vCard version &quot;%1&quot;, read anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is outside any vCard and was skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new vCard begins before the one from line %1 ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a vCard property</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is too long and was cut</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The vCard starting on line %1 has no END:VCARD</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VCardWriter</name>
+    <message>
+        <source>Cannot write the file: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
