@@ -1,0 +1,434 @@
+// Drives File > Import Contacts… through every page with real files, the way a person clicks:
+// the preview of the file, the mapping with its live validation, the options, the dry-run
+// summary while the import's transaction waits, then Cancel (nothing changes) or Import (the
+// table grows). Also closing the window while the summary waits. Runs offscreen.
+
+#include "GuiTestWorkspace.h"
+
+#include "models/ContactTableModel.h"
+#include "ui/AppSettings.h"
+#include "ui/BulkJobRunner.h"
+#include "ui/Dialogs.h"
+#include "ui/ImportFormatPage.h"
+#include "ui/ImportJob.h"
+#include "ui/ImportMappingPage.h"
+#include "ui/ImportRunPage.h"
+#include "ui/ImportWizard.h"
+#include "ui/MainWindow.h"
+#include "ui/Translations.h"
+
+#include <QAbstractButton>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <memory>
+
+namespace {
+
+constexpr int timeoutMs = 20000;
+
+QString dataFile(const char* name)
+{
+    return QStringLiteral(MAILROOM_TEST_DATA_DIR "/import/") + QLatin1String(name);
+}
+
+// The row of a QTableWidget whose column `column` reads `text`, or -1.
+int rowWith(const QTableWidget* table, int column, const QString& text)
+{
+    for (int row = 0; row < table->rowCount(); ++row) {
+        if (table->item(row, column) && table->item(row, column)->text() == text) {
+            return row;
+        }
+    }
+    return -1;
+}
+
+int columnWith(const QTableWidget* table, const QString& header)
+{
+    for (int column = 0; column < table->columnCount(); ++column) {
+        if (table->horizontalHeaderItem(column) && table->horizontalHeaderItem(column)->text() == header) {
+            return column;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+class TestImportWizard : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void previewShowsTheFileAsRead();
+    void mappingValidatesLiveAndNormalises();
+    void missingEmailColumnBlocksNext();
+    void cancelAtTheSummaryChangesNothing();
+    void importCommitsAndTheTableGrows();
+    void googleContactsImport();
+    void closingTheWindowAtTheSummaryRollsBack();
+
+private:
+    void openWindow();
+    void waitIdle();
+    ImportWizard* openWizard(const QString& file);
+    void goToMapping(ImportWizard* wizard);
+    // The error report goes to a temporary folder, never next to the test data.
+    void goToSummary(ImportWizard* wizard);
+    template <typename T>
+    T* child(QObject* parent, const QString& name) const
+    {
+        auto* widget = parent->findChild<T*>(name);
+        if (!widget) {
+            qWarning("missing child %s", qPrintable(name));
+        }
+        return widget;
+    }
+    QString label(ImportWizard* wizard, const char* name) const
+    {
+        return child<QLabel>(wizard, QString::fromLatin1(name))->text();
+    }
+
+    std::unique_ptr<GuiTestWorkspace> m_workspace;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<MainWindow> m_window;
+    QTemporaryDir m_reportDir;
+};
+
+void TestImportWizard::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    Dialogs::setWarningsSilent(true);
+    Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+}
+
+void TestImportWizard::init()
+{
+    m_workspace = std::make_unique<GuiTestWorkspace>();
+    {
+        // Bob unsubscribed: the file must not resubscribe him.
+        Result<Connection> connection = Connection::open(m_workspace->path());
+        QVERIFY(connection.ok());
+        ContactRepository repository(connection->database());
+        Result<Contact> bob = repository.findByEmail(QStringLiteral("bob@example.com"));
+        QVERIFY(bob.ok());
+        Contact changed = *bob;
+        changed.status = ContactStatus::Unsubscribed;
+        QVERIFY(repository.update(changed).ok());
+    }
+    m_settings = AppSettings::createTemporary();
+    m_settings->setImportPhoneRegion(QStringLiteral("DE"));
+    openWindow();
+}
+
+void TestImportWizard::cleanup()
+{
+    m_window.reset();
+    m_settings.reset();
+    m_workspace.reset();
+    Dialogs::clearLastWarning();
+    Dialogs::clearPendingAnswers();
+}
+
+void TestImportWizard::openWindow()
+{
+    m_window = std::make_unique<MainWindow>(m_settings.get());
+    m_window->show();
+    m_window->openInitialWorkspace(m_workspace->path());
+    waitIdle();
+    QCOMPARE(m_window->contactModel()->totalCount(), 10);
+}
+
+void TestImportWizard::waitIdle()
+{
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy(), timeoutMs);
+    QCoreApplication::processEvents();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->isBusy(), timeoutMs);
+}
+
+ImportWizard* TestImportWizard::openWizard(const QString& file)
+{
+    auto* action = m_window->findChild<QAction*>(QStringLiteral("importAction"));
+    if (!action || !action->isEnabled()) {
+        return nullptr;
+    }
+    action->trigger();
+    ImportWizard* wizard = m_window->importWizard();
+    if (!wizard || wizard->currentId() != ImportWizard::FilePageId) {
+        return nullptr;
+    }
+    // The file dialog answers through the seam, as a person picking the file would.
+    Dialogs::setNextFileName(file);
+    child<QPushButton>(wizard, QStringLiteral("browseButton"))->click();
+    if (child<QLineEdit>(wizard, QStringLiteral("pathLineEdit"))->text() != QDir::toNativeSeparators(file)) {
+        return nullptr;
+    }
+    return wizard;
+}
+
+void TestImportWizard::goToMapping(ImportWizard* wizard)
+{
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::FormatPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), timeoutMs);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::MappingPageId));
+}
+
+void TestImportWizard::goToSummary(ImportWizard* wizard)
+{
+    QVERIFY2(wizard->button(QWizard::NextButton)->isEnabled(),
+             qPrintable(child<QLabel>(wizard, QStringLiteral("mappingProblemsLabel"))->text()));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::OptionsPageId));
+    auto* report = child<QLineEdit>(wizard, QStringLiteral("errorReportLineEdit"));
+    // By default next to the file.
+    QCOMPARE(QDir::fromNativeSeparators(report->text()), ImportWizard::defaultErrorReportPath(wizard->filePath()));
+    report->setText(m_reportDir.filePath(QStringLiteral("errors.csv")));
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::RunPageId));
+    auto* page = qobject_cast<ImportRunPage*>(wizard->currentPage());
+    QTRY_COMPARE_WITH_TIMEOUT(page->phase(), ImportRunPage::Phase::Summary, timeoutMs);
+    // The transaction is open and waiting: the window refuses other changes meanwhile.
+    QVERIFY(m_window->jobRunner()->isBusy());
+    QVERIFY(wizard->button(QWizard::FinishButton)->isEnabled());
+}
+
+void TestImportWizard::previewShowsTheFileAsRead()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    wizard->next();
+    auto* page = qobject_cast<ImportFormatPage*>(wizard->currentPage());
+    QVERIFY(page);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && wizard->preview().has_value(), timeoutMs);
+    auto* table = child<QTableWidget>(wizard, QStringLiteral("filePreviewTable"));
+    QCOMPARE(table->columnCount(), 6);
+    QCOMPARE(table->horizontalHeaderItem(0)->text(), QStringLiteral("Email"));
+    QCOMPARE(table->rowCount(), 6);
+    QCOMPARE(table->item(1, 0)->text(), QStringLiteral("ben@example.com"));
+    auto* encoding = child<QComboBox>(wizard, QStringLiteral("encodingComboBox"));
+    QCOMPARE(encoding->itemText(0), QStringLiteral("Detected (UTF-8)"));
+    auto* delimiter = child<QComboBox>(wizard, QStringLiteral("delimiterComboBox"));
+    QCOMPARE(delimiter->currentData().toString(), QStringLiteral(","));
+
+    // Overriding the delimiter re-reads the file: one column per line now.
+    delimiter->setCurrentIndex(delimiter->findData(QStringLiteral(";")));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && wizard->preview().has_value(), timeoutMs);
+    QCOMPARE(wizard->preview()->dialect.delimiter, QChar(QLatin1Char(';')));
+    QCOMPARE(table->columnCount(), 1);
+    // And the header checkbox: without a header, the first line is a row.
+    delimiter->setCurrentIndex(delimiter->findData(QStringLiteral(",")));
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && wizard->preview().has_value(), timeoutMs);
+    child<QCheckBox>(wizard, QStringLiteral("headerCheckBox"))->setChecked(false);
+    QTRY_VERIFY_WITH_TIMEOUT(!page->isLoading() && wizard->preview().has_value(), timeoutMs);
+    QCOMPARE(table->rowCount(), 7);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Email"));
+}
+
+void TestImportWizard::mappingValidatesLiveAndNormalises()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    auto* page = qobject_cast<ImportMappingPage*>(wizard->currentPage());
+    QVERIFY(page->problems().isEmpty());
+    QCOMPARE(child<QComboBox>(wizard, QStringLiteral("phoneRegionComboBox"))->currentData().toString(),
+             QStringLiteral("DE"));
+
+    auto* table = child<QTableWidget>(wizard, QStringLiteral("validationTable"));
+    const int email = columnWith(table, QStringLiteral("Email"));
+    const int phone = columnWith(table, QStringLiteral("Phone"));
+    const int problems = columnWith(table, QStringLiteral("Problems"));
+    QVERIFY(email >= 0 && phone >= 0 && problems >= 0);
+    // Normalised as it will be stored: trimmed, the domain lower-cased, the phone in E.164.
+    const int anna = rowWith(table, email, QStringLiteral("Anna@example.com"));
+    QVERIFY(anna >= 0);
+    QCOMPARE(table->item(anna, phone)->text(), QStringLiteral("+49301234567"));
+    QVERIFY(table->item(anna, problems)->text().isEmpty());
+    // The invalid address and the loyalty points that are not a number are shown as problems.
+    const int carl = rowWith(table, email, QStringLiteral("not-an-email"));
+    QVERIFY(carl >= 0);
+    QVERIFY(!table->item(carl, problems)->text().isEmpty());
+    QCOMPARE(table->item(carl, email)->foreground().color(), QColor(Qt::red));
+    const int ben = rowWith(table, email, QStringLiteral("ben@example.com"));
+    QVERIFY(table->item(ben, problems)->text().contains(QLatin1String("Loyalty points")));
+    QCOMPARE(page->problemRowCount(), 2);
+    QVERIFY(child<QLabel>(wizard, QStringLiteral("validationLabel"))->text().contains(QLatin1String("2 rows")));
+
+    // Ignoring the loyalty points column: Ben's row becomes valid at once.
+    auto* target = child<QComboBox>(wizard, QStringLiteral("targetComboBox_4"));
+    QCOMPARE(target->currentData().toString(), QStringLiteral("field"));
+    target->setCurrentIndex(target->findData(QStringLiteral("ignore")));
+    QCOMPARE(page->problemRowCount(), 1);
+    QCOMPARE(columnWith(table, QStringLiteral("Loyalty points")), -1);
+    // One column fewer now: find them again.
+    const int problemsNow = columnWith(table, QStringLiteral("Problems"));
+    const int emailNow = columnWith(table, QStringLiteral("Email"));
+    QVERIFY(table->item(rowWith(table, emailNow, QStringLiteral("ben@example.com")), problemsNow)->text().isEmpty());
+
+    // Tags split on the separator the person types.
+    auto* tags = child<QComboBox>(wizard, QStringLiteral("targetComboBox_5"));
+    QCOMPARE(tags->currentData().toString(), QStringLiteral("tags"));
+    child<QLineEdit>(wizard, QStringLiteral("separatorLineEdit_5"))->setText(QStringLiteral(";"));
+    const int tagColumn = columnWith(table, QStringLiteral("Tags"));
+    QCOMPARE(table->item(rowWith(table, emailNow, QStringLiteral("Anna@example.com")), tagColumn)->text(),
+             QStringLiteral("vip, fair"));
+
+    // A saved mapping comes back the same on another run.
+    QTemporaryDir dir;
+    const QString saved = dir.filePath(QStringLiteral("mapping.json"));
+    Dialogs::setNextFileName(saved);
+    child<QPushButton>(wizard, QStringLiteral("saveMappingButton"))->click();
+    QVERIFY(QFile::exists(saved));
+    target->setCurrentIndex(target->findData(QStringLiteral("column:notes")));
+    QCOMPARE(page->mapping().targets.at(4).kind, ColumnTarget::Kind::Column);
+    Dialogs::setNextFileName(saved);
+    child<QPushButton>(wizard, QStringLiteral("loadMappingButton"))->click();
+    QCOMPARE(page->mapping().targets.at(4).kind, ColumnTarget::Kind::Ignore);
+    QCOMPARE(page->mapping().targets.at(5).separator, QStringLiteral(";"));
+}
+
+void TestImportWizard::missingEmailColumnBlocksNext()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    auto* target = child<QComboBox>(wizard, QStringLiteral("targetComboBox_0"));
+    target->setCurrentIndex(target->findData(QStringLiteral("ignore")));
+    QVERIFY(!wizard->button(QWizard::NextButton)->isEnabled());
+    auto* problems = child<QLabel>(wizard, QStringLiteral("mappingProblemsLabel"));
+    QVERIFY(!problems->isHidden());
+    QVERIFY2(problems->text().contains(QLatin1String("mail"), Qt::CaseInsensitive), qPrintable(problems->text()));
+    // Mapping it back lifts the block.
+    target->setCurrentIndex(target->findData(QStringLiteral("column:email")));
+    QVERIFY(wizard->button(QWizard::NextButton)->isEnabled());
+    QVERIFY(problems->isHidden());
+}
+
+void TestImportWizard::cancelAtTheSummaryChangesNothing()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    goToSummary(wizard);
+    QCOMPARE(label(wizard, "rowsReadLabel"), QStringLiteral("6"));
+    QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("1"));
+    QCOMPARE(label(wizard, "invalidLabel"), QStringLiteral("2"));
+    QCOMPARE(label(wizard, "duplicatesLabel"), QStringLiteral("1"));
+    QCOMPARE(label(wizard, "unsubscribedLabel"),
+             QStringLiteral("1 row matched an unsubscribed contact and was left unsubscribed."));
+    // The first problems, with their line numbers, and the report to fix them in.
+    auto* problems = child<QTreeWidget>(wizard, QStringLiteral("problemsTreeWidget"));
+    QVERIFY(problems->topLevelItemCount() >= 2);
+    QCOMPARE(problems->topLevelItem(0)->text(0), QStringLiteral("3"));
+    QVERIFY(!child<QPushButton>(wizard, QStringLiteral("openReportButton"))->isHidden());
+    QVERIFY(QFile::exists(m_reportDir.filePath(QStringLiteral("errors.csv"))));
+
+    wizard->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->jobRunner()->isBusy(), timeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->importWizard() == nullptr, timeoutMs);
+    waitIdle();
+    QVERIFY(!m_workspace->stored(QStringLiteral("Anna@example.com")).ok());
+    QCOMPARE(m_window->contactModel()->totalCount(), 10);
+    // The window accepts changes again.
+    QVERIFY(m_window->findChild<QAction*>(QStringLiteral("importAction"))->isEnabled());
+}
+
+void TestImportWizard::importCommitsAndTheTableGrows()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::OptionsPageId));
+    child<QComboBox>(wizard, QStringLiteral("listComboBox"))->setCurrentText(QStringLiteral("Fair 2024"));
+    child<QLineEdit>(wizard, QStringLiteral("tagsLineEdit"))->setText(QStringLiteral("imported, spring"));
+    QTemporaryDir dir;
+    const QString report = dir.filePath(QStringLiteral("problems.csv"));
+    child<QLineEdit>(wizard, QStringLiteral("errorReportLineEdit"))->setText(report);
+    wizard->next();
+    auto* page = qobject_cast<ImportRunPage*>(wizard->currentPage());
+    QVERIFY(page);
+    QTRY_COMPARE_WITH_TIMEOUT(page->phase(), ImportRunPage::Phase::Summary, timeoutMs);
+    QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("1"));
+
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->importWizard() == nullptr, timeoutMs);
+    waitIdle();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 11, timeoutMs);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("1 new contact")),
+             qPrintable(m_window->statusBar()->currentMessage()));
+
+    Result<Contact> anna = m_workspace->stored(QStringLiteral("Anna@example.com"));
+    QVERIFY(anna.ok());
+    QCOMPARE(anna->phone, QStringLiteral("+49301234567"));
+    QCOMPARE(anna->lists, QStringList{QStringLiteral("Fair 2024")});
+    QVERIFY(anna->tags.contains(QStringLiteral("imported")));
+    QVERIFY(anna->tags.contains(QStringLiteral("spring")));
+    // Bob stayed unsubscribed; the report holds the two invalid rows and the duplicate.
+    QCOMPARE(m_workspace->stored(QStringLiteral("bob@example.com"))->status, ContactStatus::Unsubscribed);
+    QFile file(report);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(file.readAll());
+    QVERIFY(text.contains(QLatin1String("not-an-email")));
+    QVERIFY(text.contains(QLatin1String("Again")));
+}
+
+void TestImportWizard::googleContactsImport()
+{
+    ImportWizard* wizard = openWizard(dataFile("google_contacts.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    auto* table = child<QTableWidget>(wizard, QStringLiteral("validationTable"));
+    const int email = columnWith(table, QStringLiteral("Email"));
+    QVERIFY(email >= 0);
+    QVERIFY(rowWith(table, email, QStringLiteral("jane@example.com")) >= 0);
+    const int first = columnWith(table, QStringLiteral("First name"));
+    QCOMPARE(table->item(rowWith(table, email, QStringLiteral("jose@example.es")), first)->text(),
+             QStringLiteral("José"));
+    goToSummary(wizard);
+    const qint64 created = label(wizard, "createdLabel").toLongLong();
+    QVERIFY(created >= 2);
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->importWizard() == nullptr, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 10 + created, timeoutMs);
+    QVERIFY(m_workspace->stored(QStringLiteral("jose@example.es")).ok());
+}
+
+void TestImportWizard::closingTheWindowAtTheSummaryRollsBack()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    goToSummary(wizard);
+    // "A change is still running. Cancel it and quit?" Yes.
+    Dialogs::setNextButton(QMessageBox::Yes);
+    QVERIFY(m_window->close());
+    QVERIFY(!Dialogs::hasPendingAnswers());
+    QVERIFY(!m_window->jobRunner()->isBusy() || m_window->importWizard() == nullptr ||
+            !m_window->importWizard()->isVisible());
+    // Nothing hangs: the worker was released and rolled back.
+    m_window->jobRunner()->waitForIdle();
+    m_window.reset();
+    QVERIFY(!m_workspace->stored(QStringLiteral("Anna@example.com")).ok());
+}
+
+QTEST_MAIN(TestImportWizard)
+#include "test_import_wizard.moc"
