@@ -56,6 +56,29 @@ QByteArray readFile(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
+// `rows` new contacts, each note with a line break; written a megabyte at a time.
+bool writeBuyersCsv(const QString& path, int rows)
+{
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly)) {
+        return false;
+    }
+    QByteArray chunk = "Email,First name,Last name,Company,City,Loyalty points,Notes\n";
+    for (int i = 0; i < rows; ++i) {
+        const QByteArray n = QByteArray::number(i);
+        chunk += "buyer" + n + "@shop" + QByteArray::number(i % 97) + ".example,Buyer,N" + n + ",Firma " +
+                 QByteArray::number(i % 1000) + ",Stadt," + QByteArray::number(i % 500) + ",\"Note for row " + n +
+                 "\nsecond line\"\n";
+        if (chunk.size() > (1 << 20) || i + 1 == rows) {
+            if (out.write(chunk) != chunk.size()) {
+                return false;
+            }
+            chunk.clear();
+        }
+    }
+    return out.flush();
+}
+
 // A contact as `contacts search --json` prints it, without what a new workspace assigns anew.
 QJsonObject withoutIdentity(QJsonObject contact)
 {
@@ -114,6 +137,7 @@ private Q_SLOTS:
     void csvRoundTripGivesTheSameContacts();
     void vcardExportReadsBack();
     void killedImportLeavesTheWorkspaceAsItWas();
+    void importKilledNearItsEndIsAllOrNothing();
 
 private:
     Run cli(const QStringList& args);
@@ -127,6 +151,12 @@ private:
     // Everything a user could see of a workspace: contacts, fields, tags and lists.
     QByteArray snapshot(const QString& path);
     QString file(const QString& name) const { return m_dir->filePath(name); }
+    // Starts `import csv --list "Big import" --tag bulk` and SIGKILLs it after afterMs; false
+    // when it had finished by then (successfully, or the test fails).
+    bool importAndKill(const QString& workspace, const QString& csv, int afterMs);
+    // Opens the workspace as the window would, checks it is sound and its search index matches
+    // its contacts, and returns how many contacts it holds (-1 and a failure otherwise).
+    qint64 checkWorkspaceAfterKill(const QString& path);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
@@ -828,74 +858,155 @@ void TestCliImportExport::killedImportLeavesTheWorkspaceAsItWas()
     constexpr int kRows = 200000;
     QCOMPARE(ws(words({"demo", "--contacts", "120", "--seed", "3"})).exitCode, 0);
     const QString big = file(QStringLiteral("big.csv"));
-    {
-        QFile out(big);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        QByteArray chunk = "Email,First name,Last name,Company,City,Loyalty points,Notes\n";
-        for (int i = 0; i < kRows; ++i) {
-            const QByteArray n = QByteArray::number(i);
-            chunk += "buyer" + n + "@shop" + QByteArray::number(i % 97) + ".example,Buyer,N" + n + ",Firma " +
-                     QByteArray::number(i % 1000) + ",Stadt," + QByteArray::number(i % 500) + ",\"Note for row " + n +
-                     "\nsecond line\"\n";
-            if (chunk.size() > (1 << 20)) {
-                QVERIFY(out.write(chunk) == chunk.size());
-                chunk.clear();
-            }
-        }
-        QVERIFY(out.write(chunk) == chunk.size());
-    }
+    QVERIFY(writeBuyersCsv(big, kRows));
     const QByteArray before = snapshot(m_path);
     QCOMPARE(contacts(m_path).size(), 120);
 
-    const QStringList importArgs = {QStringLiteral("--workspace"), m_path,
-                                    QStringLiteral("import"),      big,
-                                    QStringLiteral("--list"),      QStringLiteral("Big import"),
-                                    QStringLiteral("--tag"),       QStringLiteral("bulk")};
     int killedMidImport = 0;
     for (const int afterMs : {300, 1000, 2000, 300, 1000, 2000}) {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.remove(QStringLiteral("MAILROOM_WORKSPACE"));
-        process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(MAILROOM_CLI_PATH), importArgs);
-        QVERIFY(process.waitForStarted());
-        QThread::msleep(afterMs);
-        const bool running = process.state() == QProcess::Running;
-        if (running) {
-            process.kill(); // SIGKILL: no destructor, no rollback, no lock release
-            ++killedMidImport;
+        const bool killed = importAndKill(m_path, big, afterMs);
+        if (QTest::currentTestFailed()) {
+            return;
         }
-        QVERIFY(process.waitForFinished(120000));
-        if (!running) {
+        if (!killed) {
             qWarning("the import finished within %d ms; nothing to kill", afterMs);
             break;
         }
-        QCOMPARE(process.exitStatus(), QProcess::CrashExit);
-
-        {
-            // The window could open it right away: the lock file of the dead process is stale.
-            auto reopened = Workspace::open(m_path);
-            QVERIFY2(reopened.ok(), reopened.ok() ? "" : qPrintable(reopened.error().message));
-            QSqlQuery q(reopened.value()->database());
-            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
-            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
-            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contacts")) && q.next());
-            const int count = q.value(0).toInt();
-            QVERIFY(q.exec(QStringLiteral("SELECT count(*) FROM contacts_fts")) && q.next());
-            QCOMPARE(q.value(0).toInt(), count);
-            if (count == 120 + kRows) {
-                // Killed in the instant between the commit and the exit: all of it, also fine.
-                qWarning("the import had committed when it was killed after %d ms", afterMs);
-                break;
-            }
-            QCOMPARE(count, 120);
+        ++killedMidImport;
+        const qint64 count = checkWorkspaceAfterKill(m_path);
+        if (QTest::currentTestFailed()) {
+            return;
         }
+        if (count == 120 + kRows) {
+            // Killed in the instant between the commit and the exit: all of it, also fine.
+            qWarning("the import had committed when it was killed after %d ms", afterMs);
+            break;
+        }
+        QCOMPARE(count, 120);
         QCOMPARE(snapshot(m_path), before);
     }
     QVERIFY2(killedMidImport >= 3, "the import was too fast to be killed during it");
     // And the next write through the CLI takes the lock as usual.
     QCOMPARE(ws(words({"contacts", "add", "--email", "after.the.kills@example.com"})).exitCode, 0);
     QCOMPARE(ws(words({"contacts", "show", "after.the.kills@example.com"})).exitCode, 0);
+}
+
+// The end of an import (the search index of the new rows, the commit) is where a kill could
+// do most harm: kills swept across the last part of a timed import find none or all of it.
+void TestCliImportExport::importKilledNearItsEndIsAllOrNothing()
+{
+    constexpr int kRows = 20000;
+    QCOMPARE(ws(words({"demo", "--contacts", "120", "--seed", "4"})).exitCode, 0);
+    const QString csv = file(QStringLiteral("buyers.csv"));
+    QVERIFY(writeBuyersCsv(csv, kRows));
+    const QByteArray before = snapshot(m_path);
+    auto copyOfStart = [this](const QString& name) {
+        const QString path = file(name);
+        for (const QString& suffix : {QString(), QStringLiteral("-wal")}) {
+            if (QFile::exists(m_path + suffix) && !QFile::copy(m_path + suffix, path + suffix)) {
+                return QString();
+            }
+        }
+        return path;
+    };
+
+    const QString timed = copyOfStart(QStringLiteral("timed.mailroom"));
+    QVERIFY(!timed.isEmpty());
+    QElapsedTimer timer;
+    timer.start();
+    const Run whole = wsAt(timed, {QStringLiteral("import"), csv, QStringLiteral("--list"),
+                                   QStringLiteral("Big import"), QStringLiteral("--tag"), QStringLiteral("bulk")});
+    const qint64 wholeMs = timer.elapsed();
+    QVERIFY2(whole.exitCode == 0, whole.err);
+    QCOMPARE(checkWorkspaceAfterKill(timed), 120 + kRows);
+
+    int none = 0;
+    int all = 0;
+    for (const double fraction : {0.55, 0.65, 0.72, 0.78, 0.84, 0.9}) {
+        const QString path = copyOfStart(QStringLiteral("late-%1.mailroom").arg(fraction));
+        QVERIFY(!path.isEmpty());
+        const int afterMs = int(double(wholeMs) * fraction);
+        const bool killed = importAndKill(path, csv, afterMs);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        const qint64 count = checkWorkspaceAfterKill(path);
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        if (count == 120) {
+            QVERIFY(killed);
+            QCOMPARE(snapshot(path), before);
+            ++none;
+        } else {
+            QCOMPARE(count, 120 + kRows);
+            ++all;
+        }
+    }
+    qInfo("a whole import took %lld ms; of 6 kills near its end, %d left nothing and %d came after the commit", wholeMs,
+          none, all);
+}
+
+bool TestCliImportExport::importAndKill(const QString& workspace, const QString& csv, int afterMs)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("MAILROOM_WORKSPACE"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(MAILROOM_CLI_PATH),
+                  {QStringLiteral("--workspace"), workspace, QStringLiteral("import"), csv, QStringLiteral("--list"),
+                   QStringLiteral("Big import"), QStringLiteral("--tag"), QStringLiteral("bulk")});
+    if (!process.waitForStarted()) {
+        QTest::qFail("mailroom-cli did not start", __FILE__, __LINE__);
+        return false;
+    }
+    QThread::msleep(static_cast<unsigned long>(afterMs));
+    const bool running = process.state() == QProcess::Running;
+    if (running) {
+        process.kill(); // SIGKILL: no destructor, no rollback, no lock release
+    }
+    if (!process.waitForFinished(120000)) {
+        QTest::qFail("mailroom-cli did not stop", __FILE__, __LINE__);
+        return false;
+    }
+    if (!running && (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)) {
+        QTest::qFail(
+            qPrintable(QStringLiteral("the import failed: ") + QString::fromUtf8(process.readAllStandardError())),
+            __FILE__, __LINE__);
+    }
+    return running;
+}
+
+qint64 TestCliImportExport::checkWorkspaceAfterKill(const QString& path)
+{
+    // The window could open it right away: the lock file of a dead process is stale.
+    auto reopened = Workspace::open(path);
+    if (!reopened) {
+        QTest::qFail(qPrintable(reopened.error().message), __FILE__, __LINE__);
+        return -1;
+    }
+    QSqlQuery q(reopened.value()->database());
+    if (!q.exec(QStringLiteral("PRAGMA integrity_check")) || !q.next() ||
+        q.value(0).toString() != QLatin1String("ok")) {
+        QTest::qFail(qPrintable(QStringLiteral("integrity_check: ") + q.value(0).toString()), __FILE__, __LINE__);
+        return -1;
+    }
+    if (!q.exec(
+            QStringLiteral("SELECT (SELECT count(*) FROM contacts), (SELECT count(*) FROM contacts_fts),"
+                           " (SELECT count(*) FROM contacts c WHERE c.id NOT IN (SELECT rowid FROM contacts_fts))")) ||
+        !q.next()) {
+        QTest::qFail("cannot count the contacts", __FILE__, __LINE__);
+        return -1;
+    }
+    // The search index holds exactly the contacts.
+    if (q.value(0).toLongLong() != q.value(1).toLongLong() || q.value(2).toLongLong() != 0) {
+        QTest::qFail(qPrintable(QStringLiteral("%1 contacts but %2 in the search index")
+                                    .arg(q.value(0).toLongLong())
+                                    .arg(q.value(1).toLongLong())),
+                     __FILE__, __LINE__);
+        return -1;
+    }
+    return q.value(0).toLongLong();
 }
 
 QTEST_GUILESS_MAIN(TestCliImportExport)
