@@ -44,12 +44,14 @@ file_bytes() { # a SQLite database with its WAL, if one is left
     done
     echo "$total"
 }
-# Runs a command under GNU time; sets WALL (s) and RSS (MB) and returns its exit status.
+# Runs a command under GNU time; sets WALL and CPU (user + system) in s and RSS (peak, MB)
+# and returns the command's exit status. On a busy machine CPU is the steadier figure.
 timed() {
-    local out="$BENCH_DIR/time.out" status=0
-    /usr/bin/time -f '%e %M' -o "$out" "$@" || status=$?
-    read -r WALL RSS < <(tail -n 1 "$out")
+    local out="$BENCH_DIR/time.out" status=0 user sys
+    /usr/bin/time -f '%e %M %U %S' -o "$out" "$@" || status=$?
+    read -r WALL RSS user sys < <(tail -n 1 "$out")
     RSS=$(calc "$RSS / 1024")
+    CPU=$(printf '%.2f' "$(calc "$user + $sys")")
     return "$status"
 }
 
@@ -92,7 +94,7 @@ EOF
 cat "$CSV" >/dev/null # both importers start from a warm page cache
 # The shell exits 1 after the failed INSERTs of the duplicates: what it said is checked below.
 timed sqlite3 "$PEER" <"$BENCH_DIR/peer-import.sql" >/dev/null 2>"$BENCH_DIR/peer-import.err" || true
-SQL_WALL=$WALL SQL_RSS=$RSS
+SQL_WALL=$WALL SQL_RSS=$RSS SQL_CPU=$CPU
 SQL_REJECTED=$(grep -c 'UNIQUE constraint failed' "$BENCH_DIR/peer-import.err" || true)
 if grep -v 'UNIQUE constraint failed' "$BENCH_DIR/peer-import.err" | grep -q .; then
     die "sqlite3 .import reported more than duplicates: $(grep -v 'UNIQUE constraint failed' "$BENCH_DIR/peer-import.err" | head -n 3)"
@@ -100,7 +102,7 @@ fi
 SQL_ROWS=$(sqlite3 "$PEER" "SELECT count(*) FROM contacts;")
 SQL_SIZE=$(file_bytes "$PEER")
 timed sqlite3 "$PEER" <"$BENCH_DIR/peer-fts.sql" >/dev/null
-SQL_FTS_WALL=$WALL
+SQL_FTS_WALL=$WALL SQL_FTS_CPU=$CPU
 SQL_FTS_SIZE=$(file_bytes "$PEER")
 [[ "$SQL_ROWS" == "$(count unique_emails)" ]] ||
     die "sqlite3 kept $SQL_ROWS rows, the file has $(count unique_emails) distinct emails: the peer is not doing what it should"
@@ -120,7 +122,7 @@ else
         tail -n 20 "$BENCH_DIR/mailroom-import.err" >&2
         die "mailroom-cli import failed (exit status above; output in $BENCH_DIR)"
     fi
-    MR_WALL=$WALL MR_RSS=$RSS
+    MR_WALL=$WALL MR_RSS=$RSS MR_CPU=$CPU
     MR_ROWS=$(sqlite3 "$WORKSPACE" "SELECT count(*) FROM contacts;")
     MR_SIZE=$(file_bytes "$WORKSPACE")
 fi
@@ -135,6 +137,7 @@ row "figure" "mailroom" "sqlite3" "ratio" "target"
 if ((MAILROOM_OK)); then
     row "import wall time (s)" "$MR_WALL" "$SQL_WALL" "$(printf '%.2fx' "$(calc "$MR_WALL / $SQL_WALL")")" \
         "<= 2x sqlite3: $(holds "$MR_WALL <= 2 * $SQL_WALL" && echo ok || echo MISSED)"
+    row "CPU time, user + system (s)" "$MR_CPU" "$SQL_CPU" "$(printf '%.2fx' "$(calc "$MR_CPU / $SQL_CPU")")" ""
     row "rows/s" "$(printf '%.0f' "$(calc "$ROWS / $MR_WALL")")" "$(printf '%.0f' "$(calc "$ROWS / $SQL_WALL")")" "" ""
     row "peak RSS (MB)" "$(printf '%.0f' "$MR_RSS")" "$(printf '%.0f' "$SQL_RSS")" "" \
         "< 300 MB: $(holds "$MR_RSS < 300" && echo ok || echo MISSED)"
@@ -143,14 +146,17 @@ if ((MAILROOM_OK)); then
     row "contacts kept" "$MR_ROWS" "$SQL_ROWS" "" "expected $(count unique_valid) (sqlite3 keeps the invalid)"
 else
     row "import wall time (s)" "-" "$SQL_WALL" "" "<= 2x sqlite3"
+    row "CPU time, user + system (s)" "-" "$SQL_CPU" "" ""
     row "rows/s" "-" "$(printf '%.0f' "$(calc "$ROWS / $SQL_WALL")")" "" ""
     row "peak RSS (MB)" "-" "$(printf '%.0f' "$SQL_RSS")" "" "< 300 MB"
     row "database file (MB)" "-" "$(printf '%.0f' "$(mb "$SQL_SIZE")")" "" ""
     row "contacts kept" "-" "$SQL_ROWS" "" "expected $(count unique_valid) (sqlite3 keeps the invalid)"
 fi
 echo
-printf 'sqlite3 rejected %s duplicate rows; then building the workspace-like FTS5 index took %.2f s more (file %.0f MB)\n' \
-    "$SQL_REJECTED" "$SQL_FTS_WALL" "$(mb "$SQL_FTS_SIZE")"
+printf 'sqlite3 rejected %s duplicate rows; then building the workspace-like FTS5 index took %.2f s more' \
+    "$SQL_REJECTED" "$SQL_FTS_WALL"
+printf ' (CPU %.2f s; file then %.0f MB)\n' "$SQL_FTS_CPU" "$(mb "$SQL_FTS_SIZE")"
+printf 'load average at the end: %s (a busy machine stretches wall times; CPU times hold)\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
 if ((MAILROOM_OK)); then
     # Its figures, without the per-row lists (read with the sqlite3 shell's JSON functions).
     echo "mailroom-cli import --json said (all of it in $BENCH_DIR/mailroom-import.json):"
