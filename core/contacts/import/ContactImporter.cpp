@@ -16,7 +16,6 @@
 #include <QSet>
 #include <QSqlQuery>
 
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -166,6 +165,12 @@ struct PreparedRow
     ContactRowBuilder::Built built;
 };
 
+struct PreparedBatch
+{
+    std::vector<PreparedRow> rows;
+    qint64 bytesRead = 0; // how far into the file the batch's last row ends
+};
+
 // Reads and builds rows on a second thread while the caller's thread writes the previous
 // ones: parsing, validation and phone numbers cost about as much as SQLite does, so on two
 // cores the import takes the longer of the two rather than their sum. The queue is bounded,
@@ -193,12 +198,12 @@ public:
     RowPipeline& operator=(const RowPipeline&) = delete;
 
     // The next batch; empty at the end of the file. An Error when the file cannot be read on.
-    Result<std::vector<PreparedRow>> next()
+    Result<PreparedBatch> next()
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [this] { return !m_batches.empty() || m_done; });
         if (!m_batches.empty()) {
-            std::vector<PreparedRow> batch = std::move(m_batches.front());
+            PreparedBatch batch = std::move(m_batches.front());
             m_batches.pop_front();
             m_changed.notify_all();
             return batch;
@@ -206,10 +211,8 @@ public:
         if (m_error) {
             return *m_error;
         }
-        return std::vector<PreparedRow>{};
+        return PreparedBatch{};
     }
-
-    qint64 bytesRead() const { return m_bytesRead.load(); }
 
 private:
     static constexpr size_t kBatchRows = 500;
@@ -217,13 +220,14 @@ private:
 
     void produce()
     {
-        std::vector<PreparedRow> batch;
-        batch.reserve(kBatchRows);
+        PreparedBatch batch;
+        batch.rows.reserve(kBatchRows);
         for (;;) {
             auto row = m_source.next();
             if (!row || !row->has_value()) {
                 std::lock_guard lock(m_mutex);
-                if (!batch.empty()) {
+                if (!batch.rows.empty()) {
+                    batch.bytesRead = m_source.bytesRead();
                     m_batches.push_back(std::move(batch));
                 }
                 if (!row) {
@@ -237,9 +241,9 @@ private:
             if (prepared.row.error.isEmpty()) {
                 prepared.built = m_builder.build(prepared.row.fields);
             }
-            batch.push_back(std::move(prepared));
-            if (batch.size() == kBatchRows) {
-                m_bytesRead = m_source.bytesRead();
+            batch.rows.push_back(std::move(prepared));
+            if (batch.rows.size() == kBatchRows) {
+                batch.bytesRead = m_source.bytesRead();
                 std::unique_lock lock(m_mutex);
                 m_changed.wait(lock, [this] { return m_batches.size() < kQueuedBatches || m_stopped; });
                 if (m_stopped) {
@@ -248,7 +252,7 @@ private:
                 m_batches.push_back(std::move(batch));
                 m_changed.notify_all();
                 batch = {};
-                batch.reserve(kBatchRows);
+                batch.rows.reserve(kBatchRows);
             }
         }
     }
@@ -257,11 +261,10 @@ private:
     const ContactRowBuilder& m_builder;
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<std::vector<PreparedRow>> m_batches;
+    std::deque<PreparedBatch> m_batches;
     std::optional<Error> m_error;
     bool m_done = false;
     bool m_stopped = false;
-    std::atomic<qint64> m_bytesRead{0};
     std::thread m_thread; // last: starts once everything above exists
 };
 
@@ -596,17 +599,17 @@ Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& pr
             if (!batch) {
                 return batch.error();
             }
-            if (batch->empty()) {
+            if (batch->rows.empty()) {
                 break;
             }
-            for (PreparedRow& prepared : batch.value()) {
+            for (PreparedRow& prepared : batch.value().rows) {
                 if (auto s = importRow(prepared); !s) {
                     return s.error();
                 }
             }
             if (progress) {
                 report.rows = m_summary.rowsRead;
-                report.bytesRead = pipeline.bytesRead();
+                report.bytesRead = batch->bytesRead;
                 report.elapsedMs = timer.elapsed();
                 if (!progress(report)) {
                     return Error{ErrorCode::Cancelled,
@@ -614,6 +617,16 @@ Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& pr
                                                              "Import cancelled; nothing was imported.")};
                 }
             }
+        }
+    }
+    if (progress) {
+        report.rows = m_summary.rowsRead;
+        report.bytesRead = report.bytesTotal;
+        report.elapsedMs = timer.elapsed();
+        report.indexing = true;
+        if (!progress(report)) {
+            return Error{ErrorCode::Cancelled,
+                         QCoreApplication::translate("ContactImporter", "Import cancelled; nothing was imported.")};
         }
     }
     // The search index of the new contacts in one statement: far faster than row by row.

@@ -59,6 +59,7 @@ struct ImportProgress
     qint64 bytesRead = 0;
     qint64 bytesTotal = 0;
     qint64 elapsedMs = 0;
+    bool indexing = false; // every row is in; the search index is being built before the commit
 };
 
 // The import engine, shared by the wizard and `mailroom-cli import`. Streams the file, builds

@@ -208,7 +208,10 @@ Result<std::optional<ImportRow>> ImportSource::next()
     row.line = record->line;
     row.raw = std::move(record->raw);
     if (record->isRagged() && !isHarmlesslyRagged(*record)) {
-        row.error = CsvReader::raggedMessage(*record);
+        // The line is reported beside the reason, so the reason does not repeat it.
+        row.error = QCoreApplication::translate("ImportSource", "The row has %1 fields where the header has %2.")
+                        .arg(record->fields.size())
+                        .arg(record->expectedFieldCount);
     }
     row.fields = std::move(record->fields);
     row.fields.resize(m_headers.size());
