@@ -2,7 +2,6 @@
 
 #include "core/contacts/ContactRepository.h"
 #include "core/contacts/CustomFieldRepository.h"
-#include "core/contacts/EmailAddress.h"
 #include "core/contacts/GroupRepository.h"
 #include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/import/ContactRowBuilder.h"
@@ -481,11 +480,10 @@ Status ImportRun::importRow(PreparedRow& prepared)
     if (!m_options.list.trimmed().isEmpty()) {
         addNames(c.lists, {m_options.list.trimmed()});
     }
-    const EmailAddress email = EmailAddress::parse(c.email).value();
 
     QSqlQuery& insert = m_sql.insertContact;
-    insert.bindValue(0, email.normalized());
-    insert.bindValue(1, email.key());
+    insert.bindValue(0, c.email);
+    insert.bindValue(1, built.emailKey);
     const QString* texts[] = {&c.firstName, &c.lastName, &c.company, &c.phone,   &c.street,
                               &c.city,      &c.region,   &c.postcode, &c.country, &c.notes};
     int i = 2;
@@ -508,7 +506,7 @@ Status ImportRun::importRow(PreparedRow& prepared)
         return insertNew(id, c);
     }
 
-    m_sql.findByKey.bindValue(0, email.key());
+    m_sql.findByKey.bindValue(0, built.emailKey);
     if (!m_sql.findByKey.exec() || !m_sql.findByKey.next()) {
         return sqlError(m_sql.findByKey, QT_TRANSLATE_NOOP("SqlError", "check for duplicates"));
     }
@@ -519,17 +517,17 @@ Status ImportRun::importRow(PreparedRow& prepared)
         const QString reason =
             index < m_createdLines.size()
                 ? QCoreApplication::translate("ContactImporter", "%1 is also on line %2, which was imported.")
-                      .arg(email.normalized())
+                      .arg(c.email)
                       .arg(m_createdLines.at(index))
                 : QCoreApplication::translate("ContactImporter", "%1 is also on an earlier line, which was imported.")
-                      .arg(email.normalized());
+                      .arg(c.email);
         return reject(row, reason, m_summary.duplicatesInFile);
     }
     if (m_matchedExisting.contains(id)) {
         return reject(row,
                       QCoreApplication::translate("ContactImporter",
                                                   "%1 is also on an earlier line, which matched the existing contact.")
-                          .arg(email.normalized()),
+                          .arg(c.email),
                       m_summary.duplicatesInFile);
     }
     m_matchedExisting.insert(id);

@@ -206,6 +206,7 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
     }
     if (auto email = EmailAddress::parse(c.email)) {
         c.email = email->normalized();
+        built.emailKey = email->key();
     }
     built.problems = early + ContactValidator::problems(c, m_fields);
     if (built.problems.isEmpty()) {

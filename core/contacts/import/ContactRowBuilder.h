@@ -23,6 +23,7 @@ public:
     struct Built
     {
         Contact contact;
+        QString emailKey; // EmailAddress::key() of the contact's email, when it is valid
         // (column key or "field:NAME", translated message), as ContactValidator reports them.
         QVector<QPair<QString, QString>> problems;
         bool ok() const { return problems.isEmpty(); }
