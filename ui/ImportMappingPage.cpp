@@ -195,6 +195,10 @@ ImportMappingPage::ImportMappingPage(ImportWizard* wizard)
     m_mappingTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_mappingTable->setSelectionMode(QAbstractItemView::NoSelection);
     m_mappingTable->verticalHeader()->hide();
+    m_mappingTable->setWordWrap(false);
+    // Fixed heights, tall enough for the combo boxes: a file may have hundreds of columns.
+    m_mappingTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_mappingTable->verticalHeader()->setDefaultSectionSize(QComboBox().sizeHint().height() + 6);
     m_mappingTable->horizontalHeader()->setSectionResizeMode(SampleColumn, QHeaderView::Stretch);
     m_mappingTable->setColumnWidth(HeaderColumn, 180);
     m_mappingTable->setColumnWidth(TargetColumn, 220);
@@ -212,6 +216,8 @@ ImportMappingPage::ImportMappingPage(ImportWizard* wizard)
     m_validationTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_validationTable->setWordWrap(false);
     m_validationTable->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_validationTable->horizontalHeader()->setStretchLastSection(true);
+    m_validationTable->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     m_validationTable->setAccessibleName(tr("The first contacts as they will be imported"));
     validationLayout->addWidget(m_validationTable);
     splitter->addWidget(m_mappingTable);
@@ -365,7 +371,6 @@ void ImportMappingPage::showMapping(const ColumnMapping& mapping)
         connect(widgets.separator, &QLineEdit::textChanged, this, &ImportMappingPage::onMappingEdited);
         updateDetails(column);
     }
-    m_mappingTable->resizeRowsToContents();
     if (!mapping.phoneRegion.isEmpty() || m_regionComboBox->currentIndex() < 0) {
         m_regionComboBox->setCurrentIndex(std::max(0, m_regionComboBox->findData(mapping.phoneRegion)));
     }

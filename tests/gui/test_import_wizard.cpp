@@ -81,6 +81,7 @@ private Q_SLOTS:
     void importCommitsAndTheTableGrows();
     void googleContactsImport();
     void closingTheWindowAtTheSummaryRollsBack();
+    void screenshotOfTheMappingPage();
 
 private:
     void openWindow();
@@ -428,6 +429,25 @@ void TestImportWizard::closingTheWindowAtTheSummaryRollsBack()
     m_window->jobRunner()->waitForIdle();
     m_window.reset();
     QVERIFY(!m_workspace->stored(QStringLiteral("Anna@example.com")).ok());
+}
+
+// Not a check: writes docs/screenshots/import-wizard.png when MAILROOM_SCREENSHOT_DIR names a folder.
+// Made under Xvfb so it looks like a desktop: MAILROOM_SCREENSHOT_DIR=docs/screenshots
+// xvfb-run -a build/dev/tests/gui/test_import_wizard -platform xcb screenshotOfTheMappingPage
+void TestImportWizard::screenshotOfTheMappingPage()
+{
+    const QString dir = qEnvironmentVariable("MAILROOM_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        QSKIP("Set MAILROOM_SCREENSHOT_DIR to write the screenshot.");
+    }
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    child<QLineEdit>(wizard, QStringLiteral("separatorLineEdit_5"))->setText(QStringLiteral(";"));
+    wizard->resize(1000, 700);
+    QVERIFY(QTest::qWaitForWindowExposed(wizard));
+    QTest::qWait(300);
+    QVERIFY(wizard->grab().save(QDir(dir).filePath(QStringLiteral("import-wizard.png"))));
 }
 
 QTEST_MAIN(TestImportWizard)
