@@ -104,7 +104,8 @@ ExportOptions ExportDialog::options() const
     } else if (m_ui->sidebarRadioButton->isChecked() && m_scope.sidebarFilter) {
         options.filter = *m_scope.sidebarFilter;
     }
-    if (m_ui->visibleColumnsRadioButton->isChecked()) {
+    // A vCard always holds the whole card, custom fields included.
+    if (options.format == ExportFormat::Csv && m_ui->visibleColumnsRadioButton->isChecked()) {
         options.columns = m_scope.visibleColumns;
         // Empty means every built-in column to the exporter; the email always identifies a contact.
         if (options.columns.isEmpty()) {

@@ -946,7 +946,11 @@ void MainWindow::importContacts()
     wizard->setExistingFields(m_customFields);
     wizard->setListNames(groupNames(GroupKind::List));
     connect(wizard, &ImportWizard::imported, this, &MainWindow::onImported);
-    connect(wizard, &QObject::destroyed, this, &MainWindow::updateActions);
+    connect(wizard, &QObject::destroyed, this, [this] {
+        // The pointer may not have let go yet while `destroyed` is emitted.
+        m_importWizard = nullptr;
+        updateActions();
+    });
     m_importWizard = wizard;
     updateActions();
     // Not modal: the window stays usable (it refuses other changes while the import runs).

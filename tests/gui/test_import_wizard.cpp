@@ -25,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -81,6 +82,8 @@ private Q_SLOTS:
     void importCommitsAndTheTableGrows();
     void googleContactsImport();
     void closingTheWindowAtTheSummaryRollsBack();
+    void backFromTheSummaryRollsBackAndNextRunsAgain();
+    void vCardSkipsTheMapping();
     void screenshotOfTheMappingPage();
 
 private:
@@ -429,6 +432,60 @@ void TestImportWizard::closingTheWindowAtTheSummaryRollsBack()
     m_window->jobRunner()->waitForIdle();
     m_window.reset();
     QVERIFY(!m_workspace->stored(QStringLiteral("Anna@example.com")).ok());
+}
+
+void TestImportWizard::backFromTheSummaryRollsBackAndNextRunsAgain()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    goToSummary(wizard);
+    QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("1"));
+    wizard->back();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::OptionsPageId));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->jobRunner()->isBusy(), timeoutMs);
+    QVERIFY(!m_workspace->stored(QStringLiteral("Anna@example.com")).ok());
+
+    // Overwrite this time: Alice's row now updates her instead of leaving her as she is.
+    child<QRadioButton>(wizard, QStringLiteral("overwriteRadioButton"))->setChecked(true);
+    // Next at once, even if the rollback were still under way: the page waits for it.
+    wizard->next();
+    auto* page = qobject_cast<ImportRunPage*>(wizard->currentPage());
+    QTRY_COMPARE_WITH_TIMEOUT(page->phase(), ImportRunPage::Phase::Summary, timeoutMs);
+    QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("1"));
+    QCOMPARE(label(wizard, "updatedLabel"), QStringLiteral("1"));
+    QCOMPARE(m_settings->importDuplicatePolicy(), QStringLiteral("overwrite"));
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->importWizard() == nullptr, timeoutMs);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 11, timeoutMs);
+    QCOMPARE(m_workspace->stored(QStringLiteral("alice@example.com"))->fields.value(QStringLiteral("Loyalty points")),
+             QStringLiteral("99"));
+    // Closing the wizard freed the window for other changes.
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->findChild<QAction*>(QStringLiteral("openWorkspaceAction"))->isEnabled(),
+                             timeoutMs);
+}
+
+void TestImportWizard::vCardSkipsTheMapping()
+{
+    ImportWizard* wizard = openWizard(QStringLiteral(MAILROOM_TEST_DATA_DIR "/vcard/google_contacts.vcf"));
+    QVERIFY(wizard);
+    wizard->next();
+    QTRY_VERIFY_WITH_TIMEOUT(wizard->button(QWizard::NextButton)->isEnabled(), timeoutMs);
+    QVERIFY(wizard->isVCard());
+    // Encoding and delimiter mean nothing to a vCard.
+    QVERIFY(!child<QComboBox>(wizard, QStringLiteral("delimiterComboBox"))->isEnabled());
+    QCOMPARE(child<QTableWidget>(wizard, QStringLiteral("filePreviewTable"))->rowCount(), 2);
+    wizard->next();
+    QCOMPARE(wizard->currentId(), int(ImportWizard::OptionsPageId));
+    child<QLineEdit>(wizard, QStringLiteral("errorReportLineEdit"))
+        ->setText(m_reportDir.filePath(QStringLiteral("vcard-errors.csv")));
+    wizard->next();
+    auto* page = qobject_cast<ImportRunPage*>(wizard->currentPage());
+    QTRY_COMPARE_WITH_TIMEOUT(page->phase(), ImportRunPage::Phase::Summary, timeoutMs);
+    QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("2"));
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 12, timeoutMs);
+    QVERIFY(m_workspace->stored(QStringLiteral("tom@example.ie")).ok());
 }
 
 // Not a check: writes docs/screenshots/import-wizard.png when MAILROOM_SCREENSHOT_DIR names a folder.
