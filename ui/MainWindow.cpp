@@ -966,6 +966,11 @@ void MainWindow::onImported(const ImportSummary& summary)
         loadCustomFields();
         applyColumnSettings();
     }
+    // An import is not an undo step, and the steps before it could now fight what it wrote
+    // (re-adding a deleted contact the file brought back, restoring fields it overwrote).
+    if (summary.created + summary.updated > 0) {
+        m_undoStack->clear();
+    }
     onContactsChanged();
     QString message =
         tr("Imported: %Ln new contact(s)", nullptr, static_cast<int>(std::min<qint64>(summary.created, INT_MAX)));

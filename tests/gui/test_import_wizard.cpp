@@ -31,6 +31,8 @@
 #include <QTableWidget>
 #include <QTest>
 #include <QTreeWidget>
+#include <QUndoCommand>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -373,10 +375,14 @@ void TestImportWizard::importCommitsAndTheTableGrows()
     QTRY_COMPARE_WITH_TIMEOUT(page->phase(), ImportRunPage::Phase::Summary, timeoutMs);
     QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("1"));
 
+    // An undo step from before the import, which it would make stale.
+    m_window->undoStack()->push(new QUndoCommand(QStringLiteral("earlier edit")));
+    QVERIFY(m_window->undoStack()->canUndo());
     wizard->button(QWizard::FinishButton)->click();
     QTRY_VERIFY_WITH_TIMEOUT(m_window->importWizard() == nullptr, timeoutMs);
     waitIdle();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 11, timeoutMs);
+    QVERIFY(!m_window->undoStack()->canUndo());
     QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("1 new contact")),
              qPrintable(m_window->statusBar()->currentMessage()));
 
