@@ -1366,13 +1366,6 @@
         <source>Checked in full. This file would not add or change any contact.</source>
         <translation>Vollständig geprüft. Diese Datei würde keinen Kontakt hinzufügen oder ändern.</translation>
     </message>
-    <message numerus="yes">
-        <source>Checked in full. Click Import to keep the valid rows; the %Ln invalid row(s) are in the error report.</source>
-        <translation>
-            <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; die %Ln ungültige Zeile steht im Fehlerbericht.</numerusform>
-            <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; die %Ln ungültigen Zeilen stehen im Fehlerbericht.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Checked in full. Click Import to keep it.</source>
         <translation>Vollständig geprüft. Klicken Sie auf Importieren, um sie zu behalten.</translation>
@@ -1384,6 +1377,13 @@
     <message>
         <source>Cancelled: nothing was changed.</source>
         <translation>Abgebrochen: Nichts wurde geändert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked in full. Click Import to keep the valid rows; %Ln row(s) will be left out.</source>
+        <translation>
+            <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; %Ln Zeile wird ausgelassen.</numerusform>
+            <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; %Ln Zeilen werden ausgelassen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1403,6 +1403,10 @@
     <message>
         <source>Categories</source>
         <translation>Kategorien</translation>
+    </message>
+    <message>
+        <source>The row has %1 fields where the header has %2.</source>
+        <translation>Die Zeile hat %1 Felder, die Kopfzeile aber %2.</translation>
     </message>
 </context>
 <context>

@@ -1366,13 +1366,6 @@
         <source>Checked in full. This file would not add or change any contact.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>Checked in full. Click Import to keep the valid rows; the %Ln invalid row(s) are in the error report.</source>
-        <translation>
-            <numerusform>Checked in full. Click Import to keep the valid rows; the invalid row is in the error report.</numerusform>
-            <numerusform>Checked in full. Click Import to keep the valid rows; the %Ln invalid rows are in the error report.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Checked in full. Click Import to keep it.</source>
         <translation type="unfinished"></translation>
@@ -1384,6 +1377,13 @@
     <message>
         <source>Cancelled: nothing was changed.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked in full. Click Import to keep the valid rows; %Ln row(s) will be left out.</source>
+        <translation>
+            <numerusform>Checked in full. Click Import to keep the valid rows; %Ln row will be left out.</numerusform>
+            <numerusform>Checked in full. Click Import to keep the valid rows; %Ln rows will be left out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1402,6 +1402,10 @@
     </message>
     <message>
         <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The row has %1 fields where the header has %2.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -222,10 +222,11 @@ void ImportRunPage::onSummary(const ImportSummary& summary)
 
     if (summary.created + summary.updated == 0) {
         m_statusLabel->setText(tr("Checked in full. This file would not add or change any contact."));
-    } else if (summary.invalid > 0) {
-        m_statusLabel->setText(tr("Checked in full. Click Import to keep the valid rows; the %Ln invalid row(s) "
-                                  "are in the error report.",
-                                  nullptr, static_cast<int>(std::min<qint64>(summary.invalid, INT_MAX))));
+    } else if (summary.invalid + summary.duplicatesInFile > 0) {
+        // Invalid rows and repeats of an earlier row alike are left out and reported.
+        m_statusLabel->setText(
+            tr("Checked in full. Click Import to keep the valid rows; %Ln row(s) will be left out.", nullptr,
+               static_cast<int>(std::min<qint64>(summary.invalid + summary.duplicatesInFile, INT_MAX))));
     } else {
         m_statusLabel->setText(tr("Checked in full. Click Import to keep it."));
     }
