@@ -5,6 +5,7 @@
 #include "core/contacts/EmailAddress.h"
 #include "core/contacts/GroupRepository.h"
 #include "core/storage/SqlError.h"
+#include "core/storage/SqlText.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -24,12 +25,6 @@ QString nowIso()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
 
-// Qt binds a null QString as SQL NULL; contact text columns are NOT NULL DEFAULT ''.
-QString text(const QString& s)
-{
-    return s.isNull() ? QString(QLatin1String("")) : s;
-}
-
 const QString kInsertContact = QStringLiteral(
     "INSERT INTO contacts (id, email, email_key, first_name, last_name, company, phone, street, city, region,"
     " postcode, country, notes, status, consent_source, consent_at, created_at, updated_at)"
@@ -43,10 +38,10 @@ void bindStoredFields(QSqlQuery& q, const Contact& contact, const EmailAddress& 
     q.addBindValue(email.key());
     for (const QString& s : {contact.firstName, contact.lastName, contact.company, contact.phone, contact.street,
                              contact.city, contact.region, contact.postcode, contact.country, contact.notes}) {
-        q.addBindValue(text(s));
+        q.addBindValue(sqlText(s));
     }
     q.addBindValue(static_cast<int>(contact.status));
-    q.addBindValue(text(contact.consentSource));
+    q.addBindValue(sqlText(contact.consentSource));
     q.addBindValue(contact.consentDate.isValid() ? QVariant(contact.consentDate.toString(Qt::ISODate))
                                                  : QVariant(QMetaType(QMetaType::QString)));
 }

@@ -6,6 +6,7 @@
 #include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/import/ContactRowBuilder.h"
 #include "core/storage/SqlError.h"
+#include "core/storage/SqlText.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -25,11 +26,6 @@ namespace {
 
 constexpr int kSampleProblems = 100;
 constexpr int kPreviewRows = 100;
-
-QString text(const QString& s)
-{
-    return s.isNull() ? QString(QLatin1String("")) : s;
-}
 
 bool containsName(const QStringList& names, const QString& name)
 {
@@ -488,10 +484,10 @@ Status ImportRun::importRow(PreparedRow& prepared)
                               &c.city,      &c.region,   &c.postcode, &c.country, &c.notes};
     int i = 2;
     for (const QString* value : texts) {
-        insert.bindValue(i++, text(*value));
+        insert.bindValue(i++, sqlText(*value));
     }
     insert.bindValue(i++, static_cast<int>(c.status));
-    insert.bindValue(i++, text(c.consentSource));
+    insert.bindValue(i++, sqlText(c.consentSource));
     insert.bindValue(i++, c.consentDate.isValid() ? QVariant(c.consentDate.toString(Qt::ISODate))
                                                   : QVariant(QMetaType(QMetaType::QString)));
     insert.bindValue(i++, m_now);
