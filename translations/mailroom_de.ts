@@ -1753,6 +1753,12 @@
             <numerusform>%Ln Kontakte nach %1 exportiert.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This workspace has no contacts yet.
+Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them one by one.</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Kontakte.
+Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telefon, oder fügen Sie sie einzeln hinzu.</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

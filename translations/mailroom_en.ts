@@ -1753,6 +1753,11 @@
             <numerusform>Exported %Ln contacts to %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>This workspace has no contacts yet.
+Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them one by one.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>

@@ -30,6 +30,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -341,6 +342,33 @@ void MainWindow::createCentralWidgets()
     m_tableView->horizontalHeader()->setStretchLastSection(true);
     m_tableView->addAction(m_deleteAction);
     centerLayout->addWidget(m_tableView);
+
+    // A new workspace's first screen: the first thing a new user does is bring their list in.
+    m_emptyWidget = new QWidget(center);
+    m_emptyWidget->setObjectName(QStringLiteral("emptyWorkspaceWidget"));
+    auto* emptyLayout = new QVBoxLayout(m_emptyWidget);
+    auto* emptyLabel = new QLabel(tr("This workspace has no contacts yet.\nImport them from a spreadsheet, Google "
+                                     "Contacts, Outlook or a phone, or add them one by one."),
+                                  m_emptyWidget);
+    emptyLabel->setAlignment(Qt::AlignCenter);
+    emptyLabel->setWordWrap(true);
+    auto* emptyButtons = new QHBoxLayout;
+    auto* importButton = new QPushButton(tr("&Import Contacts…"), m_emptyWidget);
+    importButton->setObjectName(QStringLiteral("emptyImportButton"));
+    importButton->setDefault(true);
+    auto* addButton = new QPushButton(tr("&New Contact"), m_emptyWidget);
+    emptyButtons->addStretch(1);
+    emptyButtons->addWidget(importButton);
+    emptyButtons->addWidget(addButton);
+    emptyButtons->addStretch(1);
+    emptyLayout->addStretch(1);
+    emptyLayout->addWidget(emptyLabel);
+    emptyLayout->addLayout(emptyButtons);
+    emptyLayout->addStretch(2);
+    m_emptyWidget->hide();
+    centerLayout->addWidget(m_emptyWidget, 1);
+    connect(importButton, &QPushButton::clicked, m_importAction, &QAction::trigger);
+    connect(addButton, &QPushButton::clicked, m_newContactAction, &QAction::trigger);
 
     m_editor = new ContactEditor(m_splitter);
     m_editor->setObjectName(QStringLiteral("contactEditor"));
@@ -1113,6 +1141,11 @@ void MainWindow::updateStatusBar()
         const qint64 count = m_contactModel->totalCount();
         m_countLabel->setText(tr("%Ln contact(s)", nullptr, static_cast<int>(std::min<qint64>(count, INT_MAX))));
     }
+    // An empty workspace (not an empty search) shows its first screen instead of an empty table.
+    const bool empty = m_contactModel && !m_contactModel->isLoading() && m_contactModel->totalCount() == 0 &&
+                       m_contactModel->filter() == ContactFilter{};
+    m_emptyWidget->setVisible(empty);
+    m_tableView->setVisible(!empty);
     m_busyBar->setVisible(isBusy());
 }
 

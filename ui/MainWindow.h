@@ -144,6 +144,7 @@ private:
     QTimer* m_searchTimer = nullptr;
     QLabel* m_countLabel = nullptr;
     QProgressBar* m_busyBar = nullptr;
+    QWidget* m_emptyWidget = nullptr;
     QPointer<ImportWizard> m_importWizard;
     QPointer<ExportDialog> m_exportDialog;
 

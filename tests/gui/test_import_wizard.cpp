@@ -86,6 +86,7 @@ private Q_SLOTS:
     void closingTheWindowAtTheSummaryRollsBack();
     void backFromTheSummaryRollsBackAndNextRunsAgain();
     void vCardSkipsTheMapping();
+    void emptyWorkspaceOffersTheImport();
     void screenshotOfTheMappingPage();
 
 private:
@@ -492,6 +493,39 @@ void TestImportWizard::vCardSkipsTheMapping()
     wizard->button(QWizard::FinishButton)->click();
     QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 12, timeoutMs);
     QVERIFY(m_workspace->stored(QStringLiteral("tom@example.ie")).ok());
+}
+
+void TestImportWizard::emptyWorkspaceOffersTheImport()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("new.mailroom"));
+    QVERIFY(m_window->createWorkspace(path));
+    waitIdle();
+    QCOMPARE(m_window->contactModel()->totalCount(), 0);
+    auto* empty = child<QWidget>(m_window.get(), QStringLiteral("emptyWorkspaceWidget"));
+    QTRY_VERIFY_WITH_TIMEOUT(empty->isVisible(), timeoutMs);
+    QVERIFY(!m_window->contactsView()->isVisible());
+
+    child<QPushButton>(m_window.get(), QStringLiteral("emptyImportButton"))->click();
+    ImportWizard* wizard = m_window->importWizard();
+    QVERIFY(wizard);
+    Dialogs::setNextFileName(dataFile("wizard_shop.csv"));
+    child<QPushButton>(wizard, QStringLiteral("browseButton"))->click();
+    goToMapping(wizard);
+    goToSummary(wizard);
+    // Nobody is in the workspace yet: every valid row is new (and "Loyalty points" becomes a
+    // text field, since "lots" is not a number).
+    QCOMPARE(label(wizard, "createdLabel"), QStringLiteral("4"));
+    wizard->button(QWizard::FinishButton)->click();
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 4, timeoutMs);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->contactsView()->isVisible(), timeoutMs);
+    QVERIFY(!empty->isVisible());
+    // A search that finds nobody is not an empty workspace.
+    m_window->searchLineEdit()->setText(QStringLiteral("nobody-by-this-name"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->contactModel()->totalCount(), 0, timeoutMs);
+    waitIdle();
+    QVERIFY(m_window->contactsView()->isVisible());
+    QVERIFY(!empty->isVisible());
 }
 
 // Not a check: writes docs/screenshots/import-wizard.png when MAILROOM_SCREENSHOT_DIR names a folder.
