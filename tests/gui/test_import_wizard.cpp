@@ -87,6 +87,8 @@ private Q_SLOTS:
     void backFromTheSummaryRollsBackAndNextRunsAgain();
     void vCardSkipsTheMapping();
     void emptyWorkspaceOffersTheImport();
+    void realWorldFilesReachTheSummary_data();
+    void realWorldFilesReachTheSummary();
     void screenshotOfTheMappingPage();
 
 private:
@@ -526,6 +528,32 @@ void TestImportWizard::emptyWorkspaceOffersTheImport()
     waitIdle();
     QVERIFY(m_window->contactsView()->isVisible());
     QVERIFY(!empty->isVisible());
+}
+
+void TestImportWizard::realWorldFilesReachTheSummary_data()
+{
+    QTest::addColumn<QString>("file");
+    for (const char* name :
+         {"google_contacts_2023.csv", "google_contacts_legacy.csv", "outlook_contacts.csv", "outlook_contacts_de.csv",
+          "apple_contacts.csv", "excel_german_windows1252.csv", "excel_french_utf8_bom_semicolon.csv",
+          "excel_unicode_text_utf16le.txt", "libreoffice_spanish_latin1.tsv", "crm_pipe_delimited.txt",
+          "classic_mac_cr.csv", "french_contacts.csv", "spanish_contacts.csv"}) {
+        QTest::newRow(name) << dataFile(name);
+    }
+}
+
+// Whatever Excel, Google, Outlook, Apple or LibreOffice wrote: the guessed mapping is usable
+// as it is, and the dry run finds contacts to add.
+void TestImportWizard::realWorldFilesReachTheSummary()
+{
+    QFETCH(QString, file);
+    ImportWizard* wizard = openWizard(file);
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    goToSummary(wizard);
+    QVERIFY2(label(wizard, "createdLabel").toInt() > 0, qPrintable(label(wizard, "createdLabel")));
+    wizard->reject();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_window->jobRunner()->isBusy(), timeoutMs);
 }
 
 // Not a check: writes docs/screenshots/import-wizard.png when MAILROOM_SCREENSHOT_DIR names a folder.
