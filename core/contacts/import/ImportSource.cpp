@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QRegularExpression>
+
+#include <algorithm>
 
 namespace {
 
@@ -22,7 +25,59 @@ enum VCardColumn {
     VcCountry,
     VcNotes,
     VcCategories,
+    VcStatus,
+    VcLists,
+    VcConsentSource,
+    VcConsentDate,
     VcColumnCount
+};
+
+// Lists are flattened into one cell joined with this; a list name cannot hold a comma.
+const QString ListSeparator = QStringLiteral(",");
+// Values looked at per custom field to guess its type (ColumnMapping looks at a preview's rows).
+constexpr int MaxGuessValues = 1000;
+
+// What a vCard file's values say a new custom field holds, narrowed with each value seen:
+// number, date or yes/no when every value is one (and there is one), else text, the way
+// ColumnMapping::guess() judges the sample rows of a CSV column.
+class FieldTypeGuess
+{
+public:
+    // False once more values cannot change the guess.
+    bool open() const { return m_tested < MaxGuessValues && (m_date || m_number || m_yesNo); }
+
+    void add(const QString& value)
+    {
+        const QString v = value.trimmed();
+        if (v.isEmpty() || !open()) {
+            return;
+        }
+        ++m_tested;
+        // "030 1234" and "01067" are phone numbers and postcodes: as numbers they would lose the 0.
+        static const QRegularExpression leadingZero(QStringLiteral("^[+-]?0[0-9]"));
+        m_date = m_date && fits(FieldType::Date, v);
+        m_number = m_number && fits(FieldType::Number, v) && !leadingZero.match(v).hasMatch();
+        m_yesNo = m_yesNo && fits(FieldType::YesNo, v);
+    }
+
+    FieldType type() const
+    {
+        if (m_tested == 0) {
+            return FieldType::Text;
+        }
+        return m_date ? FieldType::Date : m_number ? FieldType::Number : m_yesNo ? FieldType::YesNo : FieldType::Text;
+    }
+
+private:
+    static bool fits(FieldType type, const QString& value)
+    {
+        return CustomField{0, QStringLiteral("probe"), type}.canonicalValue(value).ok();
+    }
+
+    int m_tested = 0;
+    bool m_date = true;
+    bool m_number = true;
+    bool m_yesNo = true;
 };
 
 bool looksLikeVCard(QFile& file, const QString& path)
@@ -62,6 +117,10 @@ QStringList cardFields(const VCardContact& card)
     fields[VcCountry] = card.country;
     fields[VcNotes] = card.notes;
     fields[VcCategories] = card.tags.join(QLatin1Char(','));
+    fields[VcStatus] = card.status;
+    fields[VcLists] = card.lists.join(ListSeparator);
+    fields[VcConsentSource] = card.consentSource;
+    fields[VcConsentDate] = card.consentDate;
     return fields;
 }
 
@@ -93,12 +152,22 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, co
                      QCoreApplication::translate("ImportSource", "%1 does not exist or is not a file.").arg(path)};
     }
     if (!source->m_file.open(QIODevice::ReadOnly)) {
-        return Error{ErrorCode::FileError, QCoreApplication::translate("ImportSource", "Cannot read %1: %2")
-                                               .arg(path, source->m_file.errorString())};
+        return Error{
+            ErrorCode::FileError,
+            QCoreApplication::translate("ImportSource", "Cannot read %1: %2").arg(path, source->m_file.errorString())};
     }
-    source->m_format = options.format.value_or(looksLikeVCard(source->m_file, path) ? ImportFormat::VCard
-                                                                                     : ImportFormat::Csv);
+    source->m_format =
+        options.format.value_or(looksLikeVCard(source->m_file, path) ? ImportFormat::VCard : ImportFormat::Csv);
     if (source->m_format == ImportFormat::VCard) {
+        source->scanVCardFields();
+        if (!source->m_file.seek(0)) {
+            return Error{ErrorCode::FileError, QCoreApplication::translate("ImportSource", "Cannot read %1: %2")
+                                                   .arg(path, source->m_file.errorString())};
+        }
+        source->m_headers = vcardHeaders();
+        for (const VCardField& field : std::as_const(source->m_vcardFields)) {
+            source->m_headers.append(field.name);
+        }
         source->m_vcard = std::make_unique<VCardReader>(&source->m_file);
         return source;
     }
@@ -123,6 +192,39 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, co
     return source;
 }
 
+// One pass over the file that reads only the X-MAILROOM-FIELD lines: no cards are kept, only
+// each name and what its values say about its type.
+void ImportSource::scanVCardFields()
+{
+    QVector<FieldTypeGuess> guesses;
+    int settled = 0; // guesses that no further value changes
+    // Once no new name fits and every type is known, the rest of the file cannot change anything.
+    const auto worthReadingOn = [&] { return m_vcardFields.size() < MaxVCardFields || settled < guesses.size(); };
+    VCardReader(&m_file).scanCustomFields([&](const QString& name, const QString& value) {
+        const QString key = name.toLower();
+        auto column = m_vcardFieldColumns.constFind(key);
+        if (column == m_vcardFieldColumns.cend()) {
+            // A name no workspace field can have is left out rather than failing the whole mapping.
+            if (m_vcardFields.size() >= MaxVCardFields || !validateFieldName(name).ok()) {
+                return worthReadingOn();
+            }
+            column = m_vcardFieldColumns.insert(key, VcColumnCount + int(m_vcardFields.size()));
+            m_vcardFields.append(VCardField{name, FieldType::Text});
+            guesses.append(FieldTypeGuess());
+        }
+        FieldTypeGuess& guess = guesses[column.value() - VcColumnCount];
+        const bool wasOpen = guess.open();
+        guess.add(value);
+        if (wasOpen && !guess.open()) {
+            ++settled;
+        }
+        return worthReadingOn();
+    });
+    for (int i = 0; i < m_vcardFields.size(); ++i) {
+        m_vcardFields[i].guessedType = guesses.at(i).type();
+    }
+}
+
 const CsvDialect& ImportSource::dialect() const
 {
     static const CsvDialect none;
@@ -131,7 +233,7 @@ const CsvDialect& ImportSource::dialect() const
 
 QStringList ImportSource::headers() const
 {
-    return m_format == ImportFormat::VCard ? vcardHeaders() : m_headers;
+    return m_headers;
 }
 
 QStringList ImportSource::vcardHeaders()
@@ -149,6 +251,10 @@ QStringList ImportSource::vcardHeaders()
     headers[VcCountry] = contactColumnLabel(ContactColumn::Country);
     headers[VcNotes] = contactColumnLabel(ContactColumn::Notes);
     headers[VcCategories] = QCoreApplication::translate("ImportSource", "Categories");
+    headers[VcStatus] = contactColumnLabel(ContactColumn::Status);
+    headers[VcLists] = contactColumnLabel(ContactColumn::Lists);
+    headers[VcConsentSource] = contactColumnLabel(ContactColumn::ConsentSource);
+    headers[VcConsentDate] = contactColumnLabel(ContactColumn::ConsentDate);
     return headers;
 }
 
@@ -159,20 +265,39 @@ ColumnMapping ImportSource::defaultMapping(const QVector<CustomField>& existingF
         return ColumnMapping::guess(m_headers, existingFields, sampleRows);
     }
     ColumnMapping mapping;
-    mapping.headers = vcardHeaders();
-    mapping.targets.resize(VcColumnCount);
+    mapping.headers = m_headers;
+    mapping.targets.resize(m_headers.size());
     const QList<QPair<int, ContactColumn>> columns = {
-        {VcEmail, ContactColumn::Email},       {VcFirstName, ContactColumn::FirstName},
-        {VcLastName, ContactColumn::LastName}, {VcCompany, ContactColumn::Company},
-        {VcPhone, ContactColumn::Phone},       {VcStreet, ContactColumn::Street},
-        {VcCity, ContactColumn::City},         {VcRegion, ContactColumn::Region},
-        {VcPostcode, ContactColumn::Postcode}, {VcCountry, ContactColumn::Country},
+        {VcEmail, ContactColumn::Email},
+        {VcFirstName, ContactColumn::FirstName},
+        {VcLastName, ContactColumn::LastName},
+        {VcCompany, ContactColumn::Company},
+        {VcPhone, ContactColumn::Phone},
+        {VcStreet, ContactColumn::Street},
+        {VcCity, ContactColumn::City},
+        {VcRegion, ContactColumn::Region},
+        {VcPostcode, ContactColumn::Postcode},
+        {VcCountry, ContactColumn::Country},
         {VcNotes, ContactColumn::Notes},
+        {VcStatus, ContactColumn::Status},
+        {VcConsentSource, ContactColumn::ConsentSource},
+        {VcConsentDate, ContactColumn::ConsentDate},
     };
     for (const auto& [index, column] : columns) {
         mapping.targets[index] = ColumnTarget::toColumn(column);
     }
     mapping.targets[VcCategories] = ColumnTarget::toTags(QStringLiteral(","));
+    mapping.targets[VcLists] = ColumnTarget::toLists(ListSeparator);
+    for (int i = 0; i < m_vcardFields.size(); ++i) {
+        const VCardField& field = m_vcardFields.at(i);
+        // The workspace's own field decides the type (and the spelling) when it has one of that name.
+        const auto existing = std::find_if(existingFields.cbegin(), existingFields.cend(), [&](const CustomField& f) {
+            return f.name.compare(field.name, Qt::CaseInsensitive) == 0;
+        });
+        mapping.targets[VcColumnCount + i] = existing != existingFields.cend()
+                                                 ? ColumnTarget::toField(existing->name, existing->type)
+                                                 : ColumnTarget::toField(field.name, field.guessedType);
+    }
     return mapping;
 }
 
@@ -187,6 +312,14 @@ Result<std::optional<ImportRow>> ImportSource::next()
         row.line = card->line;
         row.raw = card->raw;
         row.fields = cardFields(*card);
+        row.fields.resize(m_headers.size());
+        for (const auto& [name, value] : std::as_const(card->fields)) {
+            // Names past MaxVCardFields, or that no field may have, have no column.
+            if (const auto column = m_vcardFieldColumns.constFind(name.toLower());
+                column != m_vcardFieldColumns.cend()) {
+                row.fields[column.value()] = value;
+            }
+        }
         row.error = card->error;
         return std::optional<ImportRow>(std::move(row));
     }

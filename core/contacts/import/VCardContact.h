@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -30,6 +32,16 @@ struct VCardContact
     QString country;
     QString notes;    // NOTE (several are joined with a blank line)
     QStringList tags; // CATEGORIES, split on commas
+
+    // What only Mailroom writes (VCardWriter's extension properties); other programs write none,
+    // so their cards come with these empty: subscribed, on no list.
+    QString status;        // X-MAILROOM-STATUS as written ("unsubscribed"); the import checks it
+    QStringList lists;     // X-MAILROOM-LISTS, split on commas
+    QString consentSource; // X-MAILROOM-CONSENT-SOURCE
+    QString consentDate;   // X-MAILROOM-CONSENT-DATE as written; the import checks it
+    // X-MAILROOM-FIELD;NAME="...": custom field name and value, in file order. A name that comes
+    // again (in any case) keeps its first place and takes the later value.
+    QList<QPair<QString, QString>> fields;
 
     // Translated, each naming its line: unknown charsets, cut values, odd versions.
     QStringList warnings;

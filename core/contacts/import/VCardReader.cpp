@@ -22,8 +22,16 @@ struct Property
     QByteArray charset;
     QList<QByteArray> types; // upper-case
     int preference = NoPreference;
+    QByteArray nameParameter; // NAME= of X-MAILROOM-FIELD, unquoted but still caret-encoded
     QByteArray value;
 };
+
+// Mailroom's own properties (VCardWriter), read back so an export imports without loss.
+const QByteArray MailroomStatus = QByteArrayLiteral("X-MAILROOM-STATUS");
+const QByteArray MailroomLists = QByteArrayLiteral("X-MAILROOM-LISTS");
+const QByteArray MailroomConsentSource = QByteArrayLiteral("X-MAILROOM-CONSENT-SOURCE");
+const QByteArray MailroomConsentDate = QByteArrayLiteral("X-MAILROOM-CONSENT-DATE");
+const QByteArray MailroomField = QByteArrayLiteral("X-MAILROOM-FIELD");
 
 bool isNameChar(char c)
 {
@@ -123,6 +131,8 @@ std::optional<Property> parseProperty(const QByteArray& line)
             property.encoding = unquote(value).toUpper();
         } else if (key == "CHARSET") {
             property.charset = unquote(value).trimmed();
+        } else if (key == "NAME") {
+            property.nameParameter = unquote(value);
         }
     }
     property.value = line.mid(colon + 1);
@@ -214,6 +224,35 @@ QString unescape(const QString& value)
     return out;
 }
 
+// RFC 6868: in a parameter value ^^ is ^, ^n a line break and ^' a double quote.
+QString caretDecoded(const QByteArray& value)
+{
+    QByteArray out;
+    out.reserve(value.size());
+    for (qsizetype i = 0; i < value.size(); ++i) {
+        const char c = value[i];
+        const char after = i + 1 < value.size() ? value[i + 1] : '\0';
+        if (c == '^' && (after == '^' || after == '\'' || after == 'n' || after == 'N')) {
+            out.append(after == '^' ? '^' : after == '\'' ? '"' : '\n');
+            ++i;
+        } else {
+            out.append(c);
+        }
+    }
+    return QString::fromUtf8(out);
+}
+
+// The property name of a content line without parsing the rest: "item1.EMAIL;TYPE=x:..." -> "EMAIL".
+QByteArray quickName(const QByteArray& line)
+{
+    qsizetype end = 0;
+    while (end < line.size() && line[end] != ';' && line[end] != ':')
+        ++end;
+    QByteArray name = line.left(end).trimmed();
+    const qsizetype dot = name.lastIndexOf('.');
+    return dot >= 0 ? name.mid(dot + 1) : name;
+}
+
 QString component(const QList<QString>& parts, qsizetype index)
 {
     return index < parts.size() ? unescape(parts[index]).trimmed() : QString();
@@ -258,6 +297,24 @@ QString decodeText(QByteArray bytes, const QByteArray& charset, qint64 line, QSt
     return windows1252.isValid() ? QString(windows1252.decode(bytes)) : QString::fromLatin1(bytes);
 }
 
+// A value's bytes as text: quoted-printable undone, then decoded.
+QString textOf(const Property& property, qint64 line, QStringList& warnings)
+{
+    QByteArray bytes = property.value;
+    if (property.encoding == "QUOTED-PRINTABLE")
+        bytes = decodeQuotedPrintable(bytes);
+    return decodeText(bytes, property.charset, line, warnings);
+}
+
+// A custom field read from an X-MAILROOM-FIELD property; nullopt without a name.
+std::optional<QPair<QString, QString>> customField(const Property& property, qint64 line, QStringList& warnings)
+{
+    const QString name = caretDecoded(property.nameParameter).trimmed();
+    if (name.isEmpty())
+        return std::nullopt;
+    return qMakePair(name, unescape(textOf(property, line, warnings)).trimmed());
+}
+
 void appendRaw(VCardContact& card, const QByteArray& text)
 {
     if (card.raw.size() >= MaxRawChars)
@@ -297,14 +354,25 @@ void applyProperty(VCardContact& card, Choices& choices, const Property& propert
     // Binary data (PHOTO, LOGO, SOUND, KEY): nothing we import, and not text.
     if (base64)
         return;
-    static const QList<QByteArray> wanted = {"VERSION", "FN", "N", "EMAIL", "TEL", "ORG", "ADR", "NOTE", "CATEGORIES"};
+    // Other X- properties (X-ABUID, X-SOCIALPROFILE...) stay ignored.
+    static const QList<QByteArray> wanted = {"VERSION",
+                                             "FN",
+                                             "N",
+                                             "EMAIL",
+                                             "TEL",
+                                             "ORG",
+                                             "ADR",
+                                             "NOTE",
+                                             "CATEGORIES",
+                                             MailroomStatus,
+                                             MailroomLists,
+                                             MailroomConsentSource,
+                                             MailroomConsentDate,
+                                             MailroomField};
     if (!wanted.contains(name))
         return;
 
-    QByteArray bytes = property.value;
-    if (property.encoding == "QUOTED-PRINTABLE")
-        bytes = decodeQuotedPrintable(bytes);
-    const QString value = decodeText(bytes, property.charset, line, card.warnings);
+    const QString value = textOf(property, line, card.warnings);
 
     if (name == "VERSION") {
         card.version = value.trimmed();
@@ -384,6 +452,31 @@ void applyProperty(VCardContact& card, Choices& choices, const Property& propert
             if (!card.tags.contains(tag) && card.tags.size() < MaxValuesPerProperty)
                 card.tags.append(tag);
         }
+    } else if (name == MailroomStatus) {
+        card.status = unescape(value).trimmed();
+    } else if (name == MailroomLists) {
+        // VCardWriter joins the lists as a text list, RFC 6350 3.4, like CATEGORIES.
+        for (const QString& part : splitEscaped(value, QLatin1Char(','))) {
+            const QString list = unescape(part).trimmed();
+            if (!list.isEmpty() && !card.lists.contains(list) && card.lists.size() < MaxValuesPerProperty)
+                card.lists.append(list);
+        }
+    } else if (name == MailroomConsentSource) {
+        card.consentSource = unescape(value).trimmed();
+    } else if (name == MailroomConsentDate) {
+        card.consentDate = unescape(value).trimmed();
+    } else if (name == MailroomField) {
+        const std::optional<QPair<QString, QString>> field = customField(property, line, card.warnings);
+        if (!field)
+            return;
+        for (QPair<QString, QString>& known : card.fields) {
+            if (known.first.compare(field->first, Qt::CaseInsensitive) == 0) {
+                known.second = field->second;
+                return;
+            }
+        }
+        if (card.fields.size() < MaxValuesPerProperty)
+            card.fields.append(*field);
     }
 }
 
@@ -459,6 +552,23 @@ bool VCardReader::readLogical(Line& line)
         line.truncated = line.truncated || next.truncated;
     }
     return true;
+}
+
+void VCardReader::scanCustomFields(const std::function<bool(const QString& name, const QString& value)>& visit)
+{
+    Line line;
+    QStringList warnings; // next() reports them with the card
+    while (readLogical(line)) {
+        if (quickName(line.text).compare(MailroomField, Qt::CaseInsensitive) != 0)
+            continue;
+        const std::optional<Property> property = parseProperty(line.text);
+        if (!property || property->encoding == "B" || property->encoding == "BASE64")
+            continue;
+        warnings.clear();
+        if (const auto field = customField(*property, line.number, warnings);
+            field && !visit(field->first, field->second))
+            return;
+    }
 }
 
 std::optional<VCardContact> VCardReader::next()

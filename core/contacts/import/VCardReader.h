@@ -3,7 +3,9 @@
 #include "core/contacts/import/VCardContact.h"
 
 #include <QByteArray>
+#include <QString>
 
+#include <functional>
 #include <optional>
 
 class QIODevice;
@@ -18,6 +20,12 @@ public:
 
     // The next card (or a run of text outside any card, as an error), std::nullopt at the end.
     std::optional<VCardContact> next();
+
+    // Calls visit(name, value) for each X-MAILROOM-FIELD property from here to the end, in file
+    // order, decoded as next() decodes it, and stops early when visit returns false. It only
+    // unfolds lines and parses the ones it needs, so a whole file is scanned cheaply: the import
+    // learns the custom fields' names (and guesses their types) before the first row.
+    void scanCustomFields(const std::function<bool(const QString& name, const QString& value)>& visit);
 
     // Physical lines consumed so far (for a progress bar together with the device position).
     qint64 lineCount() const { return m_lineCount; }

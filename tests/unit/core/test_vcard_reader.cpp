@@ -1,7 +1,11 @@
+#include "core/contacts/export/VCardWriter.h"
+#include "core/contacts/import/ContactRowBuilder.h"
+#include "core/contacts/import/ImportSource.h"
 #include "core/contacts/import/VCardReader.h"
 
 #include <QBuffer>
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -30,6 +34,53 @@ QList<VCardContact> readBytes(const QByteArray& bytes)
     buffer.open(QIODevice::ReadOnly);
     return readAll(&buffer);
 }
+
+// The contacts an import with the default mapping would make of these cards.
+QList<Contact> importedContacts(const QString& path, const QVector<CustomField>& existingFields,
+                                ColumnMapping* mappingOut = nullptr)
+{
+    auto source = ImportSource::open(path);
+    if (!source)
+        qFatal("cannot open %s", qPrintable(path));
+    const ColumnMapping mapping = (*source)->defaultMapping(existingFields, {});
+    if (!mapping.problems(existingFields).isEmpty())
+        qFatal("mapping problems: %s", qPrintable(mapping.problems(existingFields).join(QLatin1Char(' '))));
+    if (mappingOut)
+        *mappingOut = mapping;
+    QVector<CustomField> fields = existingFields;
+    fields += ContactRowBuilder::fieldsToCreate(mapping, existingFields);
+    const ContactRowBuilder builder(mapping, fields);
+    QList<Contact> contacts;
+    while (true) {
+        auto row = (*source)->next();
+        if (!row || !row->has_value())
+            break;
+        const ContactRowBuilder::Built built = builder.build((*row)->fields);
+        contacts.append(built.contact);
+    }
+    return contacts;
+}
+
+// One test card, CRLF line ends, with Mailroom's extension properties as VCardWriter writes them
+// and as other tools mangle them (groups, lower case, folded lines).
+const QByteArray MailroomCard = "BEGIN:VCARD\r\n"
+                                "VERSION:4.0\r\n"
+                                "FN:Zo\xC3\xAB Lund\r\n"
+                                "EMAIL:zoe@example.com\r\n"
+                                "X-MAILROOM-STATUS:unsubscribed\r\n"
+                                "X-MAILROOM-LISTS:Newsletter,Spring fair 2024,Shop\\, Berlin\r\n"
+                                "X-MAILROOM-CONSENT-SOURCE:shop counter\\; Aarhus\r\n"
+                                "X-MAILROOM-CONSENT-DATE:2024-05-01\r\n"
+                                "X-MAILROOM-FIELD;NAME=\"Loyalty points\":1234.5\r\n"
+                                "item1.X-MAILROOM-FIELD;NAME=Birthday:1990-02-28\r\n"
+                                "x-mailroom-field;name=\"Favourite\":Sm\xC3\xB8rrebr\xC3\xB8"
+                                "d\\, with a\\nline\r\n"
+                                "  break\r\n"
+                                "X-MAILROOM-FIELD;NAME=\"loyalty POINTS\":99\r\n"
+                                "X-MAILROOM-FIELD:no name, no field\r\n"
+                                "X-MAILROOM-FUTURE:ignored\r\n"
+                                "X-ABUID:5AD380FD-B2DE-4261-BA99-DE1D1DB52FBE\r\n"
+                                "END:VCARD\r\n";
 
 } // namespace
 
@@ -259,6 +310,149 @@ private Q_SLOTS:
         QCOMPARE(cards.size(), 1);
         QVERIFY(!cards[0].ok());
         QVERIFY2(cards[0].error.contains(QLatin1String("Line 4")), qPrintable(cards[0].error));
+    }
+
+    void readsMailroomProperties()
+    {
+        const QList<VCardContact> cards = readBytes(MailroomCard);
+        QCOMPARE(cards.size(), 1);
+        const VCardContact& zoe = cards[0];
+        QVERIFY2(zoe.ok(), qPrintable(zoe.error));
+        QVERIFY2(zoe.warnings.isEmpty(), qPrintable(zoe.warnings.join(QLatin1Char('\n'))));
+        QCOMPARE(zoe.status, QStringLiteral("unsubscribed"));
+        // An escaped comma is part of the name, not a separator.
+        QCOMPARE(zoe.lists, QStringList({QStringLiteral("Newsletter"), QStringLiteral("Spring fair 2024"),
+                                         QStringLiteral("Shop, Berlin")}));
+        QCOMPARE(zoe.consentSource, QStringLiteral("shop counter; Aarhus"));
+        QCOMPARE(zoe.consentDate, QStringLiteral("2024-05-01"));
+        // File order; the name given again in other case keeps its place and takes the later value;
+        // a field without a name and unknown X- properties are not fields.
+        const QList<QPair<QString, QString>> fields = {
+            {QStringLiteral("Loyalty points"), QStringLiteral("99")},
+            {QStringLiteral("Birthday"), QStringLiteral("1990-02-28")},
+            {QStringLiteral("Favourite"), QStringLiteral("Smørrebrød, with a\nline break")},
+        };
+        QCOMPARE(zoe.fields, fields);
+        QCOMPARE(zoe.email, QStringLiteral("zoe@example.com"));
+    }
+
+    void cardsFromOtherProgramsHaveNoMailroomData()
+    {
+        for (const QString& name : {QStringLiteral("apple_contacts.vcf"), QStringLiteral("google_contacts.vcf"),
+                                    QStringLiteral("nokia_2_1.vcf"), QStringLiteral("vcard_4_0.vcf")}) {
+            for (const VCardContact& card : readFile(name)) {
+                QVERIFY2(card.status.isEmpty(), qPrintable(name));
+                QVERIFY2(card.lists.isEmpty(), qPrintable(name));
+                QVERIFY2(card.consentSource.isEmpty(), qPrintable(name));
+                QVERIFY2(card.consentDate.isEmpty(), qPrintable(name));
+                QVERIFY2(card.fields.isEmpty(), qPrintable(name));
+            }
+        }
+    }
+
+    // Whatever VCardWriter writes, the reader gives back: odd field names in RFC 6868 form, long
+    // values folded inside a UTF-8 character, every status.
+    void readsWhatTheWriterWrites_data()
+    {
+        QTest::addColumn<int>("status");
+        for (ContactStatus status : allContactStatuses())
+            QTest::newRow(qPrintable(contactStatusName(status))) << int(status);
+    }
+    void readsWhatTheWriterWrites()
+    {
+        QFETCH(int, status);
+        Contact contact;
+        contact.email = QStringLiteral("jane@example.com");
+        contact.status = ContactStatus(status);
+        contact.lists = {QStringLiteral("Kunden; Süd"), QStringLiteral("Ünïcödé ") + QString(60, QChar(0x00E9))};
+        contact.consentSource = QStringLiteral("web form\nsecond line, \\ and all");
+        contact.consentDate = QDate(2023, 12, 31);
+        contact.fields = {{QStringLiteral("Quote \" caret ^ name"), QStringLiteral("1")},
+                          {QStringLiteral("Long"), QString(200, QChar(0x00FC))}};
+        const QList<VCardContact> cards = readBytes(VCardWriter::card(contact));
+        QCOMPARE(cards.size(), 1);
+        const VCardContact& card = cards[0];
+        QVERIFY2(card.ok(), qPrintable(card.error));
+        QCOMPARE(card.status,
+                 contact.status == ContactStatus::Subscribed ? QString() : contactStatusName(contact.status));
+        QCOMPARE(card.lists, contact.lists);
+        QCOMPARE(card.consentSource, contact.consentSource);
+        QCOMPARE(card.consentDate, QStringLiteral("2023-12-31"));
+        const QList<QPair<QString, QString>> fields = {
+            {QStringLiteral("Long"), QString(200, QChar(0x00FC))},
+            {QStringLiteral("Quote \" caret ^ name"), QStringLiteral("1")},
+        };
+        QCOMPARE(card.fields, fields);
+    }
+
+    void importsMailroomPropertiesAsColumns()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mailroom.vcf"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        // A second card brings a field the first lacks; its values decide the new fields' types.
+        file.write(MailroomCard);
+        file.write("BEGIN:VCARD\r\nVERSION:4.0\r\nEMAIL:max@example.com\r\n"
+                   "X-MAILROOM-FIELD;NAME=\"Newsletter by post\":yes\r\n"
+                   "X-MAILROOM-FIELD;NAME=Postcode 2:01067\r\n"
+                   "X-MAILROOM-FIELD;NAME=\"Bad.Name\":x\r\n"
+                   "X-MAILROOM-FIELD;NAME=Birthday:\r\n"
+                   "END:VCARD\r\n");
+        file.close();
+
+        // Birthday exists as text in the workspace: its type wins over what the values look like.
+        const QVector<CustomField> existing = {CustomField{7, QStringLiteral("BIRTHDAY"), FieldType::Text}};
+        ColumnMapping mapping;
+        const QList<Contact> contacts = importedContacts(path, existing, &mapping);
+        QStringList expectedHeaders = ImportSource::vcardHeaders();
+        expectedHeaders << QStringLiteral("Loyalty points") << QStringLiteral("Birthday") << QStringLiteral("Favourite")
+                        << QStringLiteral("Newsletter by post") << QStringLiteral("Postcode 2");
+        QCOMPARE(mapping.headers, expectedHeaders);
+        const int first = int(ImportSource::vcardHeaders().size());
+        QCOMPARE(mapping.targets.at(first), ColumnTarget::toField(QStringLiteral("Loyalty points"), FieldType::Number));
+        QCOMPARE(mapping.targets.at(first + 1), ColumnTarget::toField(QStringLiteral("BIRTHDAY"), FieldType::Text));
+        QCOMPARE(mapping.targets.at(first + 2), ColumnTarget::toField(QStringLiteral("Favourite"), FieldType::Text));
+        QCOMPARE(mapping.targets.at(first + 3),
+                 ColumnTarget::toField(QStringLiteral("Newsletter by post"), FieldType::YesNo));
+        // A leading zero is a postcode, not a number.
+        QCOMPARE(mapping.targets.at(first + 4), ColumnTarget::toField(QStringLiteral("Postcode 2"), FieldType::Text));
+
+        QCOMPARE(contacts.size(), 2);
+        const Contact& zoe = contacts[0];
+        QCOMPARE(zoe.email, QStringLiteral("zoe@example.com"));
+        QCOMPARE(zoe.status, ContactStatus::Unsubscribed);
+        QCOMPARE(zoe.lists, QStringList({QStringLiteral("Newsletter"), QStringLiteral("Spring fair 2024"),
+                                         QStringLiteral("Shop"), QStringLiteral("Berlin")}));
+        QCOMPARE(zoe.consentSource, QStringLiteral("shop counter; Aarhus"));
+        QCOMPARE(zoe.consentDate, QDate(2024, 5, 1));
+        QCOMPARE(zoe.fields.value(QStringLiteral("Loyalty points")), QStringLiteral("99"));
+        QCOMPARE(zoe.fields.value(QStringLiteral("BIRTHDAY")), QStringLiteral("1990-02-28"));
+        QCOMPARE(zoe.fields.value(QStringLiteral("Favourite")), QStringLiteral("Smørrebrød, with a\nline break"));
+        const Contact& max = contacts[1];
+        QCOMPARE(max.status, ContactStatus::Subscribed);
+        QCOMPARE(max.fields.value(QStringLiteral("Newsletter by post")), QStringLiteral("yes"));
+        QCOMPARE(max.fields.value(QStringLiteral("Postcode 2")), QStringLiteral("01067"));
+        QVERIFY(!max.fields.contains(QStringLiteral("Loyalty points")));
+    }
+
+    // Nobody unsubscribed may come back subscribed, and a card without Mailroom's properties
+    // (any other address book) must not invent a status, a list or a field.
+    void cardFromAnotherProgramImportsSubscribed()
+    {
+        ColumnMapping mapping;
+        const QList<Contact> contacts =
+            importedContacts(QStringLiteral(MAILROOM_TEST_DATA_DIR "/vcard/apple_contacts.vcf"), {}, &mapping);
+        QCOMPARE(mapping.headers, ImportSource::vcardHeaders());
+        QCOMPARE(contacts.size(), 2);
+        for (const Contact& contact : contacts) {
+            QCOMPARE(contact.status, ContactStatus::Subscribed);
+            QVERIFY(contact.lists.isEmpty());
+            QVERIFY(contact.consentSource.isEmpty());
+            QVERIFY(!contact.consentDate.isValid());
+            QVERIFY(contact.fields.isEmpty());
+        }
+        QCOMPARE(contacts[0].tags, QStringList({QStringLiteral("Authors"), QStringLiteral("Frankfurt")}));
     }
 
     void manyCardsStream()
