@@ -12,55 +12,6 @@ QString tr(const char* text)
     return QCoreApplication::translate("ContactPrinter", text);
 }
 
-QString timestamp(const QDateTime& when)
-{
-    return when.isValid() ? when.toUTC().toString(Qt::ISODateWithMs) : QString();
-}
-
-// The text of a built-in column, as stored; tags and lists comma-separated.
-QString columnText(const Contact& c, ContactColumn column)
-{
-    switch (column) {
-    case ContactColumn::Email:
-        return c.email;
-    case ContactColumn::FirstName:
-        return c.firstName;
-    case ContactColumn::LastName:
-        return c.lastName;
-    case ContactColumn::Company:
-        return c.company;
-    case ContactColumn::Phone:
-        return c.phone;
-    case ContactColumn::Street:
-        return c.street;
-    case ContactColumn::City:
-        return c.city;
-    case ContactColumn::Region:
-        return c.region;
-    case ContactColumn::Postcode:
-        return c.postcode;
-    case ContactColumn::Country:
-        return c.country;
-    case ContactColumn::Status:
-        return contactStatusName(c.status);
-    case ContactColumn::Tags:
-        return c.tags.join(QStringLiteral(", "));
-    case ContactColumn::Lists:
-        return c.lists.join(QStringLiteral(", "));
-    case ContactColumn::ConsentSource:
-        return c.consentSource;
-    case ContactColumn::ConsentDate:
-        return c.consentDate.isValid() ? c.consentDate.toString(Qt::ISODate) : QString();
-    case ContactColumn::Notes:
-        return c.notes;
-    case ContactColumn::CreatedAt:
-        return timestamp(c.createdAt);
-    case ContactColumn::UpdatedAt:
-        return timestamp(c.updatedAt);
-    }
-    return {};
-}
-
 QStringList sortedCopy(QStringList list)
 {
     list.sort(Qt::CaseInsensitive);
@@ -82,7 +33,7 @@ QJsonObject ContactPrinter::toJson(const Contact& contact)
         } else if (info.column == ContactColumn::ConsentDate && !contact.consentDate.isValid()) {
             object.insert(key, QJsonValue::Null);
         } else {
-            object.insert(key, columnText(contact, info.column));
+            object.insert(key, contactColumnText(contact, info.column));
         }
     }
     QJsonObject fields;
@@ -97,7 +48,7 @@ QList<QPair<QString, QString>> ContactPrinter::toLines(const Contact& contact)
 {
     QList<QPair<QString, QString>> lines;
     for (const ContactColumnInfo& info : contactColumns()) {
-        QString text = columnText(contact, info.column);
+        QString text = contactColumnText(contact, info.column);
         if (info.column == ContactColumn::Status) {
             text = contactStatusLabel(contact.status);
         } else if (info.column == ContactColumn::Tags || info.column == ContactColumn::Lists) {

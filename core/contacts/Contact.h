@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/contacts/ContactColumn.h"
+
 #include <QDate>
 #include <QDateTime>
 #include <QMap>
@@ -47,5 +49,10 @@ struct Contact
     bool operator==(const Contact& other) const;
     bool operator!=(const Contact& other) const { return !(*this == other); }
 };
+
+// A built-in column's value as text in its stored, untranslated form: the status name
+// ("unsubscribed"), ISO 8601 dates, UTC times with milliseconds, tags and lists joined with
+// "," (names cannot hold one). What the CLI prints and CSV export writes.
+QString contactColumnText(const Contact& contact, ContactColumn column);
 
 Q_DECLARE_METATYPE(Contact)

@@ -94,55 +94,6 @@ Result<QStringList> exportedFields(QSqlDatabase db, const std::optional<QStringL
     return names;
 }
 
-QString isoDateTime(const QDateTime& when)
-{
-    return when.isValid() ? when.toUTC().toString(Qt::ISODate) : QString();
-}
-
-QString csvValue(const Contact& c, ContactColumn column)
-{
-    switch (column) {
-    case ContactColumn::Email:
-        return c.email;
-    case ContactColumn::FirstName:
-        return c.firstName;
-    case ContactColumn::LastName:
-        return c.lastName;
-    case ContactColumn::Company:
-        return c.company;
-    case ContactColumn::Phone:
-        return c.phone;
-    case ContactColumn::Street:
-        return c.street;
-    case ContactColumn::City:
-        return c.city;
-    case ContactColumn::Region:
-        return c.region;
-    case ContactColumn::Postcode:
-        return c.postcode;
-    case ContactColumn::Country:
-        return c.country;
-    case ContactColumn::Status:
-        return contactStatusName(c.status);
-    // The import maps a "Tags" or "Lists" column by splitting on "," and trimming each part.
-    case ContactColumn::Tags:
-        return c.tags.join(QLatin1Char(','));
-    case ContactColumn::Lists:
-        return c.lists.join(QLatin1Char(','));
-    case ContactColumn::ConsentSource:
-        return c.consentSource;
-    case ContactColumn::ConsentDate:
-        return c.consentDate.isValid() ? c.consentDate.toString(Qt::ISODate) : QString();
-    case ContactColumn::Notes:
-        return c.notes;
-    case ContactColumn::CreatedAt:
-        return isoDateTime(c.createdAt);
-    case ContactColumn::UpdatedAt:
-        return isoDateTime(c.updatedAt);
-    }
-    return QString();
-}
-
 // Writes each contact in the chosen format; the file itself belongs to the caller.
 class ContactSink
 {
@@ -184,7 +135,7 @@ public:
         QStringList row;
         row.reserve(m_columns.size() + m_fields.size());
         for (ContactColumn column : m_columns) {
-            row.append(csvValue(contact, column));
+            row.append(contactColumnText(contact, column));
         }
         for (const QString& name : m_fields) {
             row.append(contact.fields.value(name));
