@@ -27,7 +27,7 @@ BUILD_DIR="$ROOT/build/$PRESET"
 PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libgl-dev libbotan-2-dev libuchardet-dev
+    libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libgl-dev libbotan-2-dev libuchardet-dev libsqlite3-dev
     libphonenumber-dev
     sqlite3 appstream desktop-file-utils dpkg-dev file fonts-dejavu-core
     xvfb xauth

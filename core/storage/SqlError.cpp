@@ -7,12 +7,15 @@
 Error sqlError(const QSqlQuery& query, const char* doing)
 {
     const QSqlError err = query.lastError();
-    const QString text = err.text();
-    const QString native = err.nativeErrorCode();
+    return sqliteError(err.nativeErrorCode().toInt(), err.text(), doing);
+}
+
+Error sqliteError(int resultCode, const QString& text, const char* doing)
+{
     // Call sites mark `doing` with QT_TRANSLATE_NOOP("SqlError", ...), so it translates here.
     const QString what = QCoreApplication::translate("SqlError", doing);
     // SQLite primary result codes: 5 BUSY, 6 LOCKED, 8 READONLY, 11 CORRUPT, 13 FULL, 26 NOTADB.
-    const int code = native.toInt() & 0xff;
+    const int code = resultCode & 0xff;
     switch (code) {
     case 5:
     case 6:

@@ -6,7 +6,7 @@
 #include "core/contacts/export/CsvWriter.h"
 #include "core/contacts/import/ContactRowBuilder.h"
 #include "core/storage/SqlError.h"
-#include "core/storage/SqlText.h"
+#include "core/storage/SqliteStatement.h"
 #include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
@@ -263,20 +263,13 @@ private:
     std::thread m_thread; // last: starts once everything above exists
 };
 
-// The statements of the fast path (a new contact), prepared once for the whole import.
+// The statements of the fast path (a new contact), prepared once for the whole import and
+// run on SQLite's own handle (see SqliteStatement).
 struct Statements
 {
-    explicit Statements(const QSqlDatabase& db)
-        : insertContact(db)
-        , findByKey(db)
-        , insertTag(db)
-        , insertMember(db)
-        , insertValue(db)
-    {}
-
-    Status prepare()
+    Status prepare(const QSqlDatabase& db)
     {
-        const QList<QPair<QSqlQuery*, QString>> statements = {
+        const QList<QPair<std::unique_ptr<SqliteStatement>*, QString>> statements = {
             {&insertContact,
              QStringLiteral("INSERT INTO contacts (email, email_key, first_name, last_name, company, phone, street,"
                             " city, region, postcode, country, notes, status, consent_source, consent_at,"
@@ -289,20 +282,33 @@ struct Statements
             {&insertValue,
              QStringLiteral("INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)")},
         };
-        for (const auto& [query, sql] : statements) {
-            if (!query->prepare(sql)) {
-                return sqlError(*query, QT_TRANSLATE_NOOP("SqlError", "prepare the import"));
+        for (const auto& [statement, sql] : statements) {
+            auto prepared = SqliteStatement::prepare(db, sql, QT_TRANSLATE_NOOP("SqlError", "prepare the import"));
+            if (!prepared) {
+                return prepared.error();
             }
+            *statement = std::move(prepared).value();
         }
         return Ok{};
     }
 
-    QSqlQuery insertContact;
-    QSqlQuery findByKey;
-    QSqlQuery insertTag;
-    QSqlQuery insertMember;
-    QSqlQuery insertValue;
+    std::unique_ptr<SqliteStatement> insertContact;
+    std::unique_ptr<SqliteStatement> findByKey;
+    std::unique_ptr<SqliteStatement> insertTag;
+    std::unique_ptr<SqliteStatement> insertMember;
+    std::unique_ptr<SqliteStatement> insertValue;
 };
+
+// Runs a statement that returns no row, then makes it ready for the next one.
+Status runOnce(SqliteStatement& statement)
+{
+    auto stepped = statement.step();
+    statement.reset();
+    if (!stepped) {
+        return stepped.error();
+    }
+    return Ok{};
+}
 
 class ImportRun
 {
@@ -310,7 +316,6 @@ public:
     ImportRun(QSqlDatabase db, const ImportOptions& options)
         : m_db(std::move(db))
         , m_options(options)
-        , m_sql(m_db)
         , m_repository(m_db)
     {}
 
@@ -411,10 +416,10 @@ Status ImportRun::insertNew(qint64 id, const Contact& c)
         if (!tagId) {
             return tagId.error();
         }
-        m_sql.insertTag.bindValue(0, id);
-        m_sql.insertTag.bindValue(1, tagId.value());
-        if (!m_sql.insertTag.exec()) {
-            return sqlError(m_sql.insertTag, QT_TRANSLATE_NOOP("SqlError", "save a contact's tags and lists"));
+        m_sql.insertTag->bindInt(1, id);
+        m_sql.insertTag->bindInt(2, tagId.value());
+        if (auto s = runOnce(*m_sql.insertTag); !s) {
+            return s;
         }
     }
     for (const QString& list : c.lists) {
@@ -422,21 +427,21 @@ Status ImportRun::insertNew(qint64 id, const Contact& c)
         if (!listId) {
             return listId.error();
         }
-        m_sql.insertMember.bindValue(0, id);
-        m_sql.insertMember.bindValue(1, listId.value());
-        if (!m_sql.insertMember.exec()) {
-            return sqlError(m_sql.insertMember, QT_TRANSLATE_NOOP("SqlError", "save a contact's tags and lists"));
+        m_sql.insertMember->bindInt(1, id);
+        m_sql.insertMember->bindInt(2, listId.value());
+        if (auto s = runOnce(*m_sql.insertMember); !s) {
+            return s;
         }
     }
     for (auto it = c.fields.cbegin(); it != c.fields.cend(); ++it) {
         if (it.value().isEmpty()) {
             continue;
         }
-        m_sql.insertValue.bindValue(0, id);
-        m_sql.insertValue.bindValue(1, m_fieldIds.value(it.key().toLower()));
-        m_sql.insertValue.bindValue(2, it.value());
-        if (!m_sql.insertValue.exec()) {
-            return sqlError(m_sql.insertValue, QT_TRANSLATE_NOOP("SqlError", "save a custom field"));
+        m_sql.insertValue->bindInt(1, id);
+        m_sql.insertValue->bindInt(2, m_fieldIds.value(it.key().toLower()));
+        m_sql.insertValue->bindText(3, it.value());
+        if (auto s = runOnce(*m_sql.insertValue); !s) {
+            return s;
         }
     }
     return Ok{};
@@ -477,37 +482,43 @@ Status ImportRun::importRow(PreparedRow& prepared)
         addNames(c.lists, {m_options.list.trimmed()});
     }
 
-    QSqlQuery& insert = m_sql.insertContact;
-    insert.bindValue(0, c.email);
-    insert.bindValue(1, built.emailKey);
+    SqliteStatement& insert = *m_sql.insertContact;
+    insert.bindText(1, c.email);
+    insert.bindText(2, built.emailKey);
     const QString* texts[] = {&c.firstName, &c.lastName, &c.company, &c.phone,   &c.street,
                               &c.city,      &c.region,   &c.postcode, &c.country, &c.notes};
-    int i = 2;
+    int i = 3;
     for (const QString* value : texts) {
-        insert.bindValue(i++, sqlText(*value));
+        insert.bindText(i++, *value);
     }
-    insert.bindValue(i++, static_cast<int>(c.status));
-    insert.bindValue(i++, sqlText(c.consentSource));
-    insert.bindValue(i++, c.consentDate.isValid() ? QVariant(c.consentDate.toString(Qt::ISODate))
-                                                  : QVariant(QMetaType(QMetaType::QString)));
-    insert.bindValue(i++, m_now);
-    insert.bindValue(i++, m_now);
-    if (!insert.exec()) {
-        return sqlError(insert, QT_TRANSLATE_NOOP("SqlError", "add the contact"));
+    insert.bindInt(i++, static_cast<int>(c.status));
+    insert.bindText(i++, c.consentSource);
+    const QString consentDate = c.consentDate.toString(Qt::ISODate); // lives until the insert ran
+    if (c.consentDate.isValid()) {
+        insert.bindText(i++, consentDate);
+    } else {
+        insert.bindNull(i++);
     }
-    if (insert.numRowsAffected() == 1) {
-        const qint64 id = insert.lastInsertId().toLongLong();
+    insert.bindText(i++, m_now);
+    insert.bindText(i++, m_now);
+    if (auto s = runOnce(insert); !s) {
+        return s;
+    }
+    if (insert.changes() == 1) {
+        const qint64 id = insert.lastInsertId();
         m_createdLines.append(quint32(row.line));
         ++m_summary.created;
         return insertNew(id, c);
     }
 
-    m_sql.findByKey.bindValue(0, built.emailKey);
-    if (!m_sql.findByKey.exec() || !m_sql.findByKey.next()) {
-        return sqlError(m_sql.findByKey, QT_TRANSLATE_NOOP("SqlError", "check for duplicates"));
+    SqliteStatement& find = *m_sql.findByKey;
+    find.bindText(1, built.emailKey);
+    auto found = find.step();
+    const qint64 id = found && found.value() ? find.columnInt(0) : 0;
+    find.reset();
+    if (!found) {
+        return found.error();
     }
-    const qint64 id = m_sql.findByKey.value(0).toLongLong();
-    m_sql.findByKey.finish();
     if (id > m_baselineId) {
         const qsizetype index = id - m_baselineId - 1;
         const QString reason =
@@ -574,7 +585,7 @@ Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& pr
         m_fieldIds.insert(field.name.toLower(), field.id);
     }
     m_builder = std::make_unique<ContactRowBuilder>(mapping.value(), fields.value());
-    if (auto s = m_sql.prepare(); !s) {
+    if (auto s = m_sql.prepare(m_db); !s) {
         return s.error();
     }
     QSqlQuery q(m_db);
