@@ -9,6 +9,7 @@
 #include "ui/AppSettings.h"
 #include "ui/ContactEditor.h"
 #include "ui/Dialogs.h"
+#include "ui/ImportWizard.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
 
@@ -61,6 +62,14 @@ void TestWindowGerman::menusAndLabelsAreGerman()
     QVERIFY(menuTitles.contains(QStringLiteral("&Bearbeiten")));
     QCOMPARE(window.findChild<QAction*>(QStringLiteral("newContactAction"))->text(), QStringLiteral("&Neuer Kontakt"));
     QCOMPARE(window.findChild<QAction*>(QStringLiteral("addTagAction"))->text(), QStringLiteral("&Tag hinzufügen…"));
+    // The import wizard, opened from the File menu.
+    QAction* importAction = window.findChild<QAction*>(QStringLiteral("importAction"));
+    QCOMPARE(importAction->text(), QStringLiteral("Kontakte &importieren…"));
+    importAction->trigger();
+    QVERIFY(window.importWizard());
+    QCOMPARE(window.importWizard()->windowTitle(), QStringLiteral("Kontakte importieren"));
+    QCOMPARE(window.importWizard()->page(ImportWizard::MappingPageId)->title(), QStringLiteral("Spalten zuordnen"));
+    window.importWizard()->reject();
     QCOMPARE(window.contactEditor()->findChild<QPushButton*>(QStringLiteral("saveButton"))->text(),
              QStringLiteral("&Speichern"));
     QCOMPARE(window.contactEditor()->findChild<QLabel*>(QStringLiteral("firstNameLabel"))->text(),
