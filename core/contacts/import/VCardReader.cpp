@@ -8,6 +8,8 @@ namespace {
 
 // A logical line longer than this (a huge PHOTO) is cut: nothing we import is that long.
 constexpr qsizetype MaxLineBytes = 1024 * 1024;
+// Bytes read from the device at a time (readPhysical).
+constexpr qsizetype ReadPieceBytes = 64 * 1024;
 // Raw text kept per card for the error report.
 constexpr qsizetype MaxRawChars = 16 * 1024;
 // Per card, so a hostile file with one endless card still uses bounded memory.
@@ -498,13 +500,16 @@ bool VCardReader::readPhysical(Line& line)
     line = Line();
     // Read in pieces so a line of many megabytes (no line breaks at all) costs bounded memory.
     bool ended = false;
+    // Into one reused buffer: QIODevice::readLine(maxSize) allocates maxSize bytes for every
+    // line, which made the allocator map and unmap memory for each line of the file.
+    m_buffer.resize(ReadPieceBytes + 1);
     while (!ended && !m_device->atEnd()) {
-        const QByteArray piece = m_device->readLine(64 * 1024);
-        if (piece.isEmpty())
+        const qint64 read = m_device->readLine(m_buffer.data(), m_buffer.size());
+        if (read <= 0)
             break;
-        ended = piece.endsWith('\n');
+        ended = m_buffer.at(read - 1) == '\n';
         if (line.text.size() < MaxLineBytes)
-            line.text.append(piece.left(MaxLineBytes - line.text.size()));
+            line.text.append(m_buffer.constData(), qMin<qsizetype>(read, MaxLineBytes - line.text.size()));
         else
             line.truncated = true;
     }

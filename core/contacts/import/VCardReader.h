@@ -42,6 +42,7 @@ private:
     bool readLogical(Line& line);
 
     QIODevice* m_device;
+    QByteArray m_buffer; // readPhysical's, kept between lines
     qint64 m_lineCount = 0;
     std::optional<Line> m_peekedPhysical;
     std::optional<Line> m_pushedBack;
