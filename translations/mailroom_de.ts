@@ -1385,6 +1385,10 @@
             <numerusform>Vollständig geprüft. Klicken Sie auf Importieren, um die gültigen Zeilen zu behalten; %Ln Zeilen werden ausgelassen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every row is read; updating the search index…</source>
+        <translation>Alle Zeilen sind gelesen; der Suchindex wird aktualisiert…</translation>
+    </message>
 </context>
 <context>
     <name>ImportSource</name>

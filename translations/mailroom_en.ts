@@ -1385,6 +1385,10 @@
             <numerusform>Checked in full. Click Import to keep the valid rows; %Ln rows will be left out.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Every row is read; updating the search index…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportSource</name>

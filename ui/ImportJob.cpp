@@ -59,8 +59,8 @@ bool ImportJob::start(const ImportOptions& options)
         QElapsedTimer sinceReport;
         sinceReport.start();
         const auto progress = [this, &sinceReport, &cancelled](const ImportProgress& report) {
-            // Batched: at most ~10 updates a second reach the window.
-            if (sinceReport.elapsed() >= 100) {
+            // Batched: at most ~10 updates a second reach the window; the switch to indexing always does.
+            if (report.indexing || sinceReport.elapsed() >= 100) {
                 sinceReport.restart();
                 QMetaObject::invokeMethod(
                     this, [this, report] { Q_EMIT progressChanged(report); }, Qt::QueuedConnection);

@@ -177,7 +177,11 @@ void ImportRunPage::onProgress(const ImportProgress& progress)
     if (m_phase != Phase::Running) {
         return;
     }
-    if (progress.bytesTotal > 0) {
+    if (progress.indexing) {
+        // Every row is in; the search index is built before the summary (no fraction to show).
+        m_statusLabel->setText(tr("Every row is read; updating the search index…"));
+        m_progressBar->setRange(0, 0);
+    } else if (progress.bytesTotal > 0) {
         m_progressBar->setValue(static_cast<int>(progress.bytesRead * 1000 / progress.bytesTotal));
     }
     const QLocale locale;
@@ -230,6 +234,7 @@ void ImportRunPage::onSummary(const ImportSummary& summary)
     } else {
         m_statusLabel->setText(tr("Checked in full. Click Import to keep it."));
     }
+    m_progressBar->setRange(0, 1000);
     m_progressBar->setValue(1000);
     m_summaryWidget->show();
     setPhase(Phase::Summary);
