@@ -234,6 +234,8 @@ void TestDemoGenerator::addsToAWorkspaceThatHasContacts()
     mine.email = QStringLiteral("owner@shop.example");
     mine.tags = {QStringLiteral("VIP")};
     QVERIFY(contacts.add(mine).ok());
+    const QString indexCount = QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index'");
+    const QString indexesBefore = column(ws->database(), indexCount).value(0);
     QVERIFY(DemoGenerator::generate(ws->database(), 30000, 1).ok()); // big enough to rebuild the indexes
     QVERIFY(DemoGenerator::generate(ws->database(), 500, 1).ok());   // small: written through the indexes
     QCOMPARE(contacts.count({}).value(), 30501);
@@ -243,10 +245,7 @@ void TestDemoGenerator::addsToAWorkspaceThatHasContacts()
     QCOMPARE(column(ws->database(), QStringLiteral("SELECT count(*) FROM tags WHERE name = 'vip'")).value(0),
              QStringLiteral("1"));
     // Every index the migrations made is still there.
-    QCOMPARE(column(ws->database(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name "
-                                                   "LIKE 'contacts_by_%'"))
-                 .value(0),
-             QStringLiteral("9"));
+    QCOMPARE(column(ws->database(), indexCount).value(0), indexesBefore);
     QSqlQuery q(ws->database());
     QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
     QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
