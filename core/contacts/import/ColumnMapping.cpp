@@ -364,6 +364,25 @@ const CustomField* findField(const QVector<CustomField>& fields, const QString& 
 
 // guess() with some targets already decided (applySaved): those keep their place, claim their
 // built-in columns and field names, and the rest is guessed around them.
+// The separator the samples of a tags or lists column use: the one of , ; | that appears in
+// most values ("," when none does).
+QString separatorInSamples(const QVector<QStringList>& sampleRows, int column)
+{
+    QString best = QStringLiteral(",");
+    int bestCount = 0;
+    for (const char* candidate : {",", ";", "|"}) {
+        int count = 0;
+        for (const QStringList& row : sampleRows) {
+            count += row.value(column).contains(QLatin1String(candidate)) ? 1 : 0;
+        }
+        if (count > bestCount) {
+            best = QLatin1String(candidate);
+            bestCount = count;
+        }
+    }
+    return best;
+}
+
 ColumnMapping guessAround(const QStringList& headers, const QVector<std::optional<ColumnTarget>>& fixed,
                           const QVector<CustomField>& existingFields, const QVector<QStringList>& sampleRows)
 {
@@ -476,6 +495,11 @@ ColumnMapping guessAround(const QStringList& headers, const QVector<std::optiona
                 break;
             default:
                 target = *match;
+                // "vip;fair" in a generic "Tags" column: split where the values do.
+                if ((target.kind == ColumnTarget::Kind::Tags || target.kind == ColumnTarget::Kind::Lists) &&
+                    target.separator == QLatin1String(",")) {
+                    target.separator = separatorInSamples(sampleRows, i);
+                }
                 break;
             }
         } else if (existing && !usedFields.contains(existing->name.toLower())) {

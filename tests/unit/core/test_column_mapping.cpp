@@ -118,6 +118,7 @@ private Q_SLOTS:
     void fieldTypeGuessing_data();
     void fieldTypeGuessing();
     void emptyColumnsMakeNoField();
+    void tagSeparatorFromSamples();
     void fieldNamesFromHeaders();
     void jsonRoundTrip();
     void applySavedFollowsHeaderNames();
@@ -551,6 +552,17 @@ void TestColumnMapping::fieldNamesFromHeaders()
     CHECK_TARGET(m, "Assistant's Phone", field("Assistants Phone"));
     CHECK_TARGET(m, "TTY/TDD Phone", field("TTY TDD Phone"));
     CHECK_TARGET(m, "Organisations-Nr.", field("Organisations-Nr"));
+}
+
+void TestColumnMapping::tagSeparatorFromSamples()
+{
+    const QVector<QStringList> rows = {{QStringLiteral("a@example.com"), QStringLiteral("vip;fair 2024"), QString()},
+                                       {QStringLiteral("b@example.com"), QStringLiteral("fair 2024"), QString()},
+                                       {QStringLiteral("c@example.com"), QStringLiteral("new;vip"), QString()}};
+    const ColumnMapping m =
+        ColumnMapping::guess({QStringLiteral("Email"), QStringLiteral("Tags"), QStringLiteral("Lists")}, {}, rows);
+    CHECK_TARGET(m, "Tags", ColumnTarget::toTags(QStringLiteral(";")));
+    CHECK_TARGET(m, "Lists", ColumnTarget::toLists(QStringLiteral(","))); // nothing to go by: the default
 }
 
 void TestColumnMapping::emptyColumnsMakeNoField()
