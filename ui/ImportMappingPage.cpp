@@ -29,6 +29,9 @@
 
 namespace {
 
+// What the settings remember when the user picked "keep them as written".
+constexpr char kKeepPhonesAsWritten[] = "none";
+
 enum MappingColumn { HeaderColumn, SampleColumn, TargetColumn, DetailsColumn, MappingColumnCount };
 
 // Rows of the preview validated live: enough to see a pattern, few enough to redo per click.
@@ -254,9 +257,12 @@ ImportMappingPage::ImportMappingPage(ImportWizard* wizard)
     bottom->addWidget(saveButton);
     layout->addLayout(bottom);
 
+    // Unset: the computer's country. "none": the user chose to keep numbers as written.
     QString region = m_wizard->settings()->importPhoneRegion();
     if (region.isEmpty()) {
         region = QLocale::territoryToCode(QLocale::system().territory());
+    } else if (region == QLatin1String(kKeepPhonesAsWritten)) {
+        region.clear();
     }
     m_regionComboBox->setCurrentIndex(std::max(0, m_regionComboBox->findData(region)));
 
@@ -518,7 +524,8 @@ bool ImportMappingPage::isComplete() const
 bool ImportMappingPage::validatePage()
 {
     m_wizard->setMapping(mapping());
-    m_wizard->settings()->setImportPhoneRegion(m_regionComboBox->currentData().toString());
+    const QString region = m_regionComboBox->currentData().toString();
+    m_wizard->settings()->setImportPhoneRegion(region.isEmpty() ? QLatin1String(kKeepPhonesAsWritten) : region);
     return m_problems.isEmpty();
 }
 

@@ -80,6 +80,7 @@ private Q_SLOTS:
 
     void previewShowsTheFileAsRead();
     void mappingValidatesLiveAndNormalises();
+    void keepingPhonesAsWrittenIsRemembered();
     void missingEmailColumnBlocksNext();
     void cancelAtTheSummaryChangesNothing();
     void importCommitsAndTheTableGrows();
@@ -312,6 +313,29 @@ void TestImportWizard::mappingValidatesLiveAndNormalises()
     child<QPushButton>(wizard, QStringLiteral("loadMappingButton"))->click();
     QCOMPARE(page->mapping().targets.at(4).kind, ColumnTarget::Kind::Ignore);
     QCOMPARE(page->mapping().targets.at(5).separator, QStringLiteral(";"));
+}
+
+// "Keep them as written" is a choice the next import remembers, like a country.
+void TestImportWizard::keepingPhonesAsWrittenIsRemembered()
+{
+    ImportWizard* wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    auto* regions = child<QComboBox>(wizard, QStringLiteral("phoneRegionComboBox"));
+    QCOMPARE(regions->currentData().toString(), QStringLiteral("DE"));
+    regions->setCurrentIndex(0);
+    QVERIFY(regions->currentData().toString().isEmpty());
+    wizard->next();
+    wizard->reject();
+    waitIdle();
+
+    wizard = openWizard(dataFile("wizard_shop.csv"));
+    QVERIFY(wizard);
+    goToMapping(wizard);
+    regions = child<QComboBox>(wizard, QStringLiteral("phoneRegionComboBox"));
+    QVERIFY2(regions->currentData().toString().isEmpty(), qPrintable(regions->currentData().toString()));
+    wizard->reject();
+    waitIdle();
 }
 
 void TestImportWizard::missingEmailColumnBlocksNext()
