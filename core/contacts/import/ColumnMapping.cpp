@@ -1,6 +1,7 @@
 #include "core/contacts/import/ColumnMapping.h"
 
 #include "core/contacts/EmailAddress.h"
+#include "core/contacts/import/FieldTypeGuess.h"
 #include "core/contacts/import/PhoneNormalizer.h"
 
 #include <QCoreApplication>
@@ -295,33 +296,11 @@ QString sampleValue(const QVector<QStringList>& sampleRows, int row, int column)
 // Number, date or yes/no when every non-empty sample is one (and there is one), else text.
 FieldType guessFieldType(const QVector<QStringList>& sampleRows, int column)
 {
-    QStringList values;
+    FieldTypeGuess guess;
     for (int row = 0; row < sampleRows.size(); ++row) {
-        const QString value = sampleValue(sampleRows, row, column);
-        if (!value.isEmpty()) {
-            values.append(value);
-        }
+        guess.add(sampleValue(sampleRows, row, column));
     }
-    if (values.isEmpty()) {
-        return FieldType::Text;
-    }
-    static const QRegularExpression leadingZero(QStringLiteral("^[+-]?0[0-9]"));
-    for (FieldType type : {FieldType::Date, FieldType::Number, FieldType::YesNo}) {
-        const CustomField probe{0, QStringLiteral("probe"), type};
-        bool all = true;
-        for (const QString& value : values) {
-            // "030 1234" and "01067" are phone numbers and postcodes: as numbers they would lose the 0.
-            if (!probe.canonicalValue(value).ok() ||
-                (type == FieldType::Number && leadingZero.match(value).hasMatch())) {
-                all = false;
-                break;
-            }
-        }
-        if (all) {
-            return type;
-        }
-    }
-    return FieldType::Text;
+    return guess.type();
 }
 
 bool samplesAreEmails(const QVector<QStringList>& sampleRows, int column)

@@ -1,6 +1,7 @@
 #include "core/contacts/import/ImportSource.h"
 
 #include "core/contacts/export/CsvWriter.h"
+#include "core/contacts/import/FieldTypeGuess.h"
 #include "core/contacts/import/VCardReader.h"
 
 #include <QCoreApplication>
@@ -34,52 +35,6 @@ enum VCardColumn {
 
 // Lists are flattened into one cell joined with this; a list name cannot hold a comma.
 const QString ListSeparator = QStringLiteral(",");
-// Values looked at per custom field to guess its type (ColumnMapping looks at a preview's rows).
-constexpr int MaxGuessValues = 1000;
-
-// What a vCard file's values say a new custom field holds, narrowed with each value seen:
-// number, date or yes/no when every value is one (and there is one), else text, the way
-// ColumnMapping::guess() judges the sample rows of a CSV column.
-class FieldTypeGuess
-{
-public:
-    // False once more values cannot change the guess.
-    bool open() const { return m_tested < MaxGuessValues && (m_date || m_number || m_yesNo); }
-
-    void add(const QString& value)
-    {
-        const QString v = value.trimmed();
-        if (v.isEmpty() || !open()) {
-            return;
-        }
-        ++m_tested;
-        // "030 1234" and "01067" are phone numbers and postcodes: as numbers they would lose the 0.
-        static const QRegularExpression leadingZero(QStringLiteral("^[+-]?0[0-9]"));
-        m_date = m_date && fits(FieldType::Date, v);
-        m_number = m_number && fits(FieldType::Number, v) && !leadingZero.match(v).hasMatch();
-        m_yesNo = m_yesNo && fits(FieldType::YesNo, v);
-    }
-
-    FieldType type() const
-    {
-        if (m_tested == 0) {
-            return FieldType::Text;
-        }
-        return m_date ? FieldType::Date : m_number ? FieldType::Number : m_yesNo ? FieldType::YesNo : FieldType::Text;
-    }
-
-private:
-    static bool fits(FieldType type, const QString& value)
-    {
-        return CustomField{0, QStringLiteral("probe"), type}.canonicalValue(value).ok();
-    }
-
-    int m_tested = 0;
-    bool m_date = true;
-    bool m_number = true;
-    bool m_yesNo = true;
-};
-
 bool looksLikeVCard(QFile& file, const QString& path)
 {
     const QString suffix = QFileInfo(path).suffix().toLower();
