@@ -34,16 +34,15 @@ bool looksLikeNumber(const QString& field)
     return digit;
 }
 
+// Names may repeat: spreadsheets have two "Phone" columns, and an export has a custom field
+// named like a built-in column. A row of data has an email address, so it never looks like this.
 bool looksLikeHeader(const QStringList& first)
 {
-    QStringList seen;
     for (const QString& field : first) {
         const QString name = field.trimmed();
-        if (name.isEmpty() || looksLikeEmail(name) || looksLikeNumber(name) ||
-            seen.contains(name, Qt::CaseInsensitive)) {
+        if (name.isEmpty() || looksLikeEmail(name) || looksLikeNumber(name)) {
             return false;
         }
-        seen.append(name);
     }
     return true;
 }

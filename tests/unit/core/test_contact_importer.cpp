@@ -359,6 +359,39 @@ private Q_SLOTS:
         QCOMPARE(m_repo->count({}).value(), 0);
     }
 
+    void readsAHeaderThatNamesAColumnTwice()
+    {
+        // Two "Phone" columns, as spreadsheets often have, or an export whose custom field
+        // shares a column's name: the header is still the header.
+        const QString csv = writeFile("twice.csv", "Email,Phone,Phone\nana@example.com,030 1234,0170 5678\n");
+        ImportOptions options;
+        options.path = csv;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : message(summary.error())));
+        QCOMPARE(summary->created, 1);
+        QCOMPARE(m_repo->findByEmail("ana@example.com").value().phone, QString("030 1234"));
+    }
+
+    void readsAHeaderWiderThanTheSniffedSample()
+    {
+        // 10,000 columns: the header alone is longer than the start of the file the reader sniffs.
+        QByteArray header = "Email";
+        QByteArray row = "wide@example.com";
+        for (int i = 1; i < 10000; ++i) {
+            header += ",Extra " + QByteArray::number(i);
+            row += ",";
+        }
+        const QString csv = writeFile("wide.csv", header + "\n" + row + "\n");
+        ImportOptions options;
+        options.path = csv;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : message(summary.error())));
+        QCOMPARE(summary->rowsRead, 1); // the header is not read as a row of data
+        QCOMPARE(summary->invalid, 0);
+        QCOMPARE(summary->created, 1);
+        QVERIFY(m_repo->findByEmail("wide@example.com").ok());
+    }
+
     void refusesAMissingFileNamingIt()
     {
         ImportOptions options;
