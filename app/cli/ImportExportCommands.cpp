@@ -151,7 +151,8 @@ void printSummary(CliOutput& out, const QString& file, const ImportSummary& summ
         {tr("Kept unsubscribed"), QStringLiteral("%L1").arg(summary.keptUnsubscribed)},
     };
     if (!summary.createdFields.isEmpty()) {
-        lines.append({dryRun ? tr("New custom fields") : tr("Created custom fields"),
+        // Only a committed import keeps the fields it made; a dry run or a rolled-back one would.
+        lines.append({summary.committed ? tr("Created custom fields") : tr("New custom fields"),
                       summary.createdFields.join(QStringLiteral(", "))});
     }
     if (!summary.errorReportPath.isEmpty()) {

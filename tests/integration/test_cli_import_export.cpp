@@ -454,6 +454,11 @@ void TestCliImportExport::nothingImportableExitsWithOneAndKeepsNothing()
         // Not even the custom field the mapping would have made.
         QCOMPARE(snapshot(m_path), before);
     }
+    // The text summary does not claim a field was made when the import kept nothing.
+    const Run text = ws({QStringLiteral("import"), file(QStringLiteral("all_bad.csv"))});
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY2(!text.outText().contains(QStringLiteral("Created custom fields")), text.out);
+    QVERIFY2(text.outText().contains(QStringLiteral("Shoe size")), text.out);
 
     QVERIFY(writeFile(file(QStringLiteral("header_only.csv")), "Email,First name\n"));
     const Run empty = ws({QStringLiteral("import"), file(QStringLiteral("header_only.csv"))});
