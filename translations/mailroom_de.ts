@@ -445,6 +445,10 @@
 <context>
     <name>ContactImporter</name>
     <message>
+        <source>%1 has no rows to import.</source>
+        <translation>%1 enthält keine Zeilen zum Importieren.</translation>
+    </message>
+    <message>
         <source>Cannot write the error report %1: %2</source>
         <translation>Der Fehlerbericht %1 kann nicht geschrieben werden: %2</translation>
     </message>

@@ -445,6 +445,10 @@
 <context>
     <name>ContactImporter</name>
     <message>
+        <source>%1 has no rows to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Cannot write the error report %1: %2</source>
         <translation type="unfinished"></translation>
     </message>

@@ -554,6 +554,12 @@ Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& pr
         return opened.error();
     }
     ImportSource& source = *opened.value();
+    if (source.headers().isEmpty()) {
+        // Nothing but a BOM or line breaks: "No column is mapped to Email" would send the user
+        // looking for a column.
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("ContactImporter", "%1 has no rows to import.").arg(m_options.path)};
+    }
     CustomFieldRepository fieldRepository(m_db);
     auto existingFields = fieldRepository.all();
     if (!existingFields) {

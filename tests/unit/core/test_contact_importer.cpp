@@ -392,6 +392,27 @@ private Q_SLOTS:
         QVERIFY(m_repo->findByEmail("wide@example.com").ok());
     }
 
+    void saysAnEmptyFileIsEmpty_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::newRow("0 bytes") << QByteArray();
+        QTest::newRow("BOM only") << QByteArray("\xEF\xBB\xBF");
+        QTest::newRow("line breaks only") << QByteArray("\n\r\n\n\n");
+    }
+
+    void saysAnEmptyFileIsEmpty()
+    {
+        QFETCH(QByteArray, bytes);
+        ImportOptions options;
+        options.path = writeFile("blank.csv", bytes);
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(!summary.ok());
+        // Not "No column is mapped to Email.": there is nothing to map.
+        QVERIFY2(summary.error().message.contains("blank.csv"), qPrintable(summary.error().message));
+        QVERIFY2(summary.error().message.contains("no rows"), qPrintable(summary.error().message));
+        QCOMPARE(m_repo->count({}).value(), 0);
+    }
+
     void refusesAMissingFileNamingIt()
     {
         ImportOptions options;
