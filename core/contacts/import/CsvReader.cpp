@@ -38,7 +38,13 @@ bool looksLikeNumber(const QString& field)
 // named like a built-in column. A row of data has an email address, so it never looks like this.
 bool looksLikeHeader(const QStringList& first)
 {
-    for (const QString& field : first) {
+    // A trailing delimiter (Excel writes one when a column past the last was ever formatted)
+    // leaves empty names at the end: they are no column.
+    qsizetype named = first.size();
+    while (named > 1 && first.at(named - 1).trimmed().isEmpty()) {
+        --named;
+    }
+    for (const QString& field : first.mid(0, named)) {
         const QString name = field.trimmed();
         if (name.isEmpty() || looksLikeEmail(name) || looksLikeNumber(name)) {
             return false;

@@ -56,7 +56,7 @@ struct CsvRecord
 //   open at the end of the file, naming the line where it opened; a record too long; a device
 //   that cannot be read; an unknown encoding override.
 // - The header row, when there is one, is read by open() and not returned by next().
-//   Detected when every field of the first row is non-empty, not a number and not
+//   Detected when every field of the first row (but trailing empty ones) is non-empty, not a number and not
 //   an email address, and a later row has a number, an email address or an empty field (or
 //   there is no later row).
 class CsvReader

@@ -372,6 +372,19 @@ private Q_SLOTS:
         QCOMPARE(m_repo->findByEmail("ana@example.com").value().phone, QString("030 1234"));
     }
 
+    void readsAHeaderEndingInADelimiter()
+    {
+        // Excel writes a trailing delimiter when a column past the last one was ever formatted.
+        const QString csv = writeFile("trailing.csv", "Email;Name;\r\nana@example.com;Ana;\r\n");
+        ImportOptions options;
+        options.path = csv;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY2(summary.ok(), qPrintable(summary.ok() ? QString() : message(summary.error())));
+        QCOMPARE(summary->rowsRead, 1);
+        QCOMPARE(summary->created, 1);
+        QCOMPARE(m_repo->findByEmail("ana@example.com").value().firstName, QString("Ana"));
+    }
+
     void readsAHeaderWiderThanTheSniffedSample()
     {
         // 10,000 columns: the header alone is longer than the start of the file the reader sniffs.
