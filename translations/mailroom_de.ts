@@ -1397,6 +1397,10 @@
 <context>
     <name>ImportSource</name>
     <message>
+        <source>%1 is a spreadsheet workbook, not a CSV file: save it as CSV (UTF-8) from your spreadsheet program and import that.</source>
+        <translation>%1 ist eine Tabellenkalkulationsmappe, keine CSV-Datei: Speichern Sie sie in Ihrem Tabellenprogramm als CSV (UTF-8) und importieren Sie diese.</translation>
+    </message>
+    <message>
         <source>%1 does not exist or is not a file.</source>
         <translation>%1 existiert nicht oder ist keine Datei.</translation>
     </message>

@@ -111,6 +111,16 @@ Result<std::unique_ptr<ImportSource>> ImportSource::open(const QString& path, co
             ErrorCode::FileError,
             QCoreApplication::translate("ImportSource", "Cannot read %1: %2").arg(path, source->m_file.errorString())};
     }
+    // An Excel workbook (.xlsx is a zip, .xls an OLE file) would read as a CSV of noise and be
+    // refused for having no email column: say what the file is and what to do instead.
+    const QByteArray start = source->m_file.peek(4);
+    if (start == QByteArrayLiteral("PK\x03\x04") || start == QByteArrayLiteral("\xD0\xCF\x11\xE0")) {
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("ImportSource",
+                                                 "%1 is a spreadsheet workbook, not a CSV file: save it as CSV "
+                                                 "(UTF-8) from your spreadsheet program and import that.")
+                         .arg(path)};
+    }
     source->m_format =
         options.format.value_or(looksLikeVCard(source->m_file, path) ? ImportFormat::VCard : ImportFormat::Csv);
     if (source->m_format == ImportFormat::VCard) {

@@ -426,6 +426,28 @@ private Q_SLOTS:
         QCOMPARE(m_repo->count({}).value(), 0);
     }
 
+    void saysAWorkbookIsNotACsvFile_data()
+    {
+        QTest::addColumn<QByteArray>("start");
+        QTest::newRow("xlsx") << QByteArray("PK\x03\x04\x14\x00\x06\x00", 8);
+        QTest::newRow("xls") << QByteArray("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    }
+
+    void saysAWorkbookIsNotACsvFile()
+    {
+        // The most common first try: the spreadsheet itself, renamed or not.
+        QFETCH(QByteArray, start);
+        ImportOptions options;
+        options.path = writeFile("customers.csv", start + QByteArray(2000, '\x01'));
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(!summary.ok());
+        QVERIFY2(summary.error().message.contains("customers.csv"), qPrintable(summary.error().message));
+        QVERIFY2(summary.error().message.contains("save it as CSV"), qPrintable(summary.error().message));
+        auto preview = ImportPreview::load(options.path);
+        QVERIFY(!preview.ok());
+        QCOMPARE(preview.error().message, summary.error().message);
+    }
+
     void refusesAMissingFileNamingIt()
     {
         ImportOptions options;
