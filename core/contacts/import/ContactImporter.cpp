@@ -72,10 +72,11 @@ Contact merged(const Contact& existing, const Contact& fromFile, DuplicatePolicy
                 c.fields.insert(it.key(), it.value());
             }
         }
-        // A file may record an opt-out, a bounce or a complaint; it never resubscribes anyone.
-        if (existing.status == ContactStatus::Subscribed && fromFile.status != ContactStatus::Subscribed) {
-            c.status = fromFile.status;
-        }
+    }
+    // A file may record an opt-out, a bounce or a complaint, whatever the policy (skipping a
+    // contact's details must not mean mailing someone who said stop); it never resubscribes.
+    if (existing.status == ContactStatus::Subscribed && fromFile.status != ContactStatus::Subscribed) {
+        c.status = fromFile.status;
     }
     // Memberships only ever grow: the file's tags and lists, and the import's own.
     addNames(c.tags, fromFile.tags);
@@ -327,6 +328,9 @@ private:
     Status validateOptions();
     Result<qint64> groupId(GroupKind kind, const QString& name);
     Status importRow(PreparedRow& prepared);
+    // Records a later duplicate row's opt-out, bounce or complaint on a subscribed contact;
+    // returns the sentence to add to the row's reason (empty when nothing changed).
+    Result<QString> keepOptOut(qint64 id, ContactStatus status);
     Status insertNew(qint64 id, const Contact& contact);
     Status mergeExisting(qint64 id, const Contact& contact);
     Status reject(const ImportRow& row, const QString& reason, qint64& counter);
@@ -465,6 +469,27 @@ Status ImportRun::mergeExisting(qint64 id, const Contact& fromFile)
     return m_repository.update(result);
 }
 
+Result<QString> ImportRun::keepOptOut(qint64 id, ContactStatus status)
+{
+    if (status == ContactStatus::Subscribed) {
+        return QString();
+    }
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE contacts SET status = ?, updated_at = ? WHERE id = ? AND status = ?"));
+    q.addBindValue(static_cast<int>(status));
+    q.addBindValue(m_now);
+    q.addBindValue(id);
+    q.addBindValue(static_cast<int>(ContactStatus::Subscribed));
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save the contact"));
+    }
+    if (q.numRowsAffected() == 0) {
+        return QString();
+    }
+    return QLatin1Char(' ') + QCoreApplication::translate("ContactImporter", "The contact is now %1, as this row says.")
+                                  .arg(contactStatusLabel(status).toLower());
+}
+
 Status ImportRun::importRow(PreparedRow& prepared)
 {
     const ImportRow& row = prepared.row;
@@ -519,6 +544,16 @@ Status ImportRun::importRow(PreparedRow& prepared)
     if (!found) {
         return found.error();
     }
+    const bool duplicate = id > m_baselineId || m_matchedExisting.contains(id);
+    if (!duplicate) {
+        m_matchedExisting.insert(id);
+        return mergeExisting(id, c);
+    }
+    // A later row of the same person may be the opt-out: it is recorded even though the row is not imported.
+    auto optOut = keepOptOut(id, c.status);
+    if (!optOut) {
+        return optOut.error();
+    }
     if (id > m_baselineId) {
         const qsizetype index = id - m_baselineId - 1;
         const QString reason =
@@ -528,17 +563,14 @@ Status ImportRun::importRow(PreparedRow& prepared)
                       .arg(m_createdLines.at(index))
                 : QCoreApplication::translate("ContactImporter", "%1 is also on an earlier line, which was imported.")
                       .arg(c.email);
-        return reject(row, reason, m_summary.duplicatesInFile);
+        return reject(row, reason + optOut.value(), m_summary.duplicatesInFile);
     }
-    if (m_matchedExisting.contains(id)) {
-        return reject(row,
-                      QCoreApplication::translate("ContactImporter",
-                                                  "%1 is also on an earlier line, which matched the existing contact.")
-                          .arg(c.email),
-                      m_summary.duplicatesInFile);
-    }
-    m_matchedExisting.insert(id);
-    return mergeExisting(id, c);
+    return reject(row,
+                  QCoreApplication::translate("ContactImporter",
+                                              "%1 is also on an earlier line, which matched the existing contact.")
+                          .arg(c.email) +
+                      optOut.value(),
+                  m_summary.duplicatesInFile);
 }
 
 Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& progress,

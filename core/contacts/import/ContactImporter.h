@@ -15,7 +15,9 @@
 
 // What an import does with a row whose email is already in the workspace.
 enum class DuplicatePolicy {
-    Skip,      // leave the contact as it is (the target list and tags are still added)
+    // Leave the contact's details as they are. In every policy the target list and tags are
+    // added, and an unsubscribe, bounce or complaint in the file is recorded.
+    Skip,
     Fill,      // fill the contact's empty fields from the file
     Overwrite, // take every non-empty value of the file
 };

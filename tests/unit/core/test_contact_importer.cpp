@@ -269,6 +269,40 @@ private Q_SLOTS:
         QCOMPARE(m_repo->findByEmail("new@example.com")->status, ContactStatus::Unsubscribed);
     }
 
+    // Promise 2: an opt-out in the file is never lost, whatever the policy, and also when the
+    // row that says it repeats an earlier row of the same person.
+    void optOutsAreRecordedWhateverThePolicy()
+    {
+        Contact existing;
+        existing.email = "existing@example.com";
+        existing.firstName = "Old";
+        QVERIFY(m_repo->add(existing).ok());
+        const QString csv = writeFile("optouts.csv", "Email,First name,Status\n"
+                                                     "existing@example.com,New,unsubscribed\n"
+                                                     "twice@example.com,Tia,subscribed\n"
+                                                     "twice@example.com,Tia,unsubscribed\n"
+                                                     "thrice@example.com,Tom,\n"
+                                                     "thrice@example.com,Tom,bounced\n");
+        ImportOptions options;
+        options.path = csv;
+        options.onDuplicate = DuplicatePolicy::Skip;
+        auto summary = ContactImporter(m_ws->database()).run(options);
+        QVERIFY(summary.ok());
+        const Contact back = m_repo->findByEmail("existing@example.com").value();
+        QCOMPARE(back.status, ContactStatus::Unsubscribed);
+        QCOMPARE(back.firstName, QString("Old")); // skip: the details stay
+        QCOMPARE(summary->updated, 1);
+        QCOMPARE(summary->created, 2);
+        QCOMPARE(summary->duplicatesInFile, 2);
+        QCOMPARE(m_repo->findByEmail("twice@example.com")->status, ContactStatus::Unsubscribed);
+        QCOMPARE(m_repo->findByEmail("thrice@example.com")->status, ContactStatus::Bounced);
+        QStringList reasons;
+        for (const auto& problem : summary->sampleProblems) {
+            reasons << problem.second;
+        }
+        QVERIFY2(reasons.join('|').contains("now unsubscribed"), qPrintable(reasons.join('|')));
+    }
+
     void aCancelOrADryRunLeavesTheWorkspaceAsItWas()
     {
         Contact existing;
