@@ -484,6 +484,10 @@
         <source>Import cancelled; nothing was imported.</source>
         <translation>Import abgebrochen; nichts wurde importiert.</translation>
     </message>
+    <message>
+        <source>The contact is now %1, as this row says.</source>
+        <translation>Der Kontakt ist jetzt %1, wie diese Zeile sagt.</translation>
+    </message>
 </context>
 <context>
     <name>ContactRepository</name>

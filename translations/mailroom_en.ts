@@ -484,6 +484,10 @@
         <source>Import cancelled; nothing was imported.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The contact is now %1, as this row says.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ContactRepository</name>
