@@ -295,6 +295,11 @@ CliStatus ImportExportCommands::importFile(const CliRequest& request, CliOutput&
         if (!mapping) {
             return CliStatus::failed(QStringLiteral("%1: %2").arg(mappingPath, mapping.error().message));
         }
+        // What is wrong with the saved mapping itself (a bad phone region, a field type that
+        // contradicts the workspace) is the mapping file's fault: name that file.
+        if (const QStringList problems = mapping->problems(fields.value()); !problems.isEmpty()) {
+            return CliStatus::failed(QStringLiteral("%1: %2").arg(mappingPath, problems.join(QLatin1Char(' '))));
+        }
         options.mapping = std::move(mapping).value();
     }
 

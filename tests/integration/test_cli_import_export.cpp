@@ -614,7 +614,10 @@ void TestCliImportExport::brokenMappingFileIsNamed()
     const QString wrongVersion = file(QStringLiteral("v7.json"));
     QVERIFY(writeFile(wrongVersion, "{\"version\": 7, \"columns\": []}"));
     const QString missing = file(QStringLiteral("missing.json"));
-    for (const QString& mapping : {notJson, wrongVersion, missing}) {
+    // Valid JSON, but a country that does not exist: still the mapping file's fault.
+    const QString badRegion = file(QStringLiteral("region.json"));
+    QVERIFY(writeFile(badRegion, "{\"version\": 1, \"phoneRegion\": \"XQ\", \"columns\": []}"));
+    for (const QString& mapping : {notJson, wrongVersion, missing, badRegion}) {
         const Run run = ws({QStringLiteral("import"), csv, QStringLiteral("--mapping"), mapping});
         QCOMPARE(run.exitCode, 1);
         QCOMPARE(run.err.count('\n'), 1);
