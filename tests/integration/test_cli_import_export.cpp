@@ -137,6 +137,7 @@ private Q_SLOTS:
     void csvRoundTripGivesTheSameContacts();
     void vcardExportReadsBack();
     void killedImportLeavesTheWorkspaceAsItWas();
+    void interruptedImportSaysSoAndKeepsNothing();
     void importKilledNearItsEndIsAllOrNothing();
 
 private:
@@ -897,6 +898,34 @@ void TestCliImportExport::killedImportLeavesTheWorkspaceAsItWas()
     // And the next write through the CLI takes the lock as usual.
     QCOMPARE(ws(words({"contacts", "add", "--email", "after.the.kills@example.com"})).exitCode, 0);
     QCOMPARE(ws(words({"contacts", "show", "after.the.kills@example.com"})).exitCode, 0);
+}
+
+// Ctrl+C or a polite kill (SIGTERM) cancels the import, says so, and keeps nothing.
+void TestCliImportExport::interruptedImportSaysSoAndKeepsNothing()
+{
+    constexpr int kRows = 200000;
+    QCOMPARE(ws(words({"demo", "--contacts", "50", "--seed", "5"})).exitCode, 0);
+    const QString big = file(QStringLiteral("interrupted.csv"));
+    QVERIFY(writeBuyersCsv(big, kRows));
+    const QByteArray before = snapshot(m_path);
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(QStringLiteral("MAILROOM_WORKSPACE"));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(MAILROOM_CLI_PATH),
+                  {QStringLiteral("--workspace"), m_path, QStringLiteral("import"), big});
+    QVERIFY(process.waitForStarted());
+    QThread::msleep(700);
+    if (process.state() != QProcess::Running) {
+        QSKIP("the import finished within 0.7 s; nothing to interrupt");
+    }
+    process.terminate(); // SIGTERM, as an init system or `kill` sends it
+    QVERIFY(process.waitForFinished(120000));
+    const QString err = QString::fromUtf8(process.readAllStandardError());
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 1);
+    QVERIFY2(err.contains(QStringLiteral("nothing was imported")), qPrintable(err));
+    QCOMPARE(snapshot(m_path), before);
 }
 
 // The end of an import (the search index of the new rows, the commit) is where a kill could
