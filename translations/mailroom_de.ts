@@ -1397,6 +1397,10 @@
         <source>Every row is read; updating the search index…</source>
         <translation>Alle Zeilen sind gelesen; der Suchindex wird aktualisiert…</translation>
     </message>
+    <message>
+        <source>Imported, but: %1</source>
+        <translation>Importiert, aber: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportSource</name>

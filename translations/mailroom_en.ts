@@ -1397,6 +1397,10 @@
         <source>Every row is read; updating the search index…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Imported, but: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ImportSource</name>

@@ -219,7 +219,13 @@ void ImportRunPage::onSummary(const ImportSummary& summary)
         auto* item = new QTreeWidgetItem(m_problemsTree, {locale.toString(line), reason});
         item->setToolTip(1, reason);
     }
-    m_problemsTree->setVisible(!summary.sampleProblems.isEmpty());
+    // Rows read with a compromise (a vCard value cut for length...) are imported; say so.
+    for (const auto& [line, warning] : summary.sampleWarnings) {
+        const QString text = tr("Imported, but: %1").arg(warning);
+        auto* item = new QTreeWidgetItem(m_problemsTree, {locale.toString(line), text});
+        item->setToolTip(1, text);
+    }
+    m_problemsTree->setVisible(!summary.sampleProblems.isEmpty() || !summary.sampleWarnings.isEmpty());
     const bool hasReport = !summary.errorReportPath.isEmpty() && QFileInfo::exists(summary.errorReportPath);
     m_openReportButton->setVisible(hasReport);
     m_openReportButton->setToolTip(QDir::toNativeSeparators(summary.errorReportPath));

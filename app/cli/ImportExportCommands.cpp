@@ -151,6 +151,10 @@ QJsonObject summaryJson(const ImportSummary& summary, bool dryRun)
     for (const auto& [line, reason] : summary.sampleProblems) {
         problems.append(QJsonObject{{QStringLiteral("line"), line}, {QStringLiteral("reason"), reason}});
     }
+    QJsonArray warnings;
+    for (const auto& [line, text] : summary.sampleWarnings) {
+        warnings.append(QJsonObject{{QStringLiteral("line"), line}, {QStringLiteral("warning"), text}});
+    }
     return {
         {QStringLiteral("rows_read"), summary.rowsRead},
         {QStringLiteral("created"), summary.created},
@@ -166,6 +170,7 @@ QJsonObject summaryJson(const ImportSummary& summary, bool dryRun)
         {QStringLiteral("dry_run"), dryRun},
         {QStringLiteral("elapsed_ms"), summary.elapsedMs},
         {QStringLiteral("problems"), problems},
+        {QStringLiteral("warnings"), warnings},
     };
 }
 
@@ -209,6 +214,13 @@ void printSummary(CliOutput& out, const QString& file, const ImportSummary& summ
     if (summary.keptUnsubscribed > 0) {
         out.line(tr("%L1 rows matched unsubscribed, bounced or complained contacts, which stay so.")
                      .arg(summary.keptUnsubscribed));
+    }
+    if (!summary.sampleWarnings.isEmpty()) {
+        out.line(tr("Imported with a warning (%L1 rows):").arg(summary.warnings));
+        for (qsizetype i = 0; i < summary.sampleWarnings.size() && i < kShownProblems; ++i) {
+            const auto& [line, text] = summary.sampleWarnings.at(i);
+            out.line(tr("  line %1: %2").arg(line).arg(text));
+        }
     }
     if (summary.sampleProblems.isEmpty()) {
         return;

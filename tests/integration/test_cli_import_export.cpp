@@ -232,7 +232,7 @@ void TestCliImportExport::importsGoogleContactsWithTheDocumentedJsonKeys()
                        QStringLiteral("unchanged"), QStringLiteral("invalid"), QStringLiteral("duplicates_in_file"),
                        QStringLiteral("kept_unsubscribed"), QStringLiteral("created_fields"),
                        QStringLiteral("error_report"), QStringLiteral("committed"), QStringLiteral("dry_run"),
-                       QStringLiteral("elapsed_ms"), QStringLiteral("problems")}));
+                       QStringLiteral("elapsed_ms"), QStringLiteral("problems"), QStringLiteral("warnings")}));
     QCOMPARE(summary.value(QStringLiteral("rows_read")).toInteger(), 2);
     QCOMPARE(summary.value(QStringLiteral("created")).toInteger(), 2);
     QCOMPARE(summary.value(QStringLiteral("updated")).toInteger(), 0);
@@ -368,6 +368,18 @@ void TestCliImportExport::importsVCardsFromPhonesAndApps()
     QVERIFY2(problem.value(QStringLiteral("reason")).toString().contains(QStringLiteral("this line is garbage")),
              qPrintable(problem.value(QStringLiteral("reason")).toString()));
     QVERIFY(readFile(report).contains("broken@example.com"));
+
+    // A card read with a compromise is imported, and the summary says what the compromise was.
+    const QString odd = file(QStringLiteral("odd.vcf"));
+    QVERIFY(writeFile(odd, "BEGIN:VCARD\r\nVERSION:9.9\r\nFN:Odd Card\r\nEMAIL:odd@example.com\r\n"
+                           "END:VCARD\r\n"));
+    const Run warned = ws({QStringLiteral("--json"), QStringLiteral("import"), odd});
+    QVERIFY2(warned.exitCode == 0, warned.err);
+    const QJsonArray warnings = warned.object().value(QStringLiteral("warnings")).toArray();
+    QCOMPARE(warnings.size(), 1);
+    QCOMPARE(warnings.at(0).toObject().value(QStringLiteral("line")).toInteger(), 1);
+    QVERIFY2(warnings.at(0).toObject().value(QStringLiteral("warning")).toString().contains(QStringLiteral("9.9")),
+             qPrintable(warnings.at(0).toObject().value(QStringLiteral("warning")).toString()));
 }
 
 void TestCliImportExport::dryRunReportsButLeavesTheWorkspaceUnchanged()

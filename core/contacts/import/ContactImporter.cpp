@@ -494,6 +494,14 @@ Status ImportRun::importRow(PreparedRow& prepared)
 {
     const ImportRow& row = prepared.row;
     ++m_summary.rowsRead;
+    if (!row.warnings.isEmpty() && row.error.isEmpty()) {
+        ++m_summary.warnings;
+        for (const QString& warning : row.warnings) {
+            if (m_summary.sampleWarnings.size() < kSampleProblems) {
+                m_summary.sampleWarnings.append({row.line, warning});
+            }
+        }
+    }
     if (!row.error.isEmpty()) {
         return reject(row, row.error, m_summary.invalid);
     }

@@ -53,6 +53,10 @@ struct ImportSummary
     qint64 elapsedMs = 0;
     // The first problems (line, translated reason), for the window and the CLI to show.
     QVector<QPair<qint64, QString>> sampleProblems;
+    // Rows read with a compromise but imported (a vCard value cut for length, an unknown
+    // character set), and the first of those warnings (line, translated text).
+    qint64 warnings = 0;
+    QVector<QPair<qint64, QString>> sampleWarnings;
 };
 
 struct ImportProgress

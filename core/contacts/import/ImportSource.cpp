@@ -286,6 +286,7 @@ Result<std::optional<ImportRow>> ImportSource::next()
             }
         }
         row.error = card->error;
+        row.warnings = card->warnings;
         return std::optional<ImportRow>(std::move(row));
     }
     std::optional<CsvRecord> record;

@@ -31,6 +31,9 @@ struct ImportRow
     QString raw;     // the row's text as in the file, for the error report
     QStringList fields;
     QString error; // translated; set when the row could not be read (a broken vCard, a ragged row)
+    // Translated, each naming its line: what was read with a compromise (a vCard value cut for
+    // length, an unknown character set). The row is still imported.
+    QStringList warnings;
 };
 
 // Streams the rows of a CSV or vCard file, one at a time, so memory stays flat.
