@@ -603,10 +603,6 @@
         <source>Line %1: a quoted field is still open at the end of the file.</source>
         <translation>Zeile %1: Ein Feld in Anführungszeichen ist am Ende der Datei noch offen.</translation>
     </message>
-    <message>
-        <source>Line %1 has %2 fields where %3 were expected.</source>
-        <translation>Zeile %1 hat %2 Felder, erwartet wurden %3.</translation>
-    </message>
 </context>
 <context>
     <name>CsvWriter</name>

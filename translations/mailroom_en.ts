@@ -603,10 +603,6 @@
         <source>Line %1: a quoted field is still open at the end of the file.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Line %1 has %2 fields where %3 were expected.</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>CsvWriter</name>

@@ -349,11 +349,3 @@ Result<std::optional<CsvRecord>> CsvReader::readRecord()
         return std::optional<CsvRecord>();
     }
 }
-
-QString CsvReader::raggedMessage(const CsvRecord& record)
-{
-    return QCoreApplication::translate("CsvReader", "Line %1 has %2 fields where %3 were expected.")
-        .arg(record.line)
-        .arg(record.fields.size())
-        .arg(record.expectedFieldCount);
-}

@@ -51,7 +51,7 @@ struct CsvRecord
 //   text after a closing quote is appended (`"a"b` reads `ab`).
 // - CRLF, LF and CR (old Mac) line ends, mixed freely; `line` counts each as one line.
 // - Blank lines are skipped (their lines still counted). A final line break is optional.
-// - Ragged rows are returned, not fatal: CsvRecord::isRagged(), and raggedMessage() words it.
+// - Ragged rows are returned, not fatal: CsvRecord::isRagged().
 // - Errors (next() returns an Error, then every further call returns it too): a quote still
 //   open at the end of the file, naming the line where it opened; a record too long; a device
 //   that cannot be read; an unknown encoding override.
@@ -76,9 +76,6 @@ public:
     // Decides encoding, delimiter and header from the start of a file. An Error only for an
     // unknown encoding named in the options.
     static Result<CsvDialect> sniff(const QByteArray& sample, bool sampleIsWholeFile, const CsvOptions& options = {});
-
-    // "Line 12 has 4 fields where 3 were expected."
-    static QString raggedMessage(const CsvRecord& record);
 
 private:
     Result<std::optional<CsvRecord>> readRecord();

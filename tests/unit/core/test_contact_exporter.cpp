@@ -70,7 +70,7 @@ Csv readCsv(const QString& path)
             break;
         }
         if (record.value()->isRagged()) {
-            csv.error = CsvReader::raggedMessage(*record.value());
+            csv.error = QStringLiteral("line %1 is ragged").arg(record.value()->line);
         }
         csv.rows.append(record.value()->fields);
     }
