@@ -365,8 +365,7 @@ CliStatus ImportExportCommands::importFile(const CliRequest& request, CliOutput&
     auto result = ContactImporter(db).run(options, progress, confirm);
     out.endProgress();
     if (result && !result->committed && interrupt.interrupted()) {
-        return CliStatus::failed(
-            Error{ErrorCode::Cancelled, tr("Import interrupted; nothing was imported.")});
+        return CliStatus::failed(Error{ErrorCode::Cancelled, tr("Import interrupted; nothing was imported.")});
     }
     if (!result) {
         const Error& error = result.error();

@@ -66,24 +66,42 @@ QString contactColumnText(const Contact& c, ContactColumn column)
         return when.isValid() ? when.toUTC().toString(Qt::ISODateWithMs) : QString();
     };
     switch (column) {
-    case ContactColumn::Email: return c.email;
-    case ContactColumn::FirstName: return c.firstName;
-    case ContactColumn::LastName: return c.lastName;
-    case ContactColumn::Company: return c.company;
-    case ContactColumn::Phone: return c.phone;
-    case ContactColumn::Street: return c.street;
-    case ContactColumn::City: return c.city;
-    case ContactColumn::Region: return c.region;
-    case ContactColumn::Postcode: return c.postcode;
-    case ContactColumn::Country: return c.country;
-    case ContactColumn::Status: return contactStatusName(c.status);
-    case ContactColumn::Tags: return c.tags.join(QLatin1Char(','));
-    case ContactColumn::Lists: return c.lists.join(QLatin1Char(','));
-    case ContactColumn::ConsentSource: return c.consentSource;
-    case ContactColumn::ConsentDate: return c.consentDate.isValid() ? c.consentDate.toString(Qt::ISODate) : QString();
-    case ContactColumn::Notes: return c.notes;
-    case ContactColumn::CreatedAt: return isoTime(c.createdAt);
-    case ContactColumn::UpdatedAt: return isoTime(c.updatedAt);
+    case ContactColumn::Email:
+        return c.email;
+    case ContactColumn::FirstName:
+        return c.firstName;
+    case ContactColumn::LastName:
+        return c.lastName;
+    case ContactColumn::Company:
+        return c.company;
+    case ContactColumn::Phone:
+        return c.phone;
+    case ContactColumn::Street:
+        return c.street;
+    case ContactColumn::City:
+        return c.city;
+    case ContactColumn::Region:
+        return c.region;
+    case ContactColumn::Postcode:
+        return c.postcode;
+    case ContactColumn::Country:
+        return c.country;
+    case ContactColumn::Status:
+        return contactStatusName(c.status);
+    case ContactColumn::Tags:
+        return c.tags.join(QLatin1Char(','));
+    case ContactColumn::Lists:
+        return c.lists.join(QLatin1Char(','));
+    case ContactColumn::ConsentSource:
+        return c.consentSource;
+    case ContactColumn::ConsentDate:
+        return c.consentDate.isValid() ? c.consentDate.toString(Qt::ISODate) : QString();
+    case ContactColumn::Notes:
+        return c.notes;
+    case ContactColumn::CreatedAt:
+        return isoTime(c.createdAt);
+    case ContactColumn::UpdatedAt:
+        return isoTime(c.updatedAt);
     }
     return QString();
 }

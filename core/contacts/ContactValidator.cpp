@@ -108,8 +108,9 @@ QVector<QPair<QString, QString>> ContactValidator::problems(const Contact& conta
         const QString key = QStringLiteral("field:") + it.key();
         const auto field = known.constFind(it.key().toLower());
         if (field == known.cend()) {
-            found.append({key, QCoreApplication::translate("ContactRepository", "There is no custom field named \"%1\".")
-                                   .arg(it.key())});
+            found.append(
+                {key, QCoreApplication::translate("ContactRepository", "There is no custom field named \"%1\".")
+                          .arg(it.key())});
         } else if (auto v = field->canonicalValue(it.value()); !v) {
             found.append({key, v.error().message});
         }

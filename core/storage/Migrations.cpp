@@ -86,15 +86,14 @@ std::vector<Migration> buildMigrations()
                            "           JOIN tags t ON t.id = ct.tag_id WHERE ct.contact_id = c.id), ''),"
                            " c.notes FROM contacts c"),
         }});
-    steps.push_back(Migration{
-        3,
-        "drop an index the email column's own unique index already provides",
-        {
-            // email_key is UNIQUE and NOT NULL, so its automatic index orders (email_key, id) by
-            // itself: SQLite sorts and pages the Email column on it with no temporary b-tree.
-            // One index fewer to keep up on every write (a million-row import most of all).
-            QStringLiteral("DROP INDEX contacts_by_email"),
-        }});
+    steps.push_back(Migration{3,
+                              "drop an index the email column's own unique index already provides",
+                              {
+                                  // email_key is UNIQUE and NOT NULL, so its automatic index orders (email_key, id) by
+                                  // itself: SQLite sorts and pages the Email column on it with no temporary b-tree.
+                                  // One index fewer to keep up on every write (a million-row import most of all).
+                                  QStringLiteral("DROP INDEX contacts_by_email"),
+                              }});
     return steps;
 }
 

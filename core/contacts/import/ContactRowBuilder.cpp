@@ -85,19 +85,32 @@ QStringList splitGroups(const QString& cell, const QString& separator)
 QString* textColumn(Contact& c, ContactColumn column)
 {
     switch (column) {
-    case ContactColumn::Email: return &c.email;
-    case ContactColumn::FirstName: return &c.firstName;
-    case ContactColumn::LastName: return &c.lastName;
-    case ContactColumn::Company: return &c.company;
-    case ContactColumn::Phone: return &c.phone;
-    case ContactColumn::Street: return &c.street;
-    case ContactColumn::City: return &c.city;
-    case ContactColumn::Region: return &c.region;
-    case ContactColumn::Postcode: return &c.postcode;
-    case ContactColumn::Country: return &c.country;
-    case ContactColumn::ConsentSource: return &c.consentSource;
-    case ContactColumn::Notes: return &c.notes;
-    default: return nullptr;
+    case ContactColumn::Email:
+        return &c.email;
+    case ContactColumn::FirstName:
+        return &c.firstName;
+    case ContactColumn::LastName:
+        return &c.lastName;
+    case ContactColumn::Company:
+        return &c.company;
+    case ContactColumn::Phone:
+        return &c.phone;
+    case ContactColumn::Street:
+        return &c.street;
+    case ContactColumn::City:
+        return &c.city;
+    case ContactColumn::Region:
+        return &c.region;
+    case ContactColumn::Postcode:
+        return &c.postcode;
+    case ContactColumn::Country:
+        return &c.country;
+    case ContactColumn::ConsentSource:
+        return &c.consentSource;
+    case ContactColumn::Notes:
+        return &c.notes;
+    default:
+        return nullptr;
     }
 }
 
@@ -113,7 +126,7 @@ ContactRowBuilder::ContactRowBuilder(const ColumnMapping& mapping, const QVector
 }
 
 QVector<CustomField> ContactRowBuilder::fieldsToCreate(const ColumnMapping& mapping,
-                                                      const QVector<CustomField>& existing)
+                                                       const QVector<CustomField>& existing)
 {
     QVector<CustomField> created;
     auto known = [&](const QString& name) {
@@ -146,7 +159,8 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
             continue;
         }
         switch (target.kind) {
-        case ColumnTarget::Kind::Ignore: break;
+        case ColumnTarget::Kind::Ignore:
+            break;
         case ColumnTarget::Kind::Column:
             if (QString* text = textColumn(c, target.column)) {
                 // Google Contacts puts several addresses or numbers in one cell: "a@x ::: b@y".
@@ -173,7 +187,9 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
                 }
             }
             break;
-        case ColumnTarget::Kind::FullName: fullName = value.trimmed(); break;
+        case ColumnTarget::Kind::FullName:
+            fullName = value.trimmed();
+            break;
         case ColumnTarget::Kind::CustomField: {
             const auto field = m_fields.constFind(target.fieldName.trimmed().toLower());
             QString v = value;
@@ -185,8 +201,12 @@ ContactRowBuilder::Built ContactRowBuilder::build(const QStringList& rowFields) 
             c.fields.insert(field != m_fields.cend() ? field->name : target.fieldName.trimmed(), v);
             break;
         }
-        case ColumnTarget::Kind::Tags: c.tags += splitGroups(value, target.separator); break;
-        case ColumnTarget::Kind::Lists: c.lists += splitGroups(value, target.separator); break;
+        case ColumnTarget::Kind::Tags:
+            c.tags += splitGroups(value, target.separator);
+            break;
+        case ColumnTarget::Kind::Lists:
+            c.lists += splitGroups(value, target.separator);
+            break;
         }
     }
     if (!fullName.isEmpty() && c.firstName.trimmed().isEmpty() && c.lastName.trimmed().isEmpty()) {

@@ -224,9 +224,9 @@ void TestColumnMapping::outlookEnglish()
     CHECK_TARGET(m, "Sensitivity", ColumnTarget::ignore());
     // Fields Mailroom lacks keep their data under names a merge tag can use.
     CHECK_TARGET(m, "User 1", field("User 1", FieldType::Number));
-    CHECK_TARGET(m, "Birthday", field("Birthday")); // "0/0/00": Outlook's empty date
+    CHECK_TARGET(m, "Birthday", field("Birthday"));               // "0/0/00": Outlook's empty date
     CHECK_TARGET(m, "Assistant's Phone", ColumnTarget::ignore()); // empty in the samples
-    CHECK_TARGET(m, "TTY/TDD Phone", ColumnTarget::ignore()); // empty in the samples
+    CHECK_TARGET(m, "TTY/TDD Phone", ColumnTarget::ignore());     // empty in the samples
     CHECK_TARGET(m, "Job Title", field("Job Title"));
 }
 

@@ -200,9 +200,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("firstName");
         QTest::addColumn<QString>("city");
         QTest::addColumn<int>("updated");
-        QTest::newRow("skip") << DuplicatePolicy::Skip << "Anna" << "" << 1; // only the list was added
-        QTest::newRow("fill") << DuplicatePolicy::Fill << "Anna" << "Berlin" << 1;
-        QTest::newRow("overwrite") << DuplicatePolicy::Overwrite << "Annette" << "Berlin" << 1;
+        QTest::newRow("skip") << DuplicatePolicy::Skip << "Anna"
+                              << "" << 1; // only the list was added
+        QTest::newRow("fill") << DuplicatePolicy::Fill << "Anna"
+                              << "Berlin" << 1;
+        QTest::newRow("overwrite") << DuplicatePolicy::Overwrite << "Annette"
+                                   << "Berlin" << 1;
     }
     void existingContactsFollowTheDuplicatePolicy()
     {
@@ -310,19 +313,18 @@ private Q_SLOTS:
         QVERIFY(m_repo->add(existing).ok());
         QByteArray csv = "Email,First name,Birthday,Tags\n";
         for (int i = 0; i < 10000; ++i) {
-            csv += "person" + QByteArray::number(i) + "@example.com,Name" + QByteArray::number(i) +
-                   ",1990-01-02,fair\n";
+            csv +=
+                "person" + QByteArray::number(i) + "@example.com,Name" + QByteArray::number(i) + ",1990-01-02,fair\n";
         }
         const QString path = writeFile("many.csv", csv);
         ImportOptions options;
         options.path = path;
         options.list = "Imported";
         qint64 lastRows = 0;
-        auto cancelled = ContactImporter(m_ws->database())
-                             .run(options, [&](const ImportProgress& p) {
-                                 lastRows = p.rows;
-                                 return p.rows < 6000;
-                             });
+        auto cancelled = ContactImporter(m_ws->database()).run(options, [&](const ImportProgress& p) {
+            lastRows = p.rows;
+            return p.rows < 6000;
+        });
         QVERIFY(!cancelled.ok());
         QCOMPARE(cancelled.error().code, ErrorCode::Cancelled);
         QVERIFY(lastRows >= 6000);
