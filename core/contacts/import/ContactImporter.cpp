@@ -278,8 +278,7 @@ struct Statements
                             " ON CONFLICT (email_key) DO NOTHING")},
             {&findByKey, QStringLiteral("SELECT id FROM contacts WHERE email_key = ?")},
             {&insertTag, QStringLiteral("INSERT OR IGNORE INTO contact_tags (contact_id, tag_id) VALUES (?, ?)")},
-            {&insertMember,
-             QStringLiteral("INSERT OR IGNORE INTO list_members (contact_id, list_id) VALUES (?, ?)")},
+            {&insertMember, QStringLiteral("INSERT OR IGNORE INTO list_members (contact_id, list_id) VALUES (?, ?)")},
             {&insertValue,
              QStringLiteral("INSERT INTO contact_field_values (contact_id, field_id, value) VALUES (?, ?, ?)")},
         };
@@ -342,9 +341,9 @@ private:
     std::unique_ptr<ContactRowBuilder> m_builder;
     ErrorReport m_report;
     ImportSummary m_summary;
-    QHash<QString, qint64> m_fieldIds;  // lower-case name -> id
+    QHash<QString, qint64> m_fieldIds;    // lower-case name -> id
     QHash<QString, qint64> m_groupIds[2]; // by GroupKind: lower-case name -> id
-    qint64 m_baselineId = 0;            // ids above this are contacts this import made
+    qint64 m_baselineId = 0;              // ids above this are contacts this import made
     // The source line of each contact this import made, by id - m_baselineId - 1: ids of new
     // rows are consecutive, and 4 bytes a row is the import's only per-row memory.
     QVector<quint32> m_createdLines;
@@ -373,11 +372,11 @@ Result<ColumnMapping> ImportRun::mappingFor(const ImportSource& source, const QV
     if (m_options.mapping) {
         mapping = *m_options.mapping;
         if (mapping.targets.size() != source.headers().size()) {
-            return Error{ErrorCode::InvalidInput,
-                         QCoreApplication::translate("ContactImporter",
-                                                     "The mapping has %1 columns but the file has %2.")
-                             .arg(mapping.targets.size())
-                             .arg(source.headers().size())};
+            return Error{
+                ErrorCode::InvalidInput,
+                QCoreApplication::translate("ContactImporter", "The mapping has %1 columns but the file has %2.")
+                    .arg(mapping.targets.size())
+                    .arg(source.headers().size())};
         }
     } else {
         // Guessing a custom field's type needs a look at the values.
@@ -518,7 +517,7 @@ Status ImportRun::importRow(PreparedRow& prepared)
     SqliteStatement& insert = *m_sql.insertContact;
     insert.bindText(1, c.email);
     insert.bindText(2, built.emailKey);
-    const QString* texts[] = {&c.firstName, &c.lastName, &c.company, &c.phone,   &c.street,
+    const QString* texts[] = {&c.firstName, &c.lastName, &c.company,  &c.phone,   &c.street,
                               &c.city,      &c.region,   &c.postcode, &c.country, &c.notes};
     int i = 3;
     for (const QString* value : texts) {
@@ -663,9 +662,9 @@ Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& pr
                 report.bytesRead = batch->bytesRead;
                 report.elapsedMs = timer.elapsed();
                 if (!progress(report)) {
-                    return Error{ErrorCode::Cancelled,
-                                 QCoreApplication::translate("ContactImporter",
-                                                             "Import cancelled; nothing was imported.")};
+                    return Error{
+                        ErrorCode::Cancelled,
+                        QCoreApplication::translate("ContactImporter", "Import cancelled; nothing was imported.")};
                 }
             }
         }
@@ -713,9 +712,12 @@ Result<ImportSummary> ImportRun::run(const ContactImporter::ProgressCallback& pr
 QString duplicatePolicyName(DuplicatePolicy policy)
 {
     switch (policy) {
-    case DuplicatePolicy::Skip: return QStringLiteral("skip");
-    case DuplicatePolicy::Fill: return QStringLiteral("fill");
-    case DuplicatePolicy::Overwrite: return QStringLiteral("overwrite");
+    case DuplicatePolicy::Skip:
+        return QStringLiteral("skip");
+    case DuplicatePolicy::Fill:
+        return QStringLiteral("fill");
+    case DuplicatePolicy::Overwrite:
+        return QStringLiteral("overwrite");
     }
     return QStringLiteral("skip");
 }
