@@ -378,10 +378,13 @@ Result<ColumnMapping> ImportRun::mappingFor(const ImportSource& source, const QV
                     .arg(mapping.targets.size())
                     .arg(source.headers().size())};
         }
-    } else {
-        // Guessing a custom field's type needs a look at the values.
+    } else if (source.format() == ImportFormat::Csv) {
+        // Guessing a CSV column's custom field type needs a look at its first values.
         auto preview = ImportPreview::load(m_options.path, m_options.file, kPreviewRows);
         mapping = source.defaultMapping(fields, preview ? preview->sampleFields() : QVector<QStringList>{});
+    } else {
+        // A vCard's columns are fixed, and opening it already typed its custom fields.
+        mapping = source.defaultMapping(fields, {});
     }
     if (const QStringList problems = mapping.problems(fields); !problems.isEmpty()) {
         return Error{ErrorCode::InvalidInput, problems.join(QLatin1Char(' '))};
