@@ -138,44 +138,17 @@ QString valueText(const Contact& contact, const PreviewColumn& column)
         }
         return QString();
     }
+    // As stored, except what reads better on screen: the status's label, ", " between names.
     switch (*column.builtin) {
-    case ContactColumn::Email:
-        return contact.email;
-    case ContactColumn::FirstName:
-        return contact.firstName;
-    case ContactColumn::LastName:
-        return contact.lastName;
-    case ContactColumn::Company:
-        return contact.company;
-    case ContactColumn::Phone:
-        return contact.phone;
-    case ContactColumn::Street:
-        return contact.street;
-    case ContactColumn::City:
-        return contact.city;
-    case ContactColumn::Region:
-        return contact.region;
-    case ContactColumn::Postcode:
-        return contact.postcode;
-    case ContactColumn::Country:
-        return contact.country;
     case ContactColumn::Status:
         return contactStatusLabel(contact.status);
     case ContactColumn::Tags:
         return contact.tags.join(QStringLiteral(", "));
     case ContactColumn::Lists:
         return contact.lists.join(QStringLiteral(", "));
-    case ContactColumn::ConsentSource:
-        return contact.consentSource;
-    case ContactColumn::ConsentDate:
-        return contact.consentDate.toString(Qt::ISODate);
-    case ContactColumn::Notes:
-        return contact.notes;
-    case ContactColumn::CreatedAt:
-    case ContactColumn::UpdatedAt:
-        return QString();
+    default:
+        return contactColumnText(contact, *column.builtin);
     }
-    return QString();
 }
 
 } // namespace
