@@ -28,10 +28,11 @@ PACKAGES=(
     build-essential cmake ninja-build pkg-config ccache git
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite qt6-qpa-plugins qt6-translations-l10n libgl-dev libbotan-2-dev libuchardet-dev libsqlite3-dev
-    libphonenumber-dev
+    libphonenumber-dev libgumbo-dev qtkeychain-qt6-dev
     sqlite3 appstream desktop-file-utils dpkg-dev file fonts-dejavu-core
     xvfb xauth
     clang libclang-rt-14-dev time
+    python3 python3-dkim python3-aiosmtpd openssl
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

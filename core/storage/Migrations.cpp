@@ -94,6 +94,68 @@ std::vector<Migration> buildMigrations()
                                   // One index fewer to keep up on every write (a million-row import most of all).
                                   QStringLiteral("DROP INDEX contacts_by_email"),
                               }});
+    steps.push_back(Migration{
+        4,
+        "campaigns, segments, suppressions, the vault and DKIM keys",
+        {
+            // A segment's rules are JSON (match all/any, a list of conditions): they are read and
+            // written whole by Segment, and a rule kind added later needs no new column.
+            QStringLiteral("CREATE TABLE segments (id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " rules TEXT NOT NULL,"
+                           " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+            // One row per suppressed address (kind 0: pattern is the email key) or whole domain
+            // (kind 1: pattern is the lower-case ASCII domain). Checked on every audience.
+            QStringLiteral("CREATE TABLE suppressions (id INTEGER PRIMARY KEY,"
+                           " kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
+                           " pattern TEXT NOT NULL,"
+                           " reason TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT NOT NULL,"
+                           " UNIQUE (kind, pattern))"),
+            QStringLiteral("CREATE TABLE campaigns (id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL,"
+                           " subject TEXT NOT NULL DEFAULT '',"
+                           " preheader TEXT NOT NULL DEFAULT '',"
+                           " from_name TEXT NOT NULL DEFAULT '',"
+                           " from_address TEXT NOT NULL DEFAULT '',"
+                           " reply_to TEXT NOT NULL DEFAULT '',"
+                           " html_body TEXT NOT NULL DEFAULT '',"
+                           // Empty: the text part is generated from the HTML when rendering.
+                           " text_body TEXT NOT NULL DEFAULT '',"
+                           " segment_id INTEGER REFERENCES segments (id) ON DELETE SET NULL,"
+                           " status INTEGER NOT NULL DEFAULT 0,"
+                           " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+            // The lists and tags a campaign goes to (kind 0: list, 1: tag), before its segment narrows them.
+            QStringLiteral("CREATE TABLE campaign_groups ("
+                           " campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+                           " kind INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 1),"
+                           " group_id INTEGER NOT NULL,"
+                           " PRIMARY KEY (campaign_id, kind, group_id)) WITHOUT ROWID"),
+            // Attachments and inline images (content_id set) are stored in the workspace, so a
+            // campaign renders the same bytes however the files on disk change.
+            QStringLiteral("CREATE TABLE campaign_attachments (id INTEGER PRIMARY KEY,"
+                           " campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+                           " file_name TEXT NOT NULL,"
+                           " mime_type TEXT NOT NULL,"
+                           " content_id TEXT,"
+                           " content BLOB NOT NULL)"),
+            QStringLiteral("CREATE INDEX campaign_attachments_by_campaign ON campaign_attachments (campaign_id, id)"),
+            // The vault's records: AES-256/GCM ciphertext (nonce and tag inside), never plaintext.
+            QStringLiteral("CREATE TABLE secrets (id INTEGER PRIMARY KEY,"
+                           " kind TEXT NOT NULL,"
+                           " name TEXT NOT NULL,"
+                           " ciphertext BLOB NOT NULL,"
+                           " created_at TEXT NOT NULL, updated_at TEXT NOT NULL,"
+                           " UNIQUE (kind, name))"),
+            QStringLiteral("CREATE TABLE dkim_keys (id INTEGER PRIMARY KEY,"
+                           " domain TEXT NOT NULL COLLATE NOCASE,"
+                           " selector TEXT NOT NULL,"
+                           " algorithm TEXT NOT NULL CHECK (algorithm IN ('rsa-sha256', 'ed25519-sha256')),"
+                           " public_key TEXT NOT NULL,"
+                           " secret_id INTEGER NOT NULL REFERENCES secrets (id),"
+                           " created_at TEXT NOT NULL,"
+                           " UNIQUE (domain, selector))"),
+        }});
     return steps;
 }
 
