@@ -22,6 +22,10 @@ enum class ErrorCode {
     Database,
     FileError,
     Cancelled,
+    TemplateError,   // a merge template that does not parse or names an unknown field
+    CryptoError,     // a key or signature Botan refused, a ciphertext that does not decrypt
+    VaultLocked,     // the vault's key is not available (no keychain, no passphrase given)
+    WrongPassphrase, // the passphrase does not open this workspace's vault
 };
 
 struct Error
