@@ -27,6 +27,9 @@ struct Campaign
     QString htmlBody;
     // Empty: the text part is generated from the HTML when the message is rendered.
     QString textBody;
+    // Under the body of both parts (its text form is generated): the sender's postal address
+    // and the unsubscribe link, which every campaign must carry to be sent.
+    QString footerHtml;
     QVector<qint64> listIds;
     QVector<qint64> tagIds;
     std::optional<qint64> segmentId;

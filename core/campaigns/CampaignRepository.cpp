@@ -22,7 +22,7 @@ QString nowIso()
 }
 
 const QString kColumns = QStringLiteral("id, name, subject, preheader, from_name, from_address, reply_to, html_body,"
-                                        " text_body, segment_id, status, created_at, updated_at");
+                                        " text_body, footer_html, segment_id, status, created_at, updated_at");
 
 Campaign campaignFrom(const QSqlQuery& q)
 {
@@ -36,12 +36,13 @@ Campaign campaignFrom(const QSqlQuery& q)
     c.replyTo = q.value(6).toString();
     c.htmlBody = q.value(7).toString();
     c.textBody = q.value(8).toString();
-    if (!q.value(9).isNull()) {
-        c.segmentId = q.value(9).toLongLong();
+    c.footerHtml = q.value(9).toString();
+    if (!q.value(10).isNull()) {
+        c.segmentId = q.value(10).toLongLong();
     }
-    c.status = static_cast<CampaignStatus>(q.value(10).toInt());
-    c.createdAt = QDateTime::fromString(q.value(11).toString(), Qt::ISODateWithMs);
-    c.updatedAt = QDateTime::fromString(q.value(12).toString(), Qt::ISODateWithMs);
+    c.status = static_cast<CampaignStatus>(q.value(11).toInt());
+    c.createdAt = QDateTime::fromString(q.value(12).toString(), Qt::ISODateWithMs);
+    c.updatedAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
     return c;
 }
 
@@ -76,7 +77,8 @@ bool Campaign::operator==(const Campaign& o) const
 {
     return id == o.id && name == o.name && subject == o.subject && preheader == o.preheader && fromName == o.fromName &&
            fromAddress == o.fromAddress && replyTo == o.replyTo && htmlBody == o.htmlBody && textBody == o.textBody &&
-           listIds == o.listIds && tagIds == o.tagIds && segmentId == o.segmentId && status == o.status;
+           footerHtml == o.footerHtml && listIds == o.listIds && tagIds == o.tagIds && segmentId == o.segmentId &&
+           status == o.status;
 }
 
 CampaignRepository::CampaignRepository(QSqlDatabase db)
@@ -247,8 +249,8 @@ Result<qint64> CampaignRepository::create(const Campaign& campaign)
     const QString now = nowIso();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO campaigns (name, subject, preheader, from_name, from_address, reply_to,"
-                             " html_body, text_body, segment_id, status, created_at, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                             " html_body, text_body, footer_html, segment_id, status, created_at, updated_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(sqlText(campaign.name.trimmed()));
     q.addBindValue(sqlText(campaign.subject));
     q.addBindValue(sqlText(campaign.preheader));
@@ -257,6 +259,7 @@ Result<qint64> CampaignRepository::create(const Campaign& campaign)
     q.addBindValue(sqlText(campaign.replyTo.trimmed()));
     q.addBindValue(sqlText(campaign.htmlBody));
     q.addBindValue(sqlText(campaign.textBody));
+    q.addBindValue(sqlText(campaign.footerHtml));
     q.addBindValue(campaign.segmentId ? QVariant(*campaign.segmentId) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(static_cast<int>(campaign.status));
     q.addBindValue(now);
@@ -285,9 +288,10 @@ Status CampaignRepository::update(const Campaign& campaign)
         return s;
     }
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("UPDATE campaigns SET name = ?, subject = ?, preheader = ?, from_name = ?,"
-                             " from_address = ?, reply_to = ?, html_body = ?, text_body = ?, segment_id = ?,"
-                             " status = ?, updated_at = ? WHERE id = ?"));
+    q.prepare(
+        QStringLiteral("UPDATE campaigns SET name = ?, subject = ?, preheader = ?, from_name = ?,"
+                       " from_address = ?, reply_to = ?, html_body = ?, text_body = ?, footer_html = ?, segment_id = ?,"
+                       " status = ?, updated_at = ? WHERE id = ?"));
     q.addBindValue(sqlText(campaign.name.trimmed()));
     q.addBindValue(sqlText(campaign.subject));
     q.addBindValue(sqlText(campaign.preheader));
@@ -296,6 +300,7 @@ Status CampaignRepository::update(const Campaign& campaign)
     q.addBindValue(sqlText(campaign.replyTo.trimmed()));
     q.addBindValue(sqlText(campaign.htmlBody));
     q.addBindValue(sqlText(campaign.textBody));
+    q.addBindValue(sqlText(campaign.footerHtml));
     q.addBindValue(campaign.segmentId ? QVariant(*campaign.segmentId) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(static_cast<int>(campaign.status));
     q.addBindValue(nowIso());

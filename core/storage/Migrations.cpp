@@ -122,6 +122,8 @@ std::vector<Migration> buildMigrations()
                            " html_body TEXT NOT NULL DEFAULT '',"
                            // Empty: the text part is generated from the HTML when rendering.
                            " text_body TEXT NOT NULL DEFAULT '',"
+                           // HTML under every message: the postal address and the unsubscribe link.
+                           " footer_html TEXT NOT NULL DEFAULT '',"
                            " segment_id INTEGER REFERENCES segments (id) ON DELETE SET NULL,"
                            " status INTEGER NOT NULL DEFAULT 0,"
                            " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),

@@ -25,6 +25,7 @@ private:
         c.fromAddress = QStringLiteral("news@café-müller.de");
         c.replyTo = QStringLiteral("hallo@cafe-mueller.de");
         c.htmlBody = QStringLiteral("<p>Hallo {{ first_name }}</p>\n<p>Line two</p>");
+        c.footerHtml = QStringLiteral("<p>{{ postal_address }}</p><p><a href=\"{{ unsubscribe_url }}\">Abmelden</a></p>");
         return c;
     }
 
