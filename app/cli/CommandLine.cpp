@@ -1,5 +1,6 @@
 #include "app/cli/CommandLine.h"
 
+#include "app/cli/CampaignCommands.h"
 #include "app/cli/ContactCommands.h"
 #include "app/cli/FieldCommands.h"
 #include "app/cli/GroupCommands.h"
@@ -48,8 +49,9 @@ QString optionLines(const QList<CliOption>& options)
 
 CommandLine::CommandLine()
 {
-    for (const auto& group : {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
-                              FieldCommands::commands(), ImportExportCommands::commands()}) {
+    for (const auto& group :
+         {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
+          FieldCommands::commands(), ImportExportCommands::commands(), CampaignCommands::commands()}) {
         m_commands.append(group);
     }
 }
