@@ -44,11 +44,6 @@ const QString InfoSalt = QStringLiteral("vault.kdf.salt");
 const QString InfoWrappedKey = QStringLiteral("vault.wrapped_key");
 const QString InfoKeyCheck = QStringLiteral("vault.key_check");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Vault", text);
-}
-
 // What workspace_info says about the vault, parsed and checked.
 struct VaultInfo
 {
@@ -62,18 +57,22 @@ struct VaultInfo
 Error damaged(const QString& infoKey)
 {
     return {ErrorCode::CryptoError,
-            tr("The vault's setting '%1' in this workspace is damaged; the vault cannot be opened.").arg(infoKey)};
+            QCoreApplication::translate(
+                "Vault", "The vault's setting '%1' in this workspace is damaged; the vault cannot be opened.")
+                .arg(infoKey)};
 }
 
 Error noVault()
 {
-    return {ErrorCode::NotFound, tr("This workspace has no vault yet; set a passphrase first.")};
+    return {ErrorCode::NotFound,
+            QCoreApplication::translate("Vault", "This workspace has no vault yet; set a passphrase first.")};
 }
 
 Error cryptoFailure(const char* doing, const std::exception& e)
 {
     // Botan's messages are English and name no secret; they help a bug report.
-    return {ErrorCode::CryptoError, tr("Could not %1: %2").arg(tr(doing), QString::fromUtf8(e.what()))};
+    return {ErrorCode::CryptoError, QCoreApplication::translate("Vault", "Could not %1: %2")
+                                        .arg(QCoreApplication::translate("Vault", doing), QString::fromUtf8(e.what()))};
 }
 
 Result<QHash<QString, QString>> readInfoRows(const QSqlDatabase& db)
@@ -130,7 +129,9 @@ Result<VaultInfo> loadInfo(const QSqlDatabase& db)
     if (rows.value(InfoFormat) != QLatin1String("1")) {
         return Error{
             ErrorCode::WorkspaceTooNew,
-            tr("This workspace's vault was made by a newer Mailroom (format '%1'); update Mailroom to open it.")
+            QCoreApplication::translate(
+                "Vault",
+                "This workspace's vault was made by a newer Mailroom (format '%1'); update Mailroom to open it.")
                 .arg(rows.value(InfoFormat))};
     }
     VaultInfo info;
@@ -276,7 +277,8 @@ Status checkPassphrase(const QString& passphrase)
 {
     if (passphrase.isEmpty()) {
         return Error{ErrorCode::InvalidInput,
-                     tr("The passphrase is empty; choose one that is long and hard to guess.")};
+                     QCoreApplication::translate(
+                         "Vault", "The passphrase is empty; choose one that is long and hard to guess.")};
     }
     return Ok{};
 }
@@ -284,12 +286,15 @@ Status checkPassphrase(const QString& passphrase)
 Status checkIdentity(const QString& kind, const QString& name)
 {
     if (kind.isEmpty() || kind.contains(QChar(0))) {
-        return Error{ErrorCode::InvalidInput, tr("The kind of secret '%1' is empty or holds a NUL character.")
-                                                  .arg(QString(name).replace(QChar(0), QLatin1Char(' ')))};
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("Vault", "The kind of secret '%1' is empty or holds a NUL character.")
+                         .arg(QString(name).replace(QChar(0), QLatin1Char(' ')))};
     }
     if (name.isEmpty() || name.contains(QChar(0))) {
-        return Error{ErrorCode::InvalidInput,
-                     tr("The name of a secret of kind '%1' is empty or holds a NUL character.").arg(kind)};
+        return Error{
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("Vault", "The name of a secret of kind '%1' is empty or holds a NUL character.")
+                .arg(kind)};
     }
     return Ok{};
 }
@@ -323,16 +328,18 @@ struct Vault::Private
 Result<QByteArray> Vault::Private::decrypt(const QString& kind, const QString& name, const QByteArray& stored) const
 {
     if (!stored.isEmpty() && uint8_t(stored.at(0)) != RecordFormat) {
-        return Error{
-            ErrorCode::WorkspaceTooNew,
-            tr("The secret '%1' (%2) was stored by a newer Mailroom; update Mailroom to read it.").arg(name, kind)};
+        return Error{ErrorCode::WorkspaceTooNew,
+                     QCoreApplication::translate(
+                         "Vault", "The secret '%1' (%2) was stored by a newer Mailroom; update Mailroom to read it.")
+                         .arg(name, kind)};
     }
     try {
         const auto plain = open(dataKey, recordAd(kind, name), stored.mid(1));
         if (!plain) {
             return Error{ErrorCode::CryptoError,
-                         tr("The secret '%1' (%2) has been tampered with or copied from another row; "
-                            "it does not decrypt.")
+                         QCoreApplication::translate(
+                             "Vault", "The secret '%1' (%2) has been tampered with or copied from another row; "
+                                      "it does not decrypt.")
                              .arg(name, kind)};
         }
         return QByteArray(reinterpret_cast<const char*>(plain->data()), int(plain->size()));
@@ -390,7 +397,9 @@ Result<Vault> Vault::create(QSqlDatabase db, const QString& passphrase, const Kd
         return begun.error();
     }
     if (isInitialised(db)) {
-        return Error{ErrorCode::Duplicate, tr("This workspace already has a vault; open it with its passphrase.")};
+        return Error{
+            ErrorCode::Duplicate,
+            QCoreApplication::translate("Vault", "This workspace already has a vault; open it with its passphrase.")};
     }
     const std::pair<QString, QString> rows[] = {
         {InfoFormat, QStringLiteral("1")},
@@ -427,7 +436,8 @@ Result<Vault> Vault::unlockWithPassphrase(QSqlDatabase db, const QString& passph
         const SecureBytes kek = deriveKek(passphrase, info->salt, info->kdf);
         auto dataKey = open(kek, keyAd(info->id), info->wrappedKey);
         if (!dataKey) {
-            return Error{ErrorCode::WrongPassphrase, tr("The passphrase does not open this workspace's vault.")};
+            return Error{ErrorCode::WrongPassphrase,
+                         QCoreApplication::translate("Vault", "The passphrase does not open this workspace's vault.")};
         }
         p->dataKey = std::move(*dataKey);
         if (!keyFits(p->dataKey, info.value())) {
@@ -450,7 +460,9 @@ Result<Vault> Vault::unlockWithKeychain(QSqlDatabase db, int timeoutMs)
         if (stored.error().code == ErrorCode::NotFound) {
             return Error{
                 ErrorCode::VaultLocked,
-                tr("This computer's keychain does not remember this workspace's vault; enter its passphrase.")};
+                QCoreApplication::translate(
+                    "Vault",
+                    "This computer's keychain does not remember this workspace's vault; enter its passphrase.")};
         }
         return stored.error();
     }
@@ -462,8 +474,10 @@ Result<Vault> Vault::unlockWithKeychain(QSqlDatabase db, int timeoutMs)
     Botan::secure_scrub_memory(key.data(), size_t(key.size()));
     try {
         if (!keyFits(p->dataKey, info.value())) {
-            return Error{ErrorCode::VaultLocked, tr("The key this computer's keychain holds for this workspace does "
-                                                    "not open its vault (it was replaced); enter its passphrase.")};
+            return Error{ErrorCode::VaultLocked,
+                         QCoreApplication::translate("Vault",
+                                                     "The key this computer's keychain holds for this workspace does "
+                                                     "not open its vault (it was replaced); enter its passphrase.")};
         }
     } catch (const std::exception& e) {
         return cryptoFailure(QT_TRANSLATE_NOOP("Vault", "open the vault"), e);
@@ -478,7 +492,8 @@ Result<Vault> Vault::openOn(QSqlDatabase db) const
         return info.error();
     }
     if (info->id != d->id) {
-        return Error{ErrorCode::InvalidInput, tr("The connection is to another workspace than this vault's.")};
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("Vault", "The connection is to another workspace than this vault's.")};
     }
     try {
         if (!keyFits(d->dataKey, info.value())) {
@@ -564,7 +579,9 @@ Result<QByteArray> Vault::get(const QString& kind, const QString& name) const
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read a secret"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no secret '%1' (%2) in this workspace.").arg(name, kind)};
+        return Error{
+            ErrorCode::NotFound,
+            QCoreApplication::translate("Vault", "There is no secret '%1' (%2) in this workspace.").arg(name, kind)};
     }
     return d->decrypt(kind, name, q.value(0).toByteArray());
 }
@@ -578,7 +595,8 @@ Result<QByteArray> Vault::get(qint64 id) const
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read a secret"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no secret with id %1 in this workspace.").arg(id)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("Vault", "There is no secret with id %1 in this workspace.").arg(id)};
     }
     return d->decrypt(q.value(0).toString(), q.value(1).toString(), q.value(2).toByteArray());
 }
@@ -592,14 +610,18 @@ Status Vault::remove(const QString& kind, const QString& name) const
     if (!q.exec()) {
         // SQLITE_CONSTRAINT (19; 787 is its FOREIGN KEY form): a DKIM key still refers to it.
         if ((q.lastError().nativeErrorCode().toInt() & 0xff) == 19) {
-            return Error{ErrorCode::InvalidInput,
-                         tr("The secret '%1' (%2) is still in use (a DKIM key refers to it); remove that first.")
-                             .arg(name, kind)};
+            return Error{
+                ErrorCode::InvalidInput,
+                QCoreApplication::translate(
+                    "Vault", "The secret '%1' (%2) is still in use (a DKIM key refers to it); remove that first.")
+                    .arg(name, kind)};
         }
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "delete a secret"));
     }
     if (q.numRowsAffected() == 0) {
-        return Error{ErrorCode::NotFound, tr("There is no secret '%1' (%2) in this workspace.").arg(name, kind)};
+        return Error{
+            ErrorCode::NotFound,
+            QCoreApplication::translate("Vault", "There is no secret '%1' (%2) in this workspace.").arg(name, kind)};
     }
     return Ok{};
 }
@@ -626,7 +648,8 @@ Status Vault::changePassphrase(const QString& oldPassphrase, const QString& newP
         const auto current = open(oldKek, keyAd(info->id), info->wrappedKey);
         if (!current) {
             return Error{ErrorCode::WrongPassphrase,
-                         tr("The current passphrase is not right; the passphrase was not changed.")};
+                         QCoreApplication::translate(
+                             "Vault", "The current passphrase is not right; the passphrase was not changed.")};
         }
         if (*current != d->dataKey) {
             return damaged(InfoWrappedKey);
@@ -701,8 +724,9 @@ Status Vault::selfTest()
         const bool decrypts =
             buffer.size() == size_t(plain.size()) && Botan::same_mem(buffer.data(), bytes(plain), buffer.size());
         if (!encrypts || !decrypts) {
-            return Error{ErrorCode::CryptoError, tr("The AES-256/GCM self-test gave a wrong answer; "
-                                                    "the crypto library is broken and no secret is safe.")};
+            return Error{ErrorCode::CryptoError,
+                         QCoreApplication::translate("Vault", "The AES-256/GCM self-test gave a wrong answer; "
+                                                              "the crypto library is broken and no secret is safe.")};
         }
 
         // RFC 9106 section 5.3: Argon2id, m = 32 KiB, t = 3, p = 4, with a secret and associated data.
@@ -715,8 +739,9 @@ Status Vault::selfTest()
         Botan::argon2(out, sizeof out, password.constData(), size_t(password.size()), bytes(salt), size_t(salt.size()),
                       bytes(secret), size_t(secret.size()), bytes(associated), size_t(associated.size()), 2, 4, 32, 3);
         if (!Botan::same_mem(out, bytes(tag), sizeof out)) {
-            return Error{ErrorCode::CryptoError, tr("The Argon2id self-test gave a wrong answer; "
-                                                    "the crypto library is broken and no secret is safe.")};
+            return Error{ErrorCode::CryptoError,
+                         QCoreApplication::translate("Vault", "The Argon2id self-test gave a wrong answer; "
+                                                              "the crypto library is broken and no secret is safe.")};
         }
     } catch (const std::exception& e) {
         return cryptoFailure(QT_TRANSLATE_NOOP("Vault", "run the crypto self-test"), e);
