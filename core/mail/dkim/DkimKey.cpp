@@ -1,0 +1,291 @@
+#include "core/mail/dkim/DkimKey.h"
+
+#include "core/mail/dkim/DkimNames.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <botan/base64.h>
+#include <botan/data_src.h>
+#include <botan/ed25519.h>
+#include <botan/exceptn.h>
+#include <botan/hash.h>
+#include <botan/pem.h>
+#include <botan/pkcs8.h>
+#include <botan/pubkey.h>
+#include <botan/rsa.h>
+#include <botan/system_rng.h>
+#include <botan/x509_key.h>
+
+#include <string>
+
+namespace {
+
+// RFC 8301 3.2: signers MUST use RSA keys of at least 1024 bits; we make 2048.
+constexpr size_t minimumRsaBits = 1024;
+constexpr size_t maximumRsaBits = 8192;
+constexpr size_t generatedRsaBits = 2048;
+// RFC 1035 3.3.14: a TXT record is a list of character-strings of at most 255 octets.
+constexpr qsizetype maximumTxtString = 255;
+
+Error cryptoError(const QString& message)
+{
+    return Error{ErrorCode::CryptoError, message};
+}
+
+// Base64 of the PKCS#8 DER in lines of 64, as RFC 7468 writes PEM, built in locked memory:
+// Botan's own PEM_encode returns a std::string the allocator would leave behind.
+Botan::secure_vector<char> pemOf(const Botan::secure_vector<uint8_t>& der)
+{
+    static const char begin[] = "-----BEGIN PRIVATE KEY-----\n";
+    static const char end[] = "-----END PRIVATE KEY-----\n";
+    Botan::secure_vector<char> base64(Botan::base64_encode_max_output(der.size()));
+    size_t consumed = 0;
+    const size_t written = Botan::base64_encode(base64.data(), der.data(), der.size(), consumed, true);
+    base64.resize(written);
+
+    Botan::secure_vector<char> pem;
+    pem.reserve(sizeof(begin) + written + written / 64 + 1 + sizeof(end));
+    pem.insert(pem.end(), begin, begin + sizeof(begin) - 1);
+    for (size_t at = 0; at < written; at += 64) {
+        const size_t length = std::min<size_t>(64, written - at);
+        pem.insert(pem.end(), base64.begin() + static_cast<std::ptrdiff_t>(at),
+                   base64.begin() + static_cast<std::ptrdiff_t>(at + length));
+        pem.push_back('\n');
+    }
+    pem.insert(pem.end(), end, end + sizeof(end) - 1);
+    return pem;
+}
+
+QByteArray base64Of(const std::vector<uint8_t>& bytes)
+{
+    return QByteArray::fromStdString(Botan::base64_encode(bytes.data(), bytes.size()));
+}
+
+} // namespace
+
+struct DkimKey::Private
+{
+    DkimKey::Algorithm algorithm = DkimKey::Algorithm::Rsa2048;
+    std::unique_ptr<Botan::Private_Key> key;
+    Botan::secure_vector<char> pem;
+    QByteArray publicKeyBase64;
+
+    static Result<std::shared_ptr<const Private>> from(std::unique_ptr<Botan::Private_Key> key);
+};
+
+Result<std::shared_ptr<const DkimKey::Private>> DkimKey::Private::from(std::unique_ptr<Botan::Private_Key> key)
+{
+    auto d = std::make_shared<Private>();
+    const std::string name = key->algo_name();
+    if (name == "RSA") {
+        const size_t bits = key->key_length();
+        if (bits < minimumRsaBits) {
+            return cryptoError(QCoreApplication::translate(
+                                   "DkimKey",
+                                   "The RSA key has %1 bits; DKIM verifiers refuse keys shorter than 1024 bits "
+                                   "(RFC 8301). Generate a new key.")
+                                   .arg(bits));
+        }
+        if (bits > maximumRsaBits) {
+            return cryptoError(
+                QCoreApplication::translate(
+                    "DkimKey", "The RSA key has %1 bits; its DNS record would be too long to publish. Use 2048 bits.")
+                    .arg(bits));
+        }
+        d->algorithm = Algorithm::Rsa2048;
+        // RFC 6376 3.6.1: p= is the base64 of the SubjectPublicKeyInfo.
+        d->publicKeyBase64 = base64Of(Botan::X509::BER_encode(*key));
+    } else if (name == "Ed25519") {
+        d->algorithm = Algorithm::Ed25519;
+        // RFC 8463 4.2: p= is the bare 32-byte public key, no ASN.1 around it.
+        const auto& ed = dynamic_cast<const Botan::Ed25519_PublicKey&>(*key);
+        d->publicKeyBase64 = base64Of(ed.get_public_key());
+    } else {
+        return cryptoError(QCoreApplication::translate(
+                               "DkimKey", "The private key is a %1 key; DKIM signs with RSA or Ed25519 keys only.")
+                               .arg(QString::fromStdString(name)));
+    }
+    // A key whose parts do not fit together would sign messages no one can verify.
+    if (!key->check_key(Botan::system_rng(), false)) {
+        return cryptoError(
+            QCoreApplication::translate("DkimKey", "The private key is damaged: its parts do not fit together."));
+    }
+    d->pem = pemOf(Botan::PKCS8::BER_encode(*key));
+    d->key = std::move(key);
+    return std::shared_ptr<const Private>(std::move(d));
+}
+
+DkimKey::DkimKey(std::shared_ptr<const Private> d)
+    : d(std::move(d))
+{}
+
+DkimKey::DkimKey(const DkimKey& other) = default;
+DkimKey::DkimKey(DkimKey&& other) noexcept = default;
+DkimKey& DkimKey::operator=(const DkimKey& other) = default;
+DkimKey& DkimKey::operator=(DkimKey&& other) noexcept = default;
+DkimKey::~DkimKey() = default;
+
+Result<DkimKey> DkimKey::generate(Algorithm algorithm)
+{
+    try {
+        std::unique_ptr<Botan::Private_Key> key;
+        if (algorithm == Algorithm::Ed25519) {
+            key = std::make_unique<Botan::Ed25519_PrivateKey>(Botan::system_rng());
+        } else {
+            key = std::make_unique<Botan::RSA_PrivateKey>(Botan::system_rng(), generatedRsaBits);
+        }
+        auto d = Private::from(std::move(key));
+        if (!d) {
+            return d.error();
+        }
+        return DkimKey(std::move(d).value());
+    } catch (const std::exception& e) {
+        return cryptoError(QCoreApplication::translate("DkimKey", "Could not generate a DKIM key: %1")
+                               .arg(QString::fromUtf8(e.what())));
+    }
+}
+
+Result<DkimKey> DkimKey::fromPrivateKey(const QByteArray& pem)
+{
+    if (pem.trimmed().isEmpty()) {
+        return cryptoError(QCoreApplication::translate("DkimKey", "The DKIM private key is empty."));
+    }
+    if (!pem.contains("-----BEGIN ")) {
+        return cryptoError(QCoreApplication::translate("DkimKey",
+                                                       "The DKIM private key is not in PEM form: it should start with "
+                                                       "\"-----BEGIN PRIVATE KEY-----\"."));
+    }
+    // Botan's messages can quote input; ours name the problem without echoing key material.
+    std::string label;
+    Botan::secure_vector<uint8_t> der;
+    try {
+        Botan::DataSource_Memory source(reinterpret_cast<const uint8_t*>(pem.constData()),
+                                        static_cast<size_t>(pem.size()));
+        der = Botan::PEM_Code::decode(source, label);
+    } catch (const std::exception&) {
+        return cryptoError(QCoreApplication::translate("DkimKey",
+                                                       "The DKIM private key's PEM text is damaged (its base64 or its "
+                                                       "BEGIN/END lines); copy the whole key again."));
+    }
+
+    const QString kind = QString::fromStdString(label);
+    if (label == "ENCRYPTED PRIVATE KEY") {
+        return cryptoError(QCoreApplication::translate(
+            "DkimKey", "The DKIM private key is protected by a passphrase; export it without one "
+                       "(openssl pkey -in key.pem -out plain.pem). Mailroom keeps it encrypted in its vault."));
+    }
+    if (label == "PUBLIC KEY" || label == "RSA PUBLIC KEY" || label == "CERTIFICATE") {
+        return cryptoError(QCoreApplication::translate(
+                               "DkimKey", "This is a %1, not a private key; DKIM signing needs the private key.")
+                               .arg(kind.toLower()));
+    }
+
+    try {
+        std::unique_ptr<Botan::Private_Key> key;
+        if (label == "PRIVATE KEY") {
+            Botan::DataSource_Memory source(der);
+            key = Botan::PKCS8::load_key(source);
+        } else if (label == "RSA PRIVATE KEY") {
+            // PKCS#1 (RFC 8017 A.1.2): the key PKCS#8 would wrap in an rsaEncryption identifier.
+            key = std::make_unique<Botan::RSA_PrivateKey>(
+                Botan::AlgorithmIdentifier("RSA", Botan::AlgorithmIdentifier::USE_NULL_PARAM), der);
+        } else {
+            return cryptoError(QCoreApplication::translate(
+                                   "DkimKey",
+                                   "The DKIM private key is a \"%1\"; DKIM signs with RSA or Ed25519 keys in a "
+                                   "\"PRIVATE KEY\" PEM.")
+                                   .arg(kind));
+        }
+        auto d = Private::from(std::move(key));
+        if (!d) {
+            return d.error();
+        }
+        return DkimKey(std::move(d).value());
+    } catch (const std::exception&) {
+        return cryptoError(
+            QCoreApplication::translate("DkimKey",
+                                        "The DKIM private key could not be read: its \"%1\" block holds no valid key.")
+                .arg(kind));
+    }
+}
+
+DkimKey::Algorithm DkimKey::algorithm() const
+{
+    return d->algorithm;
+}
+
+int DkimKey::keyBits() const
+{
+    return static_cast<int>(d->key->key_length());
+}
+
+QString DkimKey::algorithmName() const
+{
+    return d->algorithm == Algorithm::Ed25519 ? QStringLiteral("ed25519-sha256") : QStringLiteral("rsa-sha256");
+}
+
+QByteArray DkimKey::privateKeyPem() const
+{
+    return QByteArray(d->pem.data(), static_cast<qsizetype>(d->pem.size()));
+}
+
+QByteArray DkimKey::publicKeyBase64() const
+{
+    return d->publicKeyBase64;
+}
+
+QString DkimKey::dnsRecordValue() const
+{
+    return QStringLiteral("v=DKIM1; k=%1; p=%2")
+        .arg(d->algorithm == Algorithm::Ed25519 ? QLatin1String("ed25519") : QLatin1String("rsa"),
+             QLatin1String(d->publicKeyBase64));
+}
+
+Result<QString> DkimKey::dnsRecord(const QString& selector, const QString& domain) const
+{
+    const auto asciiSelector = DkimNames::selector(selector);
+    if (!asciiSelector) {
+        return asciiSelector.error();
+    }
+    const auto asciiDomain = DkimNames::domain(domain);
+    if (!asciiDomain) {
+        return asciiDomain.error();
+    }
+    // The tags in one string, the key in as many as it takes: what zone editors show.
+    QStringList strings{QStringLiteral("v=DKIM1; k=%1; ")
+                            .arg(d->algorithm == Algorithm::Ed25519 ? QLatin1String("ed25519") : QLatin1String("rsa"))};
+    const QString key = QStringLiteral("p=") + QLatin1String(d->publicKeyBase64);
+    for (qsizetype at = 0; at < key.size(); at += maximumTxtString) {
+        strings.append(key.mid(at, maximumTxtString));
+    }
+    for (QString& string : strings) {
+        string = QLatin1Char('"') + string + QLatin1Char('"');
+    }
+    return QStringLiteral("%1._domainkey.%2. IN TXT ( %3 )")
+        .arg(QLatin1String(*asciiSelector), QLatin1String(*asciiDomain), strings.join(QLatin1Char(' ')));
+}
+
+Result<QByteArray> DkimKey::sign(QByteArrayView headerData) const
+{
+    try {
+        const auto* data = reinterpret_cast<const uint8_t*>(headerData.data());
+        const auto size = static_cast<size_t>(headerData.size());
+        std::vector<uint8_t> signature;
+        if (d->algorithm == Algorithm::Ed25519) {
+            // RFC 8463 3: PureEdDSA over the SHA-256 hash, not Ed25519ph.
+            const auto hash = Botan::HashFunction::create_or_throw("SHA-256");
+            const Botan::secure_vector<uint8_t> digest = hash->process(data, size);
+            Botan::PK_Signer signer(*d->key, Botan::system_rng(), "Pure");
+            signature = signer.sign_message(digest, Botan::system_rng());
+        } else {
+            // RFC 6376 3.3.1: RSASSA-PKCS1-v1_5 with SHA-256 (EMSA3 in Botan's words).
+            Botan::PK_Signer signer(*d->key, Botan::system_rng(), "EMSA3(SHA-256)");
+            signature = signer.sign_message(data, size, Botan::system_rng());
+        }
+        return QByteArray(reinterpret_cast<const char*>(signature.data()), static_cast<qsizetype>(signature.size()));
+    } catch (const std::exception& e) {
+        return cryptoError(QCoreApplication::translate("DkimKey", "Could not sign with the DKIM key: %1")
+                               .arg(QString::fromUtf8(e.what())));
+    }
+}
