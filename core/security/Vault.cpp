@@ -328,9 +328,9 @@ struct Vault::Private
 Result<QByteArray> Vault::Private::decrypt(const QString& kind, const QString& name, const QByteArray& stored) const
 {
     if (!stored.isEmpty() && uint8_t(stored.at(0)) != RecordFormat) {
-        return Error{ErrorCode::WorkspaceTooNew,
-                     QCoreApplication::translate(
-                         "Vault", "The secret '%1' (%2) was stored by a newer Mailroom; update Mailroom to read it.")
+        return Error{ErrorCode::CryptoError,
+                     QCoreApplication::translate("Vault", "The secret '%1' (%2) is in a format this Mailroom does not "
+                                                          "know: it is damaged or from a newer Mailroom.")
                          .arg(name, kind)};
     }
     try {

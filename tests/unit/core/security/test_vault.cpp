@@ -233,16 +233,16 @@ private Q_SLOTS:
         const QByteArray original = ciphertext(db(), "smtp-password", "mail.example.com");
         QCOMPARE(original.size(), 1 + 12 + Marker.size() + 16); // format, nonce, ciphertext, tag
 
-        // Every byte after the format byte: the nonce, the ciphertext and the tag.
-        for (int i = 1; i < original.size(); ++i) {
+        // Every byte: the format, the nonce, the ciphertext and the tag.
+        for (int i = 0; i < original.size(); ++i) {
             QByteArray tampered = original;
             tampered[i] = char(tampered[i] ^ 0x01);
             QVERIFY(setCiphertext(db(), "smtp-password", "mail.example.com", tampered));
             auto byName = vault->get("smtp-password", "mail.example.com");
             QVERIFY2(!byName.ok(), qPrintable(QString("byte %1 flipped went unnoticed").arg(i)));
             QCOMPARE(byName.error().code, ErrorCode::CryptoError);
-            QVERIFY2(byName.error().message.contains("'mail.example.com'") &&
-                         byName.error().message.contains("tampered"),
+            QVERIFY2(byName.error().message.contains("'mail.example.com'"), qPrintable(byName.error().message));
+            QVERIFY2(byName.error().message.contains(i == 0 ? "damaged" : "tampered"),
                      qPrintable(byName.error().message));
             auto byId = vault->get(id.value());
             QVERIFY(!byId.ok());
