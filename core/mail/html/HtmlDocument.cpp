@@ -56,16 +56,16 @@ bool isAsciiWhitespace(QChar c)
 // Invisible on the page: a block made only of these is empty.
 bool isBlank(QChar c)
 {
-    return isAsciiWhitespace(c) || c == kNoBreakSpace || c == kProtectedSpace || c == QChar(0x200C)
-        || c == QChar(0x200D) || c == QChar(0x2007) || c == QChar(0x3000);
+    return isAsciiWhitespace(c) || c == kNoBreakSpace || c == kProtectedSpace || c == QChar(0x200C) ||
+           c == QChar(0x200D) || c == QChar(0x2007) || c == QChar(0x3000);
 }
 
 // Dropped from the text: controls, and the zero-width fillers preheader tricks pad with.
 bool isDropped(QChar c)
 {
     const char16_t u = c.unicode();
-    return (u < 0x20 && !isAsciiWhitespace(c)) || u == 0x7F || u == 0x200B || u == 0xFEFF || u == 0x00AD
-        || u == 0x034F || u == kProtectedSpace;
+    return (u < 0x20 && !isAsciiWhitespace(c)) || u == 0x7F || u == 0x200B || u == 0xFEFF || u == 0x00AD ||
+           u == 0x034F || u == kProtectedSpace;
 }
 
 bool hasVisibleText(const QString& text)
@@ -153,9 +153,9 @@ bool isHidden(const GumboElement& element)
         QString value = declaration.mid(colon + 1).toString().toLower();
         value.remove(QLatin1String("!important"));
         value = value.trimmed();
-        if ((property == QLatin1String("display") && value == QLatin1String("none"))
-            || (property == QLatin1String("visibility") && value == QLatin1String("hidden"))
-            || (property == QLatin1String("opacity") && isZeroLength(value))) {
+        if ((property == QLatin1String("display") && value == QLatin1String("none")) ||
+            (property == QLatin1String("visibility") && value == QLatin1String("hidden")) ||
+            (property == QLatin1String("opacity") && isZeroLength(value))) {
             return true;
         }
         if ((property == QLatin1String("max-height") || property == QLatin1String("height")) && isZeroLength(value)) {
@@ -345,8 +345,8 @@ QStringList wordsOf(const QString& paragraph)
     for (qsizetype i = 0; i < raw.size(); ++i) {
         QString word = raw.at(i);
         const auto openTags = [](const QString& w) {
-            return w.count(QLatin1String("{{")) + w.count(QLatin1String("{%")) - w.count(QLatin1String("}}"))
-                - w.count(QLatin1String("%}"));
+            return w.count(QLatin1String("{{")) + w.count(QLatin1String("{%")) - w.count(QLatin1String("}}")) -
+                   w.count(QLatin1String("%}"));
         };
         if (openTags(word) > 0) {
             // Join up to the closing braces; give up on a tag that never closes within a line's worth.
@@ -551,6 +551,7 @@ private:
     bool m_lastSpace = false;
     bool m_pendingBlank = false;
     bool m_wordGap = false;
+    bool m_lastBlank = false; // the last line written is a blank one (maybe with a quote mark)
     int m_preDepth = 0;
     QChar m_underline;
     QVector<Prefix> m_prefixes;
@@ -598,17 +599,33 @@ private:
         return text;
     }
 
+    // The prefix of a blank line between blocks: the quote marks of the blocks around it,
+    // not a list marker that has yet to be written.
+    QString separatorPrefix() const
+    {
+        QString text;
+        for (const Prefix& p : m_prefixes) {
+            if (!p.used) {
+                break;
+            }
+            text += p.rest;
+        }
+        return rightTrimmed(text);
+    }
+
     void emitLines(const QStringList& lines, bool preformatted)
     {
-        if (!m_out.isEmpty() && m_pendingBlank && !m_out.back().isEmpty()) {
-            m_out.push_back(QString());
+        if (!m_out.isEmpty() && m_pendingBlank && !m_lastBlank) {
+            m_out.push_back(separatorPrefix());
+            m_lastBlank = true;
         }
         m_pendingBlank = false;
         for (const QString& line : lines) {
-            if (line.isEmpty() && !preformatted && !m_out.isEmpty() && m_out.back().isEmpty()) {
+            if (line.isEmpty() && !preformatted && (m_out.isEmpty() || m_lastBlank)) {
                 continue;
             }
             m_out.push_back(rightTrimmed(prefix() + line));
+            m_lastBlank = line.isEmpty();
         }
     }
 
@@ -707,8 +724,7 @@ bool isDataTable(const GumboElement& table)
         const GumboElement& section = child->v.element;
         if (section.tag == GUMBO_TAG_TR) {
             rows.push_back(&section);
-        } else if (section.tag == GUMBO_TAG_TBODY || section.tag == GUMBO_TAG_THEAD
-                   || section.tag == GUMBO_TAG_TFOOT) {
+        } else if (section.tag == GUMBO_TAG_TBODY || section.tag == GUMBO_TAG_THEAD || section.tag == GUMBO_TAG_TFOOT) {
             for (unsigned int j = 0; j < section.children.length; ++j) {
                 const GumboNode* row = childAt(section.children, j);
                 if (row->type == GUMBO_NODE_ELEMENT && row->v.element.tag == GUMBO_TAG_TR) {
