@@ -126,6 +126,11 @@ Result<VaultInfo> loadInfo(const QSqlDatabase& db)
     if (!rows.contains(InfoWrappedKey)) {
         return noVault();
     }
+    bool knownFormat = false;
+    rows.value(InfoFormat).toInt(&knownFormat);
+    if (!knownFormat) {
+        return damaged(InfoFormat);
+    }
     if (rows.value(InfoFormat) != QLatin1String("1")) {
         return Error{
             ErrorCode::WorkspaceTooNew,
@@ -142,16 +147,17 @@ Result<VaultInfo> loadInfo(const QSqlDatabase& db)
     if (rows.value(InfoKdf) != QLatin1String("argon2id")) {
         return damaged(InfoKdf);
     }
-    // Bounds keep a damaged or hostile file from asking for terabytes or years of work.
+    // Bounds keep a damaged or hostile file from asking for terabytes or hours of work. The
+    // ceilings leave room to raise the costs: RFC 9106's first option is 2 GiB, one pass.
     const auto parallelism = parseBounded(rows.value(InfoParallelism), 1, 64);
     if (!parallelism) {
         return damaged(InfoParallelism);
     }
-    const auto memory = parseBounded(rows.value(InfoMemory), 8 * *parallelism, 4 * 1024 * 1024);
+    const auto memory = parseBounded(rows.value(InfoMemory), 8 * *parallelism, 2 * 1024 * 1024);
     if (!memory) {
         return damaged(InfoMemory);
     }
-    const auto iterations = parseBounded(rows.value(InfoIterations), 1, 100);
+    const auto iterations = parseBounded(rows.value(InfoIterations), 1, 32);
     if (!iterations) {
         return damaged(InfoIterations);
     }

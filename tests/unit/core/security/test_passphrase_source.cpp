@@ -69,8 +69,7 @@ private Q_SLOTS:
         QTest::newRow("nothing") << QByteArray() << "empty";
         QTest::newRow("empty line") << QByteArray("\nsecret\n") << "empty";
         QTest::newRow("crlf only") << QByteArray("\r\n") << "empty";
-        QTest::newRow("too long") << QByteArray(4097, 'x') + "\n"
-                                  << "4096";
+        QTest::newRow("too long") << QByteArray(4097, 'x').append('\n') << "4096";
         QTest::newRow("far too long") << QByteArray(100000, 'x') << "4096";
         QTest::newRow("not utf-8") << QByteArray("p\xe4sswort\n") << "UTF-8";
     }

@@ -447,20 +447,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("key");
         QTest::addColumn<QString>("value");
-        QTest::newRow("terabytes of memory") << "vault.kdf.memory_kib"
-                                             << "4294967295";
-        QTest::newRow("years of passes") << "vault.kdf.iterations"
-                                         << "1000000000";
-        QTest::newRow("not a number") << "vault.kdf.parallelism"
-                                      << "four";
-        QTest::newRow("short salt") << "vault.kdf.salt"
-                                    << "AAAA";
-        QTest::newRow("not base64") << "vault.wrapped_key"
-                                    << "%%%";
-        QTest::newRow("unknown kdf") << "vault.kdf"
-                                     << "pbkdf2";
-        QTest::newRow("bad id") << "vault.id"
-                                << "../../etc";
+        const auto row = [](const char* name, const char* key, const char* value) {
+            QTest::newRow(name) << QString(key) << QString(value);
+        };
+        row("terabytes of memory", "vault.kdf.memory_kib", "4294967295");
+        row("just over 2 GiB", "vault.kdf.memory_kib", "2097153");
+        row("below 8 KiB a lane", "vault.kdf.memory_kib", "7");
+        row("years of passes", "vault.kdf.iterations", "1000000000");
+        row("no passes", "vault.kdf.iterations", "0");
+        row("not a number", "vault.kdf.parallelism", "four");
+        row("short salt", "vault.kdf.salt", "AAAA");
+        row("not base64", "vault.wrapped_key", "%%%");
+        row("unknown kdf", "vault.kdf", "pbkdf2");
+        row("bad id", "vault.id", "../../etc");
+        row("missing format", "vault.format", "");
     }
 
     void damagedOrHostileSettingsAreRefusedByName()
