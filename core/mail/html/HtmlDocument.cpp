@@ -275,6 +275,7 @@ public:
         }
         noteContentId(attributeValue(element, "src"));
         noteContentId(attributeValue(element, "background"));
+        noteStyleUrls(attributeValue(element, "style"));
         if ((element.tag == GUMBO_TAG_A || element.tag == GUMBO_TAG_AREA) && hasAttribute(element, "href")) {
             HtmlLink link;
             link.href = trimUrl(attributeValue(element, "href"));
@@ -321,6 +322,28 @@ private:
     {
         for (const OpenLink& open : m_open) {
             links[open.index].text += text;
+        }
+    }
+
+    // background-image: url('cid:...') in an inline style.
+    void noteStyleUrls(const QString& style)
+    {
+        qsizetype from = 0;
+        for (;;) {
+            const qsizetype open = style.indexOf(QLatin1String("url("), from, Qt::CaseInsensitive);
+            if (open < 0) {
+                return;
+            }
+            const qsizetype close = style.indexOf(u')', open + 4);
+            if (close < 0) {
+                return;
+            }
+            QString url = style.mid(open + 4, close - open - 4).trimmed();
+            if (url.size() >= 2 && (url.front() == u'\'' || url.front() == u'"') && url.back() == url.front()) {
+                url = url.mid(1, url.size() - 2);
+            }
+            noteContentId(url);
+            from = close + 1;
         }
     }
 

@@ -294,6 +294,10 @@ private Q_SLOTS:
             "<table background=\"cid:bg\"><tr><td><img src=\"CID:part1%40mail.example\">"
             "<img src=\"cid:part1%40mail.example\"><img src=\"https://x.example/cid:no\"></td></tr></table>"));
         QCOMPARE(document.contentIds(), QStringList({QStringLiteral("bg"), QStringLiteral("part1@mail.example")}));
+        QCOMPARE(HtmlDocument::parse(QStringLiteral("<div style=\"color:red; background-image: URL( 'cid:hero' )\">"
+                                                    "<p style=\"background:url(cid:band) no-repeat\">"))
+                     .contentIds(),
+                 QStringList({QStringLiteral("hero"), QStringLiteral("band")}));
         QVERIFY(HtmlDocument::parse(QStringLiteral("<img src=\"a.png\">")).contentIds().isEmpty());
     }
 
