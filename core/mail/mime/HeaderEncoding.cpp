@@ -162,8 +162,11 @@ public:
     // Characters left on the current line for the next token after its separating space.
     int room() const { return m_width - m_lineLength - ((m_named || m_tokens > 0) ? 1 : 0); }
 
-    // Room the next token has on the first line, or on a fresh one.
+    // Room a token has on a fresh line.
     int roomOnFreshLine() const { return m_width - 1; }
+    // The longest next token that still fits a line: it folds unless nothing is on the line
+    // yet (never right after the field name).
+    int maxTokenLength() const { return m_lineEmpty ? room() : roomOnFreshLine(); }
 
     QByteArray finish() const { return m_named ? m_out + "\r\n" : m_out; }
 
@@ -203,9 +206,10 @@ void writePhrase(FieldWriter& writer, const QString& displayName)
     }
     const QByteArray ascii = clean.toLatin1();
     const QList<QByteArray> words = ascii.split(' ');
-    const bool atoms = std::all_of(words.cbegin(), words.cend(), [&writer](const QByteArray& word) {
-        return word.size() < writer.roomOnFreshLine() && std::all_of(word.cbegin(), word.cend(), isAtext);
-    });
+    bool atoms = words.first().size() <= writer.maxTokenLength();
+    for (const QByteArray& word : words) {
+        atoms = atoms && word.size() <= writer.roomOnFreshLine() && std::all_of(word.cbegin(), word.cend(), isAtext);
+    }
     if (atoms) {
         for (const QByteArray& word : words) {
             writer.token(word);
@@ -221,7 +225,7 @@ void writePhrase(FieldWriter& writer, const QString& displayName)
     }
     quoted += '"';
     // A quoted string cannot be folded; encoded words can.
-    if (quoted.size() < writer.roomOnFreshLine()) {
+    if (quoted.size() <= writer.maxTokenLength()) {
         writer.token(quoted);
     } else {
         writer.encoded(clean);
@@ -294,7 +298,7 @@ QByteArray HeaderEncoding::formatUnstructured(const QByteArray& name, const QStr
     encode.reserve(words.size());
     for (qsizetype i = 0; i < words.size(); ++i) {
         const QString& word = words.at(i);
-        const int room = i == 0 ? writer.room() : writer.roomOnFreshLine();
+        const int room = i == 0 ? writer.maxTokenLength() : writer.roomOnFreshLine();
         encode.append(!isPlainAscii(word) || word.contains(QLatin1String("=?")) || word.size() > room);
     }
     // RFC 2047 6.2: the space between two encoded words is dropped when decoding, so

@@ -293,9 +293,12 @@ private Q_SLOTS:
         const QString longAscii =
             QStringLiteral("The Very Long Name, Of A Department (Sales & Marketing) ").repeated(4);
         const QString longJapanese = QString::fromUtf8("株式会社サンプル営業部").repeated(10);
-        for (const QString& name : {longAscii, longJapanese}) {
+        // One atom, or one quoted string, that fits a continuation line but not the first.
+        const QString longAtom = QString(72, QLatin1Char('x'));
+        const QString longQuoted = QString(35, QLatin1Char('x')) + QStringLiteral(", ") + QString(35, QLatin1Char('y'));
+        for (const QString& name : {longAscii, longJapanese, longAtom, longQuoted}) {
             const auto field =
-                HeaderEncoding::formatAddressHeader("From", {Mailbox{name, QStringLiteral("a@example.com")}});
+                HeaderEncoding::formatAddressHeader("Reply-To", {Mailbox{name, QStringLiteral("a@example.com")}});
             QVERIFY(field.ok());
             verifyFolded(field.value(), 78);
             QVERIFY(field.value().trimmed().endsWith("<a@example.com>"));
