@@ -27,6 +27,11 @@ void CliOutput::write(std::FILE* stream, const QString& text)
     std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stream);
 }
 
+void CliOutput::raw(const QByteArray& bytes)
+{
+    std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), m_out);
+}
+
 void CliOutput::line(const QString& text)
 {
     write(m_out, text + QLatin1Char('\n'));

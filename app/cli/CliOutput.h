@@ -15,6 +15,8 @@ public:
     explicit CliOutput(std::FILE* out = stdout, std::FILE* err = stderr);
 
     void line(const QString& text);
+    // Bytes as they are (a rendered message), no line end added.
+    void raw(const QByteArray& bytes);
     void json(const QJsonValue& value);
     // Columns padded to their widest cell; an empty column set prints nothing.
     void table(const QStringList& headers, const QList<QStringList>& rows);

@@ -5,6 +5,7 @@
 #include "app/cli/FieldCommands.h"
 #include "app/cli/GroupCommands.h"
 #include "app/cli/ImportExportCommands.h"
+#include "app/cli/MessageCommands.h"
 #include "app/cli/WorkspaceCommands.h"
 #include "core/storage/Workspace.h"
 
@@ -49,9 +50,9 @@ QString optionLines(const QList<CliOption>& options)
 
 CommandLine::CommandLine()
 {
-    for (const auto& group :
-         {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
-          FieldCommands::commands(), ImportExportCommands::commands(), CampaignCommands::commands()}) {
+    for (const auto& group : {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
+                              FieldCommands::commands(), ImportExportCommands::commands(), CampaignCommands::commands(),
+                              MessageCommands::commands()}) {
         m_commands.append(group);
     }
 }
@@ -62,6 +63,8 @@ QList<CliOption> CommandLine::globalOptions()
         {QStringLiteral("workspace"), QStringLiteral("PATH"),
          tr("the workspace file (default: $%1)").arg(kWorkspaceVariable)},
         {QStringLiteral("json"), QString(), tr("print the result as JSON on stdout")},
+        {QStringLiteral("passphrase-stdin"), QString(),
+         tr("read the vault's passphrase from the first line of stdin (else $MAILROOM_PASSPHRASE or the keychain)")},
         {QStringLiteral("help"), QString(), tr("show help and exit")},
         {QStringLiteral("version"), QString(), tr("show the version and exit")},
     };
