@@ -12,10 +12,12 @@ bool isQpLiteral(uchar c)
     return c >= 33 && c <= 126 && c != '=';
 }
 
-// One line of the text (no CRLF inside), soft-broken so no encoded line passes 76
-// characters. `hardEnd`: a CRLF follows; otherwise the text ends here and a soft break
-// closes it so that the encoded body still ends in CRLF without adding a line end.
-void appendQpLine(QByteArray& out, const char* line, qsizetype size, bool hardEnd)
+// One line of the text (no CRLF inside) written at `out`, soft-broken so no encoded line
+// passes 76 characters. `hardEnd`: a CRLF follows; otherwise the text ends here and a soft
+// break closes it so that the encoded body still ends in CRLF without adding a line end.
+// Returns the end of what was written: at most 3 characters a byte, and a soft break
+// ("=" CRLF) only after at least 73 characters, so under 4 * size + 3 in all.
+char* writeQpLine(char* out, const char* line, qsizetype size, bool hardEnd)
 {
     int lineLength = 0;
     for (qsizetype i = 0; i < size; ++i) {
@@ -28,63 +30,80 @@ void appendQpLine(QByteArray& out, const char* line, qsizetype size, bool hardEn
         const int limit =
             (last && hardEnd) ? MimeEncoding::maxEncodedLineLength : MimeEncoding::maxEncodedLineLength - 1;
         if (lineLength + width > limit) {
-            out += "=\r\n";
+            *out++ = '=';
+            *out++ = '\r';
+            *out++ = '\n';
             lineLength = 0;
         }
         if (literal) {
-            out += char(c);
+            *out++ = char(c);
         } else {
-            out += '=';
-            out += hexDigits[c >> 4];
-            out += hexDigits[c & 0xf];
+            *out++ = '=';
+            *out++ = hexDigits[c >> 4];
+            *out++ = hexDigits[c & 0xf];
         }
         lineLength += width;
     }
     if (!hardEnd) {
-        out += "=\r\n";
+        *out++ = '=';
+        *out++ = '\r';
+        *out++ = '\n';
     }
+    return out;
 }
 
 } // namespace
 
+// These loops write through raw pointers into buffers sized for the worst case: appending
+// byte by byte to a QByteArray made encoding a 20 KB body cost milliseconds.
 QByteArray MimeEncoding::canonicalLineEnds(const QByteArray& text)
 {
-    if (!text.contains('\r') && !text.contains('\n')) {
+    const qsizetype lineFeeds = text.count('\n');
+    const qsizetype returns = text.count('\r');
+    if (lineFeeds == 0 && returns == 0) {
         return text;
     }
-    QByteArray out;
-    out.reserve(text.size() + text.size() / 32 + 2);
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const char c = text.at(i);
+    QByteArray out(text.size() + lineFeeds + returns, Qt::Uninitialized);
+    char* to = out.data();
+    const char* from = text.constData();
+    const char* const end = from + text.size();
+    for (; from < end; ++from) {
+        const char c = *from;
         if (c == '\r') {
-            if (i + 1 < text.size() && text.at(i + 1) == '\n') {
-                ++i;
+            if (from + 1 < end && from[1] == '\n') {
+                ++from;
             }
-            out += "\r\n";
+            *to++ = '\r';
+            *to++ = '\n';
         } else if (c == '\n') {
-            out += "\r\n";
+            *to++ = '\r';
+            *to++ = '\n';
         } else {
-            out += c;
+            *to++ = c;
         }
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
 QByteArray MimeEncoding::quotedPrintable(const QByteArray& text)
 {
-    QByteArray out;
-    out.reserve(text.size() + text.size() / 8 + 8);
+    QByteArray out(4 * text.size() + 16, Qt::Uninitialized);
+    char* to = out.data();
+    const char* const begin = text.constData();
     qsizetype pos = 0;
     while (pos < text.size()) {
         const qsizetype end = text.indexOf("\r\n", pos);
         if (end < 0) {
-            appendQpLine(out, text.constData() + pos, text.size() - pos, false);
+            to = writeQpLine(to, begin + pos, text.size() - pos, false);
             break;
         }
-        appendQpLine(out, text.constData() + pos, end - pos, true);
-        out += "\r\n";
+        to = writeQpLine(to, begin + pos, end - pos, true);
+        *to++ = '\r';
+        *to++ = '\n';
         pos = end + 2;
     }
+    out.truncate(to - out.constData());
     return out;
 }
 
@@ -108,11 +127,11 @@ TransferEncoding MimeEncoding::choose(const QByteArray& data, bool isText)
         return TransferEncoding::Base64;
     }
     qsizetype escaped = 0;
-    for (char ch : data) {
-        const uchar c = uchar(ch);
-        if (!isQpLiteral(c) && c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-            ++escaped;
-        }
+    const uchar* bytes = reinterpret_cast<const uchar*>(data.constData());
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const uchar c = bytes[i];
+        // Printable ASCII but "=", and the line ends and blanks, go as they are.
+        escaped += (c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t' || c == '\r' || c == '\n' ? 0 : 1;
     }
     const qsizetype quotedPrintableSize = data.size() + 2 * escaped;
     const qsizetype base64Size = (data.size() + 2) / 3 * 4;
