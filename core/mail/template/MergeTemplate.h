@@ -46,6 +46,7 @@ public:
     static QString keyFor(const QString& fieldName);
 
     bool isValid() const { return m_errors.isEmpty(); }
+    // In source order; at most 100 (a pasted binary file is not worth listing in full).
     QVector<TemplateIssue> syntaxErrors() const { return m_errors; }
 
     // Every use of a name that is not in `knownNames`, where it is used, with the closest known
@@ -62,7 +63,8 @@ public:
     // given to the date filter is no ISO 8601 date. In Header mode literal text is made safe
     // too, so the result can never hold a line break, whatever the template or the values.
     Result<QString> render(const Lookup& lookup, Escape escape, const QLocale& locale = QLocale::c()) const;
-    // The same, appended to `out`: lets a caller build a whole message in one buffer.
+    // The same, appended to `out`: lets a caller build a whole message in one buffer. On failure
+    // `out` holds part of the render: discard it.
     Status renderInto(QString& out, const Lookup& lookup, Escape escape, const QLocale& locale = QLocale::c()) const;
 
     // `value` with each control character (C0, DEL, C1, U+2028, U+2029) replaced by a space.

@@ -437,6 +437,11 @@ void TemplateParser::addText(int begin, int end)
 
 void TemplateParser::addError(int offset, const QString& message)
 {
+    // A pasted binary file would otherwise make a list of errors no one reads, slowly.
+    constexpr qsizetype maxErrors = 100;
+    if (m_result.errors.size() >= maxErrors) {
+        return;
+    }
     const int line = lineOf(offset);
     const int column = columnOf(offset);
     m_result.errors.append({line, column,

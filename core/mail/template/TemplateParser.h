@@ -12,9 +12,9 @@
 struct ParsedTemplate
 {
     QVector<TemplateNode> nodes;
-    QVector<TemplateIssue> errors;
-    qsizetype literalLength = 0; // characters of literal text, to size the render buffer
-    int outputCount = 0;         // {{ }} tags
+    QVector<TemplateIssue> errors; // in source order; the first 100 found at most
+    qsizetype literalLength = 0;   // characters of literal text, to size the render buffer
+    int outputCount = 0;           // {{ }} tags
 };
 
 // Reads the merge-tag language of MergeTemplate in one pass over the source, by hand (no regular

@@ -65,6 +65,7 @@ private Q_SLOTS:
     void syntaxErrorsHaveLineAndColumn_data();
     void syntaxErrorsHaveLineAndColumn();
     void everySyntaxErrorIsReported();
+    void aFloodOfErrorsIsCut();
     void invalidTemplateDoesNotRender();
     void unknownNamesAtTheirLine();
     void unknownNameFailsRenderWithItsLine();
@@ -409,6 +410,15 @@ void TestMergeTemplate::everySyntaxErrorIsReported()
     QVERIFY(errors[3].message.contains("%q"));
     // The well-formed tags were still read.
     QVERIFY(tpl.names().contains("c"));
+}
+
+void TestMergeTemplate::aFloodOfErrorsIsCut()
+{
+    const MergeTemplate tpl = MergeTemplate::parse(QStringLiteral("{{ x | nope }}\n").repeated(5000));
+    const QVector<TemplateIssue> errors = tpl.syntaxErrors();
+    QCOMPARE(errors.size(), 100);
+    QCOMPARE(errors.constFirst().line, 1);
+    QCOMPARE(errors.constLast().line, 100);
 }
 
 void TestMergeTemplate::invalidTemplateDoesNotRender()
