@@ -1777,6 +1777,133 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
 </context>
 <context>
+    <name>MergeTemplate</name>
+    <message>
+        <source>line %1: %2 is not a contact field.</source>
+        <translation>Zeile %1: %2 ist kein Kontaktfeld.</translation>
+    </message>
+    <message>
+        <source>line %1: %2 is %3, which is not a date: the date filter needs a date such as 2024-03-31 or 2024-03-31T14:30.</source>
+        <translation>Zeile %1: %2 ist %3, und das ist kein Datum: Der Filter date braucht ein Datum wie 2024-03-31 oder 2024-03-31T14:30.</translation>
+    </message>
+    <message>
+        <source>line 1, column 1: the template is longer than %1 characters.</source>
+        <translation>Zeile 1, Spalte 1: Die Vorlage ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Did you mean %1?</source>
+        <translation>Meinten Sie %1?</translation>
+    </message>
+    <message>
+        <source>{{ is not closed: end the tag with }}.</source>
+        <translation>{{ wird nicht geschlossen: Beenden Sie den Tag mit }}.</translation>
+    </message>
+    <message>
+        <source>{% is not closed: end the tag with %}.</source>
+        <translation>{% wird nicht geschlossen: Beenden Sie den Tag mit %}.</translation>
+    </message>
+    <message>
+        <source>{{ }} has no field name in it.</source>
+        <translation>In {{ }} steht kein Feldname.</translation>
+    </message>
+    <message>
+        <source>a field name such as first_name should follow {{.</source>
+        <translation>Auf {{ sollte ein Feldname wie first_name folgen.</translation>
+    </message>
+    <message>
+        <source>field names are made of letters, digits, _ and ., and a filter follows a |.</source>
+        <translation>Feldnamen bestehen aus Buchstaben, Ziffern, _ und ., und ein Filter steht hinter einem |.</translation>
+    </message>
+    <message>
+        <source>a filter (default, upper, lower, capitalize or date) should follow |.</source>
+        <translation>Auf | sollte ein Filter folgen (default, upper, lower, capitalize oder date).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a filter: use default, upper, lower, capitalize or date.</source>
+        <translation>„%1“ ist kein Filter: Verwenden Sie default, upper, lower, capitalize oder date.</translation>
+    </message>
+    <message>
+        <source>the %1 filter takes no value.</source>
+        <translation>Der Filter %1 nimmt keinen Wert.</translation>
+    </message>
+    <message>
+        <source>the value in quotes is not closed on its line.</source>
+        <translation>Der Wert in Anführungszeichen wird in seiner Zeile nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>the %1 filter needs a value in quotes after the colon, e.g. %1: &quot;%2&quot;.</source>
+        <translation>Der Filter %1 braucht nach dem Doppelpunkt einen Wert in Anführungszeichen, z. B. %1: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>the %1 filter needs a value in quotes, e.g. %1: &quot;%2&quot;.</source>
+        <translation>Der Filter %1 braucht einen Wert in Anführungszeichen, z. B. %1: &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date format code: use %Y %m %d %e %B %b %A %a %H %M or %% for a %.</source>
+        <translation>„%1“ ist kein Datumsformat-Code: Verwenden Sie %Y %m %d %e %B %b %A %a %H %M oder %% für ein %.</translation>
+    </message>
+    <message>
+        <source>{% %} has no if, else or endif in it.</source>
+        <translation>In {% %} steht kein if, else oder endif.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tag: use if, else or endif.</source>
+        <translation>„%1“ ist kein Tag: Verwenden Sie if, else oder endif.</translation>
+    </message>
+    <message>
+        <source>if, else or endif should follow {%.</source>
+        <translation>Auf {% sollte if, else oder endif folgen.</translation>
+    </message>
+    <message>
+        <source>{% %1 %} takes nothing else.</source>
+        <translation>{% %1 %} nimmt nichts weiter.</translation>
+    </message>
+    <message>
+        <source>{% else %} has no {% if %} before it.</source>
+        <translation>Vor {% else %} steht kein {% if %}.</translation>
+    </message>
+    <message>
+        <source>{% else %} is the second one of the %1 on line %2.</source>
+        <translation>{% else %} ist das zweite zu %1 in Zeile %2.</translation>
+    </message>
+    <message>
+        <source>{% endif %} has no {% if %} before it.</source>
+        <translation>Vor {% endif %} steht kein {% if %}.</translation>
+    </message>
+    <message>
+        <source>{% if %} needs a field name, e.g. {% if first_name %}.</source>
+        <translation>{% if %} braucht einen Feldnamen, z. B. {% if first_name %}.</translation>
+    </message>
+    <message>
+        <source>a field name such as first_name should follow if.</source>
+        <translation>Auf if sollte ein Feldname wie first_name folgen.</translation>
+    </message>
+    <message>
+        <source>{% if %} tests one field: it is true when the field is not empty.</source>
+        <translation>{% if %} prüft ein Feld: Es ist wahr, wenn das Feld nicht leer ist.</translation>
+    </message>
+    <message>
+        <source>%1 is not closed: add {% endif %} where its part ends.</source>
+        <translation>%1 wird nicht geschlossen: Setzen Sie {% endif %} ans Ende seines Teils.</translation>
+    </message>
+    <message>
+        <source>line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>the end of the tag</source>
+        <translation>Das Ende des Tags</translation>
+    </message>
+    <message>
+        <source>a value in quotes that is not closed on its line</source>
+        <translation>Ein Wert in Anführungszeichen, der in seiner Zeile nicht geschlossen wird,</translation>
+    </message>
+    <message>
+        <source>%1 is unexpected here: %2</source>
+        <translation>%1 ist hier unerwartet: %2</translation>
+    </message>
+</context>
+<context>
     <name>Migrations</name>
     <message>
         <source>%1 is a database, but not a Mailroom workspace.</source>
