@@ -7,8 +7,8 @@ namespace {
 
 struct Seams
 {
-    bool hasText = false;
-    std::optional<QString> nextText;
+    // Answers to text and passphrase prompts, in the order they will be asked.
+    QList<std::optional<QString>> texts;
     bool hasFileName = false;
     std::optional<QString> nextFileName;
     std::optional<QMessageBox::StandardButton> nextButton;
@@ -28,9 +28,8 @@ std::optional<QString> Dialogs::getText(QWidget* parent, const QString& title, c
                                         const QStringList& suggestions)
 {
     Seams& s = seams();
-    if (s.hasText) {
-        s.hasText = false;
-        return std::exchange(s.nextText, std::nullopt);
+    if (!s.texts.isEmpty()) {
+        return s.texts.takeFirst();
     }
     bool ok = false;
     QString text;
@@ -40,6 +39,20 @@ std::optional<QString> Dialogs::getText(QWidget* parent, const QString& title, c
         // Editable: a person may pick an existing name or type a new one.
         text = QInputDialog::getItem(parent, title, label, suggestions, 0, true, &ok);
     }
+    if (!ok) {
+        return std::nullopt;
+    }
+    return text;
+}
+
+std::optional<QString> Dialogs::getPassword(QWidget* parent, const QString& title, const QString& label)
+{
+    Seams& s = seams();
+    if (!s.texts.isEmpty()) {
+        return s.texts.takeFirst();
+    }
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Password, QString(), &ok);
     if (!ok) {
         return std::nullopt;
     }
@@ -99,8 +112,7 @@ QMessageBox::StandardButton Dialogs::question(QWidget* parent, const QString& ti
 
 void Dialogs::setNextText(std::optional<QString> answer)
 {
-    seams().hasText = true;
-    seams().nextText = std::move(answer);
+    seams().texts.append(std::move(answer));
 }
 
 void Dialogs::setNextFileName(std::optional<QString> answer)
@@ -117,14 +129,13 @@ void Dialogs::setNextButton(QMessageBox::StandardButton answer)
 bool Dialogs::hasPendingAnswers()
 {
     const Seams& s = seams();
-    return s.hasText || s.hasFileName || s.nextButton.has_value();
+    return !s.texts.isEmpty() || s.hasFileName || s.nextButton.has_value();
 }
 
 void Dialogs::clearPendingAnswers()
 {
     Seams& s = seams();
-    s.hasText = false;
-    s.nextText.reset();
+    s.texts.clear();
     s.hasFileName = false;
     s.nextFileName.reset();
     s.nextButton.reset();

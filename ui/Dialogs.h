@@ -17,6 +17,8 @@ public:
     // Asks for a name (tag, list). Returns nullopt when the person cancels.
     static std::optional<QString> getText(QWidget* parent, const QString& title, const QString& label,
                                           const QStringList& suggestions = {});
+    // Asks for a passphrase (typed hidden). Answered by setNextText in tests.
+    static std::optional<QString> getPassword(QWidget* parent, const QString& title, const QString& label);
     // `dir`: the folder (or file) the dialog starts in.
     static std::optional<QString> openFileName(QWidget* parent, const QString& title, const QString& filter,
                                                const QString& dir = QString());
@@ -27,7 +29,8 @@ public:
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
 
-    // Test seams: the answer the next prompt of that kind gives (nullopt = Cancel).
+    // Test seams: the answer the next prompt of that kind gives (nullopt = Cancel). Text
+    // answers queue up, for a dialog that asks twice (a new passphrase and its confirmation).
     static void setNextText(std::optional<QString> answer);
     static void setNextFileName(std::optional<QString> answer);
     static void setNextButton(QMessageBox::StandardButton answer);

@@ -9,6 +9,7 @@
 #include "ui/ExportDialog.h"
 #include "ui/ImportJob.h"
 #include "ui/ImportWizard.h"
+#include "ui/VaultSession.h"
 
 #include "core/contacts/ContactColumn.h"
 #include "core/contacts/ContactRepository.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
     m_undoStack = new QUndoStack(this);
     m_runner = new BulkJobRunner(this, this);
+    m_vaultSession = new VaultSession(this);
     m_controller = new ContactController(m_runner, m_undoStack, this);
 
     createActions();
@@ -619,11 +621,13 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     delete m_sidebarModel;
     m_sidebarModel = nullptr;
     m_controller->setDatabase(QSqlDatabase());
+    m_vaultSession->setWorkspace(QSqlDatabase(), QString());
     m_workspace = std::move(workspace);
 
     const QString path = m_workspace->path();
     m_controller->setDatabase(m_workspace->database());
     m_runner->setWorkspacePath(path);
+    m_vaultSession->setWorkspace(m_workspace->database(), path);
     m_settings->setLastWorkspace(path);
     setWindowTitle(tr("%1 — Mailroom").arg(QFileInfo(path).completeBaseName()));
 

@@ -33,6 +33,7 @@ class QTableView;
 class QTimer;
 class QTreeView;
 class QUndoStack;
+class VaultSession;
 class Workspace;
 
 // The window: sidebar of lists, tags and statuses; the contacts table with its search box;
@@ -65,6 +66,7 @@ public:
     SidebarModel* sidebarModel() const { return m_sidebarModel; }
     QUndoStack* undoStack() const { return m_undoStack; }
     BulkJobRunner* jobRunner() const { return m_runner; }
+    VaultSession* vaultSession() const { return m_vaultSession; }
     QLabel* countLabel() const { return m_countLabel; }
     // The import wizard while it is open (File > Import Contacts…), else nullptr.
     ImportWizard* importWizard() const;
@@ -124,6 +126,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     QUndoStack* m_undoStack = nullptr;
     BulkJobRunner* m_runner = nullptr;
+    VaultSession* m_vaultSession = nullptr;
     ContactController* m_controller = nullptr;
     ContactTableModel* m_contactModel = nullptr;
     SidebarModel* m_sidebarModel = nullptr;
