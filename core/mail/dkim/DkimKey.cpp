@@ -17,7 +17,9 @@
 #include <botan/system_rng.h>
 #include <botan/x509_key.h>
 
+#include <mutex>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -70,6 +72,13 @@ struct DkimKey::Private
     std::unique_ptr<Botan::Private_Key> key;
     Botan::secure_vector<char> pem;
     QByteArray publicKeyBase64;
+    // Signers kept for reuse: making one costs an RSA key a modular inversion for its blinding,
+    // as much as half a signature. One per thread that signs at the same time, at most.
+    mutable std::mutex idleSignersMutex;
+    mutable std::vector<std::unique_ptr<Botan::PK_Signer>> idleSigners;
+
+    std::unique_ptr<Botan::PK_Signer> takeSigner() const;
+    void returnSigner(std::unique_ptr<Botan::PK_Signer> signer) const;
 
     static Result<std::shared_ptr<const Private>> from(std::unique_ptr<Botan::Private_Key> key);
 };
@@ -114,6 +123,28 @@ Result<std::shared_ptr<const DkimKey::Private>> DkimKey::Private::from(std::uniq
     d->pem = pemOf(Botan::PKCS8::BER_encode(*key));
     d->key = std::move(key);
     return std::shared_ptr<const Private>(std::move(d));
+}
+
+std::unique_ptr<Botan::PK_Signer> DkimKey::Private::takeSigner() const
+{
+    {
+        const std::lock_guard<std::mutex> lock(idleSignersMutex);
+        if (!idleSigners.empty()) {
+            auto signer = std::move(idleSigners.back());
+            idleSigners.pop_back();
+            return signer;
+        }
+    }
+    // RFC 8463 3: PureEdDSA ("Pure"), not Ed25519ph; RFC 6376 3.3.1: RSASSA-PKCS1-v1_5 with
+    // SHA-256, which Botan calls EMSA3.
+    return std::make_unique<Botan::PK_Signer>(*key, Botan::system_rng(),
+                                              algorithm == Algorithm::Ed25519 ? "Pure" : "EMSA3(SHA-256)");
+}
+
+void DkimKey::Private::returnSigner(std::unique_ptr<Botan::PK_Signer> signer) const
+{
+    const std::lock_guard<std::mutex> lock(idleSignersMutex);
+    idleSigners.push_back(std::move(signer));
 }
 
 DkimKey::DkimKey(std::shared_ptr<const Private> d)
@@ -271,18 +302,17 @@ Result<QByteArray> DkimKey::sign(QByteArrayView headerData) const
     try {
         const auto* data = reinterpret_cast<const uint8_t*>(headerData.data());
         const auto size = static_cast<size_t>(headerData.size());
+        std::unique_ptr<Botan::PK_Signer> signer = d->takeSigner();
         std::vector<uint8_t> signature;
         if (d->algorithm == Algorithm::Ed25519) {
-            // RFC 8463 3: PureEdDSA over the SHA-256 hash, not Ed25519ph.
+            // RFC 8463 3: Ed25519 signs the SHA-256 hash of the data, not the data.
             const auto hash = Botan::HashFunction::create_or_throw("SHA-256");
             const Botan::secure_vector<uint8_t> digest = hash->process(data, size);
-            Botan::PK_Signer signer(*d->key, Botan::system_rng(), "Pure");
-            signature = signer.sign_message(digest, Botan::system_rng());
+            signature = signer->sign_message(digest, Botan::system_rng());
         } else {
-            // RFC 6376 3.3.1: RSASSA-PKCS1-v1_5 with SHA-256 (EMSA3 in Botan's words).
-            Botan::PK_Signer signer(*d->key, Botan::system_rng(), "EMSA3(SHA-256)");
-            signature = signer.sign_message(data, size, Botan::system_rng());
+            signature = signer->sign_message(data, size, Botan::system_rng());
         }
+        d->returnSigner(std::move(signer));
         return QByteArray(reinterpret_cast<const char*>(signature.data()), static_cast<qsizetype>(signature.size()));
     } catch (const std::exception& e) {
         return cryptoError(QCoreApplication::translate("DkimKey", "Could not sign with the DKIM key: %1")
