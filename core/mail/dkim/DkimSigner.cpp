@@ -299,7 +299,11 @@ DkimSigner::DkimSigner(DkimKey key, const QString& domain, const QString& select
         for (const QByteArray& known : m_signedHeaders) {
             listed = listed || known.compare(ascii, Qt::CaseInsensitive) == 0;
         }
-        const bool valid = !ascii.isEmpty() && !ascii.contains(':') && !ascii.contains(';') && !ascii.contains(' ');
+        // RFC 5322 2.2 ftext, less the ";" that would end the h= tag.
+        bool valid = !ascii.isEmpty() && QString::fromLatin1(ascii) == name.trimmed();
+        for (const char c : ascii) {
+            valid = valid && c >= 33 && c <= 126 && c != ':' && c != ';';
+        }
         if (!valid && !m_invalid) {
             m_invalid =
                 Error{ErrorCode::InvalidInput,

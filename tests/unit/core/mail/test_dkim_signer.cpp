@@ -9,7 +9,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
 #include <map>
+#include <thread>
+#include <vector>
 
 Q_DECLARE_METATYPE(DkimKey::Algorithm)
 
@@ -494,6 +497,42 @@ private Q_SLOTS:
         QVERIFY(!header.ok());
         QCOMPARE(header.error().code, ErrorCode::InvalidInput);
         QVERIFY2(header.error().message.contains(mentions), qPrintable(header.error().message));
+    }
+
+    // One signer serves a campaign's render threads: same bytes, same signature, from any thread.
+    void signsFromSeveralThreadsAtOnce()
+    {
+        for (const DkimKey* key : {m_ed25519.get(), m_rsa.get()}) {
+            const DkimSigner signer(*key, QStringLiteral("example.com"), QStringLiteral("s1"));
+            const QByteArray message = multipartMessage();
+            const auto expected = signer.signatureHeader(message);
+            QVERIFY(expected.ok());
+            std::atomic<int> mismatches{0};
+            std::vector<std::thread> threads;
+            for (int t = 0; t < 4; ++t) {
+                threads.emplace_back([&signer, &message, &expected, &mismatches] {
+                    for (int i = 0; i < 25; ++i) {
+                        const auto header = signer.signatureHeader(message);
+                        if (!header.ok() || *header != *expected) {
+                            ++mismatches;
+                        }
+                    }
+                });
+            }
+            for (std::thread& thread : threads) {
+                thread.join();
+            }
+            QCOMPARE(mismatches.load(), 0);
+        }
+    }
+
+    void refusesABadHeaderName()
+    {
+        const DkimSigner signer(*m_ed25519, QStringLiteral("example.com"), QStringLiteral("s1"),
+                                {QStringLiteral("Subject"), QStringLiteral("X-Bad;h=To")});
+        const auto header = signer.signatureHeader(emptyBodyMessage());
+        QVERIFY(!header.ok());
+        QVERIFY2(header.error().message.contains(QLatin1String("\"X-Bad;h=To\"")), qPrintable(header.error().message));
     }
 
     void refusesABadDomainOrSelector()
