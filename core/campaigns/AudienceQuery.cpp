@@ -1,5 +1,6 @@
 #include "core/campaigns/AudienceQuery.h"
 
+#include "core/campaigns/SuppressionList.h"
 #include "core/storage/SqlError.h"
 
 #include <QCoreApplication>
@@ -22,21 +23,42 @@ const QString kDomain = QStringLiteral("substr(c.email_key, instr(c.email_key, '
 const QString kParentDomain = QStringLiteral("substr(%1, instr(%1, '.') + 1)")
                                   .arg(QStringLiteral("substr(c.email_key, instr(c.email_key, '@') + 1)"));
 
-// 1 when the contact's address or domain is suppressed, else 0. Measured on a million contacts:
-// the two IN lists are built once per statement from the (kind, pattern) index and probed per
-// contact; the parent domains of a domain with two or more dots (a@mail.example.com) are walked
-// only for such addresses (the GLOB is a cheap test), so example.com also suppresses its
-// subdomains at little cost for the usual two-label domains.
-QString suppressedCase()
+// 1 when the contact's address or domain is suppressed, else 0, testing only the kinds the
+// list holds (most workspaces suppress few domains, many none).
+//  - For a count (one pass over many contacts) the IN lists are built once per statement from
+//    the (kind, pattern) index and probed per contact.
+//  - For a page (a short walk from a contact id) each contact probes the index itself, so a
+//    page does not rebuild a list of every suppressed address.
+// The parent domains of a domain with two or more dots (a@mail.example.com) are walked only for
+// such addresses (the GLOB is a cheap test), so example.com also suppresses its subdomains at
+// little cost for the usual two-label domains.
+QString suppressedCase(const SuppressionCounts& counts, bool perContactProbe)
 {
-    return QStringLiteral("CASE WHEN c.email_key IN (SELECT pattern FROM suppressions WHERE kind = 0) THEN 1"
-                          " WHEN %1 IN (SELECT pattern FROM suppressions WHERE kind = 1) THEN 1"
-                          " WHEN c.email_key GLOB '*@*.*.*' AND EXISTS ("
-                          "WITH RECURSIVE parents(d) AS (SELECT %2"
-                          " UNION ALL SELECT substr(d, instr(d, '.') + 1) FROM parents WHERE instr(d, '.') > 0)"
-                          " SELECT 1 FROM parents JOIN suppressions s ON s.kind = 1 AND s.pattern = parents.d) THEN 1"
-                          " ELSE 0 END")
-        .arg(kDomain, kParentDomain);
+    if (counts.emails == 0 && counts.domains == 0) {
+        return QStringLiteral("0");
+    }
+    QString sql = QStringLiteral("CASE");
+    if (counts.emails > 0) {
+        sql += perContactProbe ? QStringLiteral(" WHEN EXISTS (SELECT 1 FROM suppressions s"
+                                                " WHERE s.kind = 0 AND s.pattern = c.email_key) THEN 1")
+                               : QStringLiteral(" WHEN c.email_key IN (SELECT pattern FROM suppressions"
+                                                " WHERE kind = 0) THEN 1");
+    }
+    if (counts.domains > 0) {
+        sql +=
+            perContactProbe
+                ? QStringLiteral(" WHEN EXISTS (SELECT 1 FROM suppressions s"
+                                 " WHERE s.kind = 1 AND s.pattern = %1) THEN 1")
+                      .arg(kDomain)
+                : QStringLiteral(" WHEN %1 IN (SELECT pattern FROM suppressions WHERE kind = 1) THEN 1").arg(kDomain);
+        sql += QStringLiteral(" WHEN c.email_key GLOB '*@*.*.*' AND EXISTS ("
+                              "WITH RECURSIVE parents(d) AS (SELECT %1"
+                              " UNION ALL SELECT substr(d, instr(d, '.') + 1) FROM parents WHERE instr(d, '.') > 0)"
+                              " SELECT 1 FROM parents JOIN suppressions s ON s.kind = 1 AND s.pattern = parents.d)"
+                              " THEN 1")
+                   .arg(kParentDomain);
+    }
+    return sql + QStringLiteral(" ELSE 0 END");
 }
 
 QString placeholders(int n)
@@ -372,7 +394,7 @@ void AudienceQuery::setCancelFlag(const std::atomic_bool* cancel)
     }
 }
 
-Result<AudienceQuery::Statement> AudienceQuery::whereClause()
+Result<AudienceQuery::Statement> AudienceQuery::whereClause(bool perContactProbe)
 {
     auto schema = SegmentSchema::load(m_db);
     if (!schema) {
@@ -391,22 +413,30 @@ Result<AudienceQuery::Statement> AudienceQuery::whereClause()
     Statement where;
     QStringList parts;
     if (!m_spec.listIds.isEmpty() || !m_spec.tagIds.isEmpty()) {
+        // A count builds the set of members once and looks each one up by id; a page walks the
+        // contacts from an id and asks of each whether it is a member (the (contact, list) and
+        // (contact, tag) keys), so it never rebuilds a set of every member for a page of them.
         QStringList members;
         if (!m_spec.listIds.isEmpty()) {
-            members << QStringLiteral("SELECT contact_id FROM list_members WHERE list_id IN (%1)")
+            members << (perContactProbe ? QStringLiteral("EXISTS (SELECT 1 FROM list_members m"
+                                                         " WHERE m.contact_id = c.id AND m.list_id IN (%1))")
+                                        : QStringLiteral("SELECT contact_id FROM list_members WHERE list_id IN (%1)"))
                            .arg(placeholders(int(m_spec.listIds.size())));
             for (qint64 id : m_spec.listIds) {
                 where.binds << id;
             }
         }
         if (!m_spec.tagIds.isEmpty()) {
-            members << QStringLiteral("SELECT contact_id FROM contact_tags WHERE tag_id IN (%1)")
+            members << (perContactProbe ? QStringLiteral("EXISTS (SELECT 1 FROM contact_tags t"
+                                                         " WHERE t.contact_id = c.id AND t.tag_id IN (%1))")
+                                        : QStringLiteral("SELECT contact_id FROM contact_tags WHERE tag_id IN (%1)"))
                            .arg(placeholders(int(m_spec.tagIds.size())));
             for (qint64 id : m_spec.tagIds) {
                 where.binds << id;
             }
         }
-        parts << QStringLiteral("c.id IN (%1)").arg(members.join(QStringLiteral(" UNION ")));
+        parts << (perContactProbe ? QStringLiteral("(%1)").arg(members.join(QStringLiteral(" OR ")))
+                                  : QStringLiteral("c.id IN (%1)").arg(members.join(QStringLiteral(" UNION "))));
     }
     if (m_spec.segment && !m_spec.segment->conditions.isEmpty()) {
         const Segment& segment = *m_spec.segment;
@@ -434,9 +464,13 @@ Result<AudienceQuery::Statement> AudienceQuery::whereClause()
 
 Result<AudienceQuery::Statement> AudienceQuery::countStatement()
 {
-    auto where = whereClause();
+    auto where = whereClause(false);
     if (!where) {
         return where.error();
+    }
+    auto suppressed = SuppressionList(m_db).counts();
+    if (!suppressed) {
+        return suppressed.error();
     }
     // The statuses are plain column tests; only subscribed contacts pay for the suppression test.
     Statement s;
@@ -444,21 +478,25 @@ Result<AudienceQuery::Statement> AudienceQuery::countStatement()
                            " COALESCE(sum(c.status = 3), 0),"
                            " COALESCE(sum(CASE WHEN c.status <> 0 THEN 0 ELSE (%1) END), 0)"
                            " FROM contacts c WHERE %2")
-                .arg(suppressedCase(), where->sql);
+                .arg(suppressedCase(suppressed.value(), false), where->sql);
     s.binds = where->binds;
     return s;
 }
 
 Result<AudienceQuery::Statement> AudienceQuery::recipientsStatement(qint64 afterId, int limit)
 {
-    auto where = whereClause();
+    auto where = whereClause(true);
     if (!where) {
         return where.error();
+    }
+    auto suppressed = SuppressionList(m_db).counts();
+    if (!suppressed) {
+        return suppressed.error();
     }
     Statement s;
     s.sql = QStringLiteral("SELECT c.id, c.email FROM contacts c WHERE c.id > ? AND c.status = 0 AND %1"
                            " AND (%2) = 0 ORDER BY c.id LIMIT ?")
-                .arg(where->sql, suppressedCase());
+                .arg(where->sql, suppressedCase(suppressed.value(), true));
     s.binds << afterId;
     s.binds += where->binds;
     s.binds << qMax(0, limit);

@@ -88,7 +88,8 @@ public:
     Result<Statement> recipientsStatement(qint64 afterId, int limit);
 
 private:
-    Result<Statement> whereClause();
+    // perContactProbe: the form for a page of recipients (see the .cpp), else for a count.
+    Result<Statement> whereClause(bool perContactProbe);
 
     QSqlDatabase m_db;
     AudienceSpec m_spec;
