@@ -17,6 +17,7 @@
 #include <botan/system_rng.h>
 #include <botan/x509_key.h>
 
+#include <algorithm>
 #include <mutex>
 #include <string>
 #include <vector>

@@ -7,6 +7,7 @@
 
 #include <botan/hash.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace {
