@@ -7,32 +7,39 @@
 #include <QProgressDialog>
 #include <QTimer>
 
+#include <future>
 #include <thread>
 
 namespace {
 
-// Runs the Argon2id derivation on its own thread and connection, keeping the window painted.
-Result<Vault> derive(QWidget* parent, const QString& path, const QString& passphrase, bool create)
+// Runs the Argon2id derivation on its own thread and connection, keeping the window painted,
+// and returns the vault reopened on `here` (the UI thread's connection). The worker's vault and
+// connection are released on the worker, after the hand-over.
+Result<Vault> derive(QWidget* parent, const QString& path, const QString& passphrase, bool create, QSqlDatabase here)
 {
-    std::optional<Result<Vault>> result;
+    std::optional<Result<Vault>> derived;
+    std::promise<void> handedOver;
     QEventLoop loop;
-    std::thread worker([&] {
-        Result<Vault> outcome = Error{ErrorCode::Database, QString()};
-        if (auto connection = Connection::open(path)) {
-            outcome = create ? Vault::create(connection->database(), passphrase)
-                             : Vault::unlockWithPassphrase(connection->database(), passphrase);
+    std::thread worker([&, released = handedOver.get_future()] {
+        auto connection = Connection::open(path);
+        if (connection) {
+            derived.emplace(create ? Vault::create(connection->database(), passphrase)
+                                   : Vault::unlockWithPassphrase(connection->database(), passphrase));
         } else {
-            outcome = connection.error();
+            derived.emplace(connection.error());
         }
-        result.emplace(std::move(outcome));
         QMetaObject::invokeMethod(&loop, &QEventLoop::quit, Qt::QueuedConnection);
+        released.wait();
+        derived.reset(); // before the connection it holds goes
     });
     QProgressDialog busy(VaultSession::tr("Opening the vault…"), QString(), 0, 0, parent);
     busy.setWindowModality(Qt::WindowModal);
     busy.setMinimumDuration(300);
     loop.exec();
+    Result<Vault> result = *derived ? derived->value().openOn(std::move(here)) : Result<Vault>(derived->error());
+    handedOver.set_value();
     worker.join();
-    return std::move(*result);
+    return result;
 }
 
 } // namespace
@@ -99,7 +106,7 @@ const Vault* VaultSession::unlock(QWidget* parent)
                 continue;
             }
         }
-        auto vault = derive(parent, m_path, *passphrase, !exists);
+        auto vault = derive(parent, m_path, *passphrase, !exists, m_db);
         if (!vault) {
             Dialogs::warning(parent, tr("Vault"), vault.error().message);
             if (vault.error().code == ErrorCode::WrongPassphrase) {
@@ -107,12 +114,7 @@ const Vault* VaultSession::unlock(QWidget* parent)
             }
             return nullptr;
         }
-        auto here = vault->openOn(m_db);
-        if (!here) {
-            Dialogs::warning(parent, tr("Vault"), here.error().message);
-            return nullptr;
-        }
-        m_vault.emplace(std::move(here).value());
+        m_vault.emplace(std::move(vault).value());
         // Remember it on this machine when a keychain is there; silently not, when none is.
         (void)m_vault->storeInKeychain();
         Q_EMIT unlockedChanged(true);

@@ -2,6 +2,7 @@
 
 #include "app/cli/WorkspaceCommands.h"
 #include "core/campaigns/CampaignRepository.h"
+#include "core/campaigns/SegmentRepository.h"
 #include "core/campaigns/SenderSettings.h"
 #include "core/campaigns/StarterTemplates.h"
 #include "core/contacts/GroupRepository.h"
@@ -48,6 +49,8 @@ QList<CliOption> messageOptions(bool creating)
         {QStringLiteral("reply-to"), QStringLiteral("ADDRESS"), tr("where replies go")},
         {QStringLiteral("list"), QStringLiteral("LIST"), tr("send to this list (repeatable)"), true},
         {QStringLiteral("tag"), QStringLiteral("TAG"), tr("send to contacts with this tag (repeatable)"), true},
+        {QStringLiteral("segment"), QStringLiteral("NAME"),
+         tr("narrow the lists and tags by a saved segment (\"\" for none)")},
     };
     if (!creating) {
         options.append({QStringLiteral("clear-audience"), QString(),
@@ -165,6 +168,18 @@ Status applyOptions(QSqlDatabase db, const CliArguments& args, Campaign& c)
             if (!(c.*member).contains(id.value())) {
                 (c.*member).append(id.value());
             }
+        }
+    }
+    if (args.isSet(QStringLiteral("segment"))) {
+        const QString name = args.value(QStringLiteral("segment")).trimmed();
+        if (name.isEmpty()) {
+            c.segmentId.reset();
+        } else {
+            auto segment = SegmentRepository(db).findByName(name);
+            if (!segment) {
+                return segment.error();
+            }
+            c.segmentId = segment->id;
         }
     }
     return Ok{};

@@ -1,5 +1,6 @@
 #include "app/cli/CommandLine.h"
 
+#include "app/cli/AudienceCommands.h"
 #include "app/cli/CampaignCommands.h"
 #include "app/cli/ContactCommands.h"
 #include "app/cli/FieldCommands.h"
@@ -52,7 +53,7 @@ CommandLine::CommandLine()
 {
     for (const auto& group : {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
                               FieldCommands::commands(), ImportExportCommands::commands(), CampaignCommands::commands(),
-                              MessageCommands::commands()}) {
+                              AudienceCommands::commands(), MessageCommands::commands()}) {
         m_commands.append(group);
     }
 }

@@ -1,5 +1,7 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/CommandLine.h"
+#include "core/mail/dkim/DkimSigner.h"
+#include "core/security/Vault.h"
 
 #include <QCoreApplication>
 
@@ -11,6 +13,13 @@ int main(int argc, char** argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(MAILROOM_VERSION));
 
     CliOutput out;
+    // Known-answer tests of the cryptography the vault and DKIM rest on (a few milliseconds).
+    for (const Status& check : {Vault::selfTest(), DkimSigner::selfTest()}) {
+        if (!check) {
+            out.error(check.error().message);
+            return 1;
+        }
+    }
     const int status = CommandLine().run(app.arguments().mid(1), out);
     std::fflush(stdout);
     return status;

@@ -1,3 +1,5 @@
+#include "core/mail/dkim/DkimSigner.h"
+#include "core/security/Vault.h"
 #include "ui/AppSettings.h"
 #include "ui/MainWindow.h"
 #include "ui/Translations.h"
@@ -6,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QLocale>
+#include <QMessageBox>
 #include <QTimer>
 
 #include <memory>
@@ -59,6 +62,15 @@ int main(int argc, char** argv)
     // Matches packaging/io.github.mailroom.mailroom.desktop, so docks group the window with its launcher.
     QApplication::setDesktopFileName(QStringLiteral("io.github.mailroom.mailroom"));
     QApplication::setWindowIcon(QIcon::fromTheme(QStringLiteral("io.github.mailroom.mailroom")));
+
+    // Known-answer tests of the cryptography the vault and DKIM rest on: a wrong answer from the
+    // library must stop the app before it encrypts or signs anything with it.
+    for (const Status& check : {Vault::selfTest(), DkimSigner::selfTest()}) {
+        if (!check) {
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Mailroom"), check.error().message);
+            return 1;
+        }
+    }
 
     AppSettings settings;
     MainWindow window(&settings);

@@ -200,6 +200,51 @@ private Q_SLOTS:
         QVERIFY(QString::fromUtf8(right.out).contains(QStringLiteral("s2._domainkey.example.com. IN TXT")));
     }
 
+    void segmentsAndSuppressionsShapeTheAudience()
+    {
+        const QString rules =
+            file(QStringLiteral("de.json"), "{\"match\": \"all\", \"conditions\": "
+                                            "[{\"field\": \"email\", \"op\": \"ends_with\", \"value\": \".de\"}]}");
+        Run saved = cli({QStringLiteral("segment"), QStringLiteral("create"), QStringLiteral("Deutschland"),
+                         QStringLiteral("--rules"), rules});
+        QVERIFY2(saved.exitCode == 0, qPrintable(saved.errText()));
+        Run created = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("create"),
+                           QStringLiteral("--name"), QStringLiteral("DE"), QStringLiteral("--list"),
+                           QStringLiteral("Kunden"), QStringLiteral("--segment"), QStringLiteral("Deutschland")});
+        QVERIFY2(created.exitCode == 0, qPrintable(created.errText()));
+        const QString id = QString::number(created.object()[QStringLiteral("id")].toInt());
+        Run who = cli({QStringLiteral("campaign"), QStringLiteral("recipients"), id});
+        QCOMPARE(who.out.trimmed(), QByteArray("bernd@example.de"));
+
+        // A suppressed domain takes its people out of every audience, whatever the rules.
+        QCOMPARE(cli({QStringLiteral("suppress"), QStringLiteral("add"), QStringLiteral("example.de")}).exitCode, 0);
+        Run count = cli({QStringLiteral("--json"), QStringLiteral("campaign"), QStringLiteral("recipients"), id,
+                         QStringLiteral("--count")});
+        QCOMPARE(count.object()[QStringLiteral("recipients")].toInt(), 0);
+        QCOMPARE(count.object()[QStringLiteral("suppressed")].toInt(), 1);
+
+        // An import with a bad line reports it by number and adds the rest.
+        const QString list = file(QStringLiteral("bounces.txt"), "anna@example.com\nnot an address\n@example.org\n");
+        Run imported = cli({QStringLiteral("--json"), QStringLiteral("suppress"), QStringLiteral("import"), list});
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.object()[QStringLiteral("added")].toInt(), 2);
+        const QJsonArray problems = imported.object()[QStringLiteral("problems")].toArray();
+        QCOMPARE(problems.size(), 1);
+        QCOMPARE(problems[0].toObject()[QStringLiteral("line")].toInt(), 2);
+        // --strict adds nothing when a line is bad.
+        const QString strict = file(QStringLiteral("strict.txt"), "zed@example.com\n???\n");
+        QCOMPARE(
+            cli({QStringLiteral("suppress"), QStringLiteral("import"), strict, QStringLiteral("--strict")}).exitCode,
+            1);
+        Run listed = cli({QStringLiteral("--json"), QStringLiteral("suppress"), QStringLiteral("list")});
+        QCOMPARE(QJsonDocument::fromJson(listed.out).array().size(), 3);
+
+        // A segment a campaign uses cannot be deleted from under it.
+        Run inUse = cli({QStringLiteral("segment"), QStringLiteral("delete"), QStringLiteral("Deutschland")});
+        QCOMPARE(inUse.exitCode, 1);
+        QVERIFY(inUse.errText().contains(QStringLiteral("DE")));
+    }
+
     void badInputIsRefusedWithItsName()
     {
         Run noList = cli({QStringLiteral("campaign"), QStringLiteral("create"), QStringLiteral("--name"),
