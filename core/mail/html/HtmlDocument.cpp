@@ -360,11 +360,85 @@ private:
     }
 };
 
-// Splits a paragraph into words at spaces, keeping a merge tag ({{ first_name }}) one word.
-QStringList wordsOf(const QString& paragraph)
+// Ideographs and kana: Chinese and Japanese put no spaces between words, so a line may break
+// between any two of them (UAX #14, simplified).
+bool isIdeographic(char32_t c)
+{
+    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+// Closing punctuation and the prolonged sound mark never start a line (kinsoku).
+bool mayStartLine(char32_t c)
+{
+    static const char32_t closing[] = {0x3001, 0x3002, 0x300D, 0x300F, 0x3011, 0x3015, 0x30FC, 0xFF01, 0xFF09,
+                                       0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0x309D, 0x309E, 0x30FD, 0x30FE};
+    return std::find(std::begin(closing), std::end(closing), c) == std::end(closing);
+}
+
+bool isWide(char32_t c)
+{
+    return isIdeographic(c) || (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
+           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
+           (c >= 0x1F300 && c <= 0x1FAFF);
+}
+
+// Columns a line takes in a fixed-width font: East Asian wide characters and emoji take two,
+// combining marks none.
+int columnsOf(const QString& text)
+{
+    int columns = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        char32_t c = text.at(i).unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
+            ++i;
+        }
+        const QChar::Category category = QChar::category(c);
+        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing) {
+            continue;
+        }
+        columns += isWide(c) ? 2 : 1;
+    }
+    return columns;
+}
+
+struct Word
+{
+    QString text;
+    bool glued; // follows the previous word without a space (a break between ideographs)
+};
+
+// Splits a word where a line may break between two ideographs.
+void splitIdeographic(const QString& word, QVector<Word>& words)
+{
+    qsizetype start = 0;
+    char32_t previous = 0;
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        char32_t c = word.at(i).unicode();
+        const qsizetype at = i;
+        if (QChar::isHighSurrogate(c) && i + 1 < word.size() && word.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(word.at(i), word.at(i + 1));
+            ++i;
+        }
+        if (at > start && isIdeographic(previous) && (isIdeographic(c) || c >= 0x3000) && mayStartLine(c)) {
+            words.push_back({word.mid(start, at - start), start > 0});
+            start = at;
+        }
+        // CJK punctuation allows a break after it, except an opening bracket.
+        const bool opening = c == 0x300C || c == 0x300E || c == 0x3010 || c == 0x3014 || c == 0xFF08;
+        const bool punctuation = (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+        previous = opening ? 0 : (punctuation ? 0x4E00 : c);
+    }
+    words.push_back({word.mid(start), start > 0});
+}
+
+// Splits a paragraph into words at spaces (and between ideographs), keeping a merge tag
+// ({{ first_name }}) one word.
+QVector<Word> wordsOf(const QString& paragraph)
 {
     const QStringList raw = paragraph.split(u' ', Qt::SkipEmptyParts);
-    QStringList words;
+    QVector<Word> words;
     for (qsizetype i = 0; i < raw.size(); ++i) {
         QString word = raw.at(i);
         const auto openTags = [](const QString& w) {
@@ -379,12 +453,16 @@ QStringList wordsOf(const QString& paragraph)
                 joined += QLatin1Char(' ') + raw.at(j++);
             }
             if (openTags(joined) <= 0) {
-                words.push_back(joined);
+                words.push_back({joined, false});
                 i = j - 1;
                 continue;
             }
         }
-        words.push_back(word);
+        if (word.contains(u'{')) {
+            words.push_back({word, false});
+        } else {
+            splitIdeographic(word, words);
+        }
     }
     return words;
 }
@@ -393,14 +471,23 @@ QStringList wrap(const QString& paragraph, int width)
 {
     QStringList lines;
     QString current;
-    for (const QString& word : wordsOf(paragraph)) {
+    int columns = 0;
+    for (const Word& word : wordsOf(paragraph)) {
+        const int wordColumns = columnsOf(word.text);
+        const int gap = word.glued ? 0 : 1;
         if (current.isEmpty()) {
-            current = word;
-        } else if (width > 0 && current.size() + 1 + word.size() > width) {
+            current = word.text;
+            columns = wordColumns;
+        } else if (width > 0 && columns + gap + wordColumns > width) {
             lines.push_back(current);
-            current = word;
+            current = word.text;
+            columns = wordColumns;
         } else {
-            current += QLatin1Char(' ') + word;
+            if (!word.glued) {
+                current += QLatin1Char(' ');
+            }
+            current += word.text;
+            columns += gap + wordColumns;
         }
     }
     if (!current.isEmpty()) {
@@ -693,7 +780,7 @@ private:
                     line.replace(QChar(kNoBreakSpace), QLatin1Char(' '));
                     line.replace(QChar(kProtectedSpace), QLatin1Char(' '));
                     line = line.trimmed();
-                    widest = std::max(widest, int(line.size()));
+                    widest = std::max(widest, columnsOf(line));
                     lines.push_back(line);
                 }
             }

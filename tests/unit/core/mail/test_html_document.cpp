@@ -220,6 +220,24 @@ private Q_SLOTS:
         QCOMPARE(plain(html, 0).count(u'\n'), 1);
     }
 
+    void wrapsJapaneseBetweenCharactersByColumns()
+    {
+        const QString japanese = QStringLiteral("日本語のお客様へ：新しい店舗"
+                                                "がオープンしました。ぜひお越"
+                                                "しください。");
+        const QString text =
+            HtmlDocument::parse(QStringLiteral("<p>") + japanese + QStringLiteral("</p>")).toPlainText(20);
+        const QStringList lines = text.trimmed().split(u'\n');
+        QVERIFY2(lines.size() >= 4, qPrintable(text));
+        for (const QString& line : lines) {
+            QVERIFY2(line.size() <= 10, qPrintable(line)); // ten wide characters fill twenty columns
+            QVERIFY(!line.startsWith(QChar(0x3002)) && !line.startsWith(QChar(0x30FC))); // kinsoku
+        }
+        QCOMPARE(lines.join(QString()), japanese); // no spaces put in
+        // Width is counted in columns for headings too.
+        QCOMPARE(HtmlDocument::parse(QStringLiteral("<h1>日本</h1>")).toPlainText(), QStringLiteral("日本\n====\n"));
+    }
+
     void newslettersFitTheirWidth_data()
     {
         QTest::addColumn<QString>("name");
