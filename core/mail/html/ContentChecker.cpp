@@ -192,11 +192,13 @@ QString withoutMergeTags(const QString& href)
     return out;
 }
 
-bool isMergeTagOnly(const QString& href)
+// "{{ unsubscribe_url }}" or "{{ site_url }}/shop": the scheme and host come from a value known
+// only per recipient, so the address cannot be judged before rendering.
+bool startsWithMergeTag(const QString& href)
 {
     const QString trimmed = href.trimmed();
     return (trimmed.startsWith(QLatin1String("{{")) || trimmed.startsWith(QLatin1String("{%"))) &&
-           withoutMergeTags(trimmed) == QLatin1String("x");
+           withoutMergeTags(trimmed).startsWith(u'x');
 }
 
 // RFC 3986 3.1: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ), before the first ':'.
@@ -224,8 +226,8 @@ bool isWebUrl(const QString& url)
 
 void checkLink(const HtmlLink& link, QVector<ContentIssue>& issues)
 {
-    if (isMergeTagOnly(link.href)) {
-        return; // its value is known only per recipient; the template checks cover the tag
+    if (startsWithMergeTag(link.href)) {
+        return; // the template checks cover the tag itself
     }
     const QString href = withoutMergeTags(link.href);
     const QString shown = link.href.size() > 80 ? link.href.left(77) + QStringLiteral("...") : link.href;
@@ -491,6 +493,26 @@ bool ContentChecker::hasErrors(const QVector<ContentIssue>& issues)
 {
     return std::any_of(issues.cbegin(), issues.cend(),
                        [](const ContentIssue& i) { return i.severity == ContentIssue::Severity::Error; });
+}
+
+bool ContentChecker::linksToUnsubscribeUrl(const HtmlDocument& html)
+{
+    for (const HtmlLink& link : html.links()) {
+        qsizetype from = 0;
+        for (;;) {
+            const qsizetype open = link.href.indexOf(QLatin1String("{{"), from);
+            const qsizetype close = open < 0 ? -1 : link.href.indexOf(QLatin1String("}}"), open + 2);
+            if (close < 0) {
+                break;
+            }
+            const QString expression = link.href.mid(open + 2, close - open - 2);
+            if (expression.section(u'|', 0, 0).trimmed() == QLatin1String("unsubscribe_url")) {
+                return true;
+            }
+            from = close + 2;
+        }
+    }
+    return false;
 }
 
 QStringList ContentChecker::spamPhrasesIn(const QString& text)

@@ -24,8 +24,8 @@ struct ContentCheckInput
     qint64 messageBytes = -1; // the rendered message's size; -1 when unknown (then estimated)
     QString fromAddress;
     bool fromDomainHasDkimKey = false;
-    QString postalAddress; // the sender's postal address in the footer
-    bool hasUnsubscribeLink = false;
+    QString postalAddress;           // the sender's postal address in the footer
+    bool hasUnsubscribeLink = false; // the message as sent links to {{ unsubscribe_url }}
     QVector<ContentTemplateIssue> templateIssues;
 };
 
@@ -52,6 +52,10 @@ public:
     static QVector<ContentIssue> check(const ContentCheckInput& input, const HtmlDocument& html);
 
     static bool hasErrors(const QVector<ContentIssue>& issues);
+
+    // True when a link's href uses the {{ unsubscribe_url }} merge tag (filters allowed), for
+    // ContentCheckInput::hasUnsubscribeLink when the footer does not add the link itself.
+    static bool linksToUnsubscribeUrl(const HtmlDocument& html);
 
     // The spam-filter trigger words and phrases found in text (whole words, any case), in
     // the order of the list, without repeats. English, German, French and Spanish.

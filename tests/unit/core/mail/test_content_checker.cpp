@@ -1,4 +1,5 @@
 #include "core/mail/html/ContentChecker.h"
+#include "core/mail/html/HtmlDocument.h"
 
 #include <QTest>
 
@@ -248,6 +249,9 @@ private Q_SLOTS:
         QTest::newRow("merge tag in query") << Change([](ContentCheckInput& i) {
             i.html = htmlWith(QStringLiteral("<a href=\"https://x.example/?e={{ email | url_encode }}\">Go</a>"));
         }) << "link.malformed";
+        QTest::newRow("address from a merge tag") << Change([](ContentCheckInput& i) {
+            i.html = htmlWith(QStringLiteral("<a href=\"{{ site_url }}/shop\">Shop</a>"));
+        }) << "link.relative";
         QTest::newRow("unsubscribe tag without spaces") << Change([](ContentCheckInput& i) {
             i.html = htmlWith(QStringLiteral("<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>"));
         }) << "link.relative";
@@ -303,6 +307,18 @@ private Q_SLOTS:
         QVERIFY(issue);
         QVERIFY(issue->message.contains(QStringLiteral("ganador")));
         QVERIFY(issue->message.contains(QStringLiteral("haz clic aqu\u00ED")));
+    }
+
+    void findsTheUnsubscribeLink()
+    {
+        const auto links = [](const char* html) {
+            return ContentChecker::linksToUnsubscribeUrl(HtmlDocument::parse(QString::fromUtf8(html)));
+        };
+        QVERIFY(links("<a href=\"{{ unsubscribe_url }}\">Unsubscribe</a>"));
+        QVERIFY(links("<a href=\"{{unsubscribe_url}}\">Unsubscribe</a>"));
+        QVERIFY(links("<a href=\"https://x.example/u?t={{ unsubscribe_url | url_encode }}\">Leave</a>"));
+        QVERIFY(!links("<p>{{ unsubscribe_url }}</p><a href=\"{{ unsubscribe_url_old }}\">x</a>"));
+        QVERIFY(!links("<a href=\"https://x.example/unsubscribe\">Unsubscribe</a>"));
     }
 
     void sizeMessageNamesTheSize()
