@@ -552,6 +552,23 @@ public:
         m_inline += u'\n';
     }
 
+    // "(url)" after a link's text. A link around blocks (a button made of a table) has had its
+    // text written out already: the URL then goes at the end of its last line, or just below.
+    void linkSuffix(const QString& suffix)
+    {
+        if (hasVisibleText(m_inline) || m_out.isEmpty() || m_lastBlank || m_preDepth > 0) {
+            text(QStringLiteral(" "));
+            unbreakable(suffix);
+            wordGap();
+            return;
+        }
+        if (m_width <= 0 || columnsOf(m_out.back()) + 1 + columnsOf(suffix) <= m_width) {
+            m_out.back() += QLatin1Char(' ') + suffix;
+        } else {
+            m_out.push_back(rightTrimmed(prefix() + suffix));
+        }
+    }
+
     // The next character, if it starts a word, is separated from what came before.
     void wordGap() { m_wordGap = true; }
 
@@ -1113,9 +1130,7 @@ private:
             m_writer.unbreakable(shown);
             m_writer.wordGap();
         } else if (!isSameAddress(text, href)) {
-            m_writer.text(QStringLiteral(" "));
-            m_writer.unbreakable(QLatin1Char('(') + shown + QLatin1Char(')'));
-            m_writer.wordGap();
+            m_writer.linkSuffix(QLatin1Char('(') + shown + QLatin1Char(')'));
         }
     }
 };

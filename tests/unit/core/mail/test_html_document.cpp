@@ -161,6 +161,13 @@ private Q_SLOTS:
                                                          << "Menu\n";
         QTest::newRow("anchor link shows text only") << "<a href=\"#top\">Top</a>"
                                                      << "Top\n";
+        QTest::newRow("link around a block")
+            << "<a href=\"https://x.example/b\"><table><tr><td>Button</td></tr></table></a><p>after</p>"
+            << "Button (https://x.example/b)\n\nafter\n";
+        QTest::newRow("paragraphs in list items") << "<ul><li><p>One</p><p>more</p></li><li><p>Two</p></li></ul>"
+                                                  << "- One\n\n  more\n\n- Two\n";
+        QTest::newRow("definition list") << "<dl><dt>Term</dt><dd>Meaning</dd></dl>"
+                                         << "Term\n  Meaning\n";
         QTest::newRow("image alt") << "<p><img src=\"a.png\" alt=\"Our shop\">front</p>"
                                    << "Our shop front\n";
         QTest::newRow("empty alt is silent") << "<p>a<img src=\"a.png\" alt=\"\">b</p>"
