@@ -1,5 +1,7 @@
 #include "core/mail/html/HtmlDocument.h"
 
+#include "core/mail/html/PlainTextLayout.h"
+
 #include <QUrl>
 
 #include <gumbo.h>
@@ -28,10 +30,6 @@ struct HtmlDocument::Data
 
 namespace {
 
-// Characters used inside the writer only; stripped from the input so a document cannot forge them.
-constexpr char16_t kProtectedSpace = 0xE000; // a space inside a URL or merge tag: never a line break
-constexpr char16_t kNoBreakSpace = 0x00A0;
-
 QString fromUtf8(const char* text)
 {
     return text ? QString::fromUtf8(text) : QString();
@@ -48,31 +46,6 @@ bool hasAttribute(const GumboElement& element, const char* name)
     return gumbo_get_attribute(&element.attributes, name) != nullptr;
 }
 
-bool isAsciiWhitespace(QChar c)
-{
-    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f';
-}
-
-// Invisible on the page: a block made only of these is empty.
-bool isBlank(QChar c)
-{
-    return isAsciiWhitespace(c) || c == kNoBreakSpace || c == kProtectedSpace || c == QChar(0x200C) ||
-           c == QChar(0x200D) || c == QChar(0x2007) || c == QChar(0x3000);
-}
-
-// Dropped from the text: controls, and the zero-width fillers preheader tricks pad with.
-bool isDropped(QChar c)
-{
-    const char16_t u = c.unicode();
-    return (u < 0x20 && !isAsciiWhitespace(c)) || u == 0x7F || u == 0x200B || u == 0xFEFF || u == 0x00AD ||
-           u == 0x034F || u == kProtectedSpace;
-}
-
-bool hasVisibleText(const QString& text)
-{
-    return std::any_of(text.cbegin(), text.cend(), [](QChar c) { return !isBlank(c); });
-}
-
 // Browsers strip leading and trailing ASCII whitespace (and controls) from URLs.
 QString trimUrl(const QString& url)
 {
@@ -85,29 +58,6 @@ QString trimUrl(const QString& url)
         --end;
     }
     return url.mid(begin, end - begin);
-}
-
-// Whitespace collapsed as a browser does, blanks at both ends removed.
-QString collapse(const QString& text)
-{
-    QString out;
-    out.reserve(text.size());
-    bool space = false;
-    for (const QChar c : text) {
-        if (isDropped(c)) {
-            continue;
-        }
-        if (isAsciiWhitespace(c) || c == kNoBreakSpace) {
-            space = !out.isEmpty();
-            continue;
-        }
-        if (space) {
-            out += u' ';
-            space = false;
-        }
-        out += c;
-    }
-    return out;
 }
 
 bool startsWithScheme(const QString& url, QLatin1String scheme)
@@ -281,7 +231,7 @@ public:
             link.href = trimUrl(attributeValue(element, "href"));
             link.line = lineOf(element);
             if (element.tag == GUMBO_TAG_AREA) {
-                link.text = collapse(attributeValue(element, "alt"));
+                link.text = PlainTextLayout::collapseWhitespace(attributeValue(element, "alt"));
             }
             m_open.push_back({&element, int(links.size())});
             links.push_back(link);
@@ -303,7 +253,7 @@ public:
     {
         if (!m_open.empty() && m_open.back().element == &element) {
             HtmlLink& link = links[m_open.back().index];
-            link.text = collapse(link.text);
+            link.text = PlainTextLayout::collapseWhitespace(link.text);
             m_open.pop_back();
         }
     }
@@ -356,461 +306,6 @@ private:
         const QString id = QUrl::fromPercentEncoding(url.mid(4).toUtf8());
         if (!id.isEmpty() && !contentIds.contains(id)) {
             contentIds.push_back(id);
-        }
-    }
-};
-
-// Ideographs and kana: Chinese and Japanese put no spaces between words, so a line may break
-// between any two of them (UAX #14, simplified).
-bool isIdeographic(char32_t c)
-{
-    return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
-           (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FFFF);
-}
-
-// Closing punctuation and the prolonged sound mark never start a line (kinsoku).
-bool mayStartLine(char32_t c)
-{
-    static const char32_t closing[] = {0x3001, 0x3002, 0x300D, 0x300F, 0x3011, 0x3015, 0x30FC, 0xFF01, 0xFF09,
-                                       0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0x309D, 0x309E, 0x30FD, 0x30FE};
-    return std::find(std::begin(closing), std::end(closing), c) == std::end(closing);
-}
-
-bool isWide(char32_t c)
-{
-    return isIdeographic(c) || (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-           (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
-           (c >= 0x1F300 && c <= 0x1FAFF);
-}
-
-// Columns a line takes in a fixed-width font: East Asian wide characters and emoji take two,
-// combining marks none.
-int columnsOf(const QString& text)
-{
-    int columns = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        char32_t c = text.at(i).unicode();
-        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(text.at(i), text.at(i + 1));
-            ++i;
-        }
-        const QChar::Category category = QChar::category(c);
-        if (category == QChar::Mark_NonSpacing || category == QChar::Mark_Enclosing) {
-            continue;
-        }
-        columns += isWide(c) ? 2 : 1;
-    }
-    return columns;
-}
-
-struct Word
-{
-    QString text;
-    bool glued; // follows the previous word without a space (a break between ideographs)
-};
-
-// Splits a word where a line may break between two ideographs.
-void splitIdeographic(const QString& word, QVector<Word>& words)
-{
-    qsizetype start = 0;
-    char32_t previous = 0;
-    for (qsizetype i = 0; i < word.size(); ++i) {
-        char32_t c = word.at(i).unicode();
-        const qsizetype at = i;
-        if (QChar::isHighSurrogate(c) && i + 1 < word.size() && word.at(i + 1).isLowSurrogate()) {
-            c = QChar::surrogateToUcs4(word.at(i), word.at(i + 1));
-            ++i;
-        }
-        if (at > start && isIdeographic(previous) && (isIdeographic(c) || c >= 0x3000) && mayStartLine(c)) {
-            words.push_back({word.mid(start, at - start), start > 0});
-            start = at;
-        }
-        // CJK punctuation allows a break after it, except an opening bracket.
-        const bool opening = c == 0x300C || c == 0x300E || c == 0x3010 || c == 0x3014 || c == 0xFF08;
-        const bool punctuation = (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
-        previous = opening ? 0 : (punctuation ? 0x4E00 : c);
-    }
-    words.push_back({word.mid(start), start > 0});
-}
-
-// Splits a paragraph into words at spaces (and between ideographs), keeping a merge tag
-// ({{ first_name }}) one word.
-QVector<Word> wordsOf(const QString& paragraph)
-{
-    const QStringList raw = paragraph.split(u' ', Qt::SkipEmptyParts);
-    QVector<Word> words;
-    for (qsizetype i = 0; i < raw.size(); ++i) {
-        QString word = raw.at(i);
-        const auto openTags = [](const QString& w) {
-            return w.count(QLatin1String("{{")) + w.count(QLatin1String("{%")) - w.count(QLatin1String("}}")) -
-                   w.count(QLatin1String("%}"));
-        };
-        if (openTags(word) > 0) {
-            // Join up to the closing braces; give up on a tag that never closes within a line's worth.
-            QString joined = word;
-            qsizetype j = i + 1;
-            while (j < raw.size() && openTags(joined) > 0 && joined.size() < 80) {
-                joined += QLatin1Char(' ') + raw.at(j++);
-            }
-            if (openTags(joined) <= 0) {
-                words.push_back({joined, false});
-                i = j - 1;
-                continue;
-            }
-        }
-        if (word.contains(u'{')) {
-            words.push_back({word, false});
-        } else {
-            splitIdeographic(word, words);
-        }
-    }
-    return words;
-}
-
-QStringList wrap(const QString& paragraph, int width)
-{
-    QStringList lines;
-    QString current;
-    int columns = 0;
-    for (const Word& word : wordsOf(paragraph)) {
-        const int wordColumns = columnsOf(word.text);
-        const int gap = word.glued ? 0 : 1;
-        if (current.isEmpty()) {
-            current = word.text;
-            columns = wordColumns;
-        } else if (width > 0 && columns + gap + wordColumns > width) {
-            lines.push_back(current);
-            current = word.text;
-            columns = wordColumns;
-        } else {
-            if (!word.glued) {
-                current += QLatin1Char(' ');
-            }
-            current += word.text;
-            columns += gap + wordColumns;
-        }
-    }
-    if (!current.isEmpty()) {
-        lines.push_back(current);
-    }
-    return lines;
-}
-
-QString trimmedBlank(const QString& line)
-{
-    qsizetype begin = 0;
-    qsizetype end = line.size();
-    while (begin < end && isBlank(line.at(begin))) {
-        ++begin;
-    }
-    while (end > begin && isBlank(line.at(end - 1))) {
-        --end;
-    }
-    return line.mid(begin, end - begin);
-}
-
-QString rightTrimmed(QString line)
-{
-    while (!line.isEmpty() && line.back().isSpace()) {
-        line.chop(1);
-    }
-    return line;
-}
-
-// Lays out blocks of text: blank lines between paragraphs, prefixes for list items and quotes,
-// whitespace collapsed and paragraphs wrapped (except inside <pre>).
-class PlainTextWriter
-{
-public:
-    explicit PlainTextWriter(int width)
-        : m_width(width)
-    {}
-
-    void text(const QString& text)
-    {
-        for (const QChar c : text) {
-            appendChar(c);
-        }
-    }
-
-    // Text that must stay on one line, such as a URL.
-    void unbreakable(const QString& text)
-    {
-        for (const QChar c : text) {
-            appendChar(isAsciiWhitespace(c) && m_preDepth == 0 ? QChar(kProtectedSpace) : c);
-        }
-    }
-
-    void lineBreak()
-    {
-        if (m_preDepth == 0) {
-            while (m_inline.endsWith(u' ')) {
-                m_inline.chop(1);
-            }
-            m_lastSpace = true;
-        }
-        m_inline += u'\n';
-    }
-
-    // "(url)" after a link's text. A link around blocks (a button made of a table) has had its
-    // text written out already: the URL then goes at the end of its last line, or just below.
-    void linkSuffix(const QString& suffix)
-    {
-        if (hasVisibleText(m_inline) || m_out.isEmpty() || m_lastBlank || m_preDepth > 0) {
-            text(QStringLiteral(" "));
-            unbreakable(suffix);
-            wordGap();
-            return;
-        }
-        if (m_width <= 0 || columnsOf(m_out.back()) + 1 + columnsOf(suffix) <= m_width) {
-            m_out.back() += QLatin1Char(' ') + suffix;
-        } else {
-            m_out.push_back(rightTrimmed(prefix() + suffix));
-        }
-    }
-
-    // The next character, if it starts a word, is separated from what came before.
-    void wordGap() { m_wordGap = true; }
-
-    // A gap between two table cells of one row.
-    void cellGap()
-    {
-        if (!hasVisibleText(m_inline) || m_inline.endsWith(u'\n') || m_inline.endsWith(QChar(kNoBreakSpace))) {
-            return;
-        }
-        while (m_inline.endsWith(u' ')) {
-            m_inline.chop(1);
-        }
-        m_inline += u' ';
-        m_inline += QChar(kNoBreakSpace);
-        m_lastSpace = true;
-    }
-
-    // Ends the current block; blankLine asks for an empty line before the next one.
-    void boundary(bool blankLine)
-    {
-        flush();
-        m_pendingBlank = m_pendingBlank || blankLine;
-    }
-
-    void pushPrefix(const QString& first, const QString& rest)
-    {
-        flush();
-        m_prefixes.push_back({first, rest, false});
-    }
-
-    void popPrefix()
-    {
-        flush();
-        if (!m_prefixes.isEmpty()) {
-            m_prefixes.pop_back();
-        }
-    }
-
-    void beginPre()
-    {
-        boundary(true);
-        ++m_preDepth;
-    }
-
-    void endPre()
-    {
-        flush();
-        --m_preDepth;
-        m_pendingBlank = true;
-    }
-
-    void beginHeading(QChar underline)
-    {
-        boundary(true);
-        m_underline = underline;
-    }
-
-    void endHeading()
-    {
-        flush();
-        m_underline = QChar();
-        m_pendingBlank = true;
-    }
-
-    void rule()
-    {
-        boundary(true);
-        const int length = m_width > 0 ? std::min(m_width, 40) : 40;
-        emitLines({QString(length, u'-')}, false);
-        m_pendingBlank = true;
-    }
-
-    // Text seen by open links, for "text (url)".
-    void beginCapture() { m_captures.push_back(QString()); }
-    QString endCapture()
-    {
-        const QString captured = m_captures.isEmpty() ? QString() : m_captures.takeLast();
-        for (QString& outer : m_captures) {
-            outer += captured;
-        }
-        return collapse(captured);
-    }
-
-    QString finish()
-    {
-        flush();
-        while (!m_out.isEmpty() && m_out.back().isEmpty()) {
-            m_out.pop_back();
-        }
-        if (m_out.isEmpty()) {
-            return QString();
-        }
-        return m_out.join(u'\n') + u'\n';
-    }
-
-private:
-    struct Prefix
-    {
-        QString first;
-        QString rest;
-        bool used;
-    };
-
-    int m_width;
-    QStringList m_out;
-    QString m_inline;
-    bool m_lastSpace = false;
-    bool m_pendingBlank = false;
-    bool m_wordGap = false;
-    bool m_lastBlank = false; // the last line written is a blank one (maybe with a quote mark)
-    int m_preDepth = 0;
-    QChar m_underline;
-    QVector<Prefix> m_prefixes;
-    QStringList m_captures;
-
-    void appendChar(QChar c)
-    {
-        if (isDropped(c) && c != kProtectedSpace) {
-            return;
-        }
-        if (m_wordGap) {
-            // After "(url)": a word that follows directly gets a space, punctuation does not.
-            m_wordGap = false;
-            if (c.isLetterOrNumber() && m_preDepth == 0 && !m_lastSpace) {
-                m_inline += u' ';
-            }
-        }
-        if (!m_captures.isEmpty()) {
-            m_captures.back() += c == kProtectedSpace ? QChar(u' ') : c;
-        }
-        if (m_preDepth > 0) {
-            if (c != u'\r' && c != u'\f') {
-                m_inline += c;
-            }
-            return;
-        }
-        if (isAsciiWhitespace(c)) {
-            if (!m_lastSpace && !m_inline.isEmpty()) {
-                m_inline += u' ';
-                m_lastSpace = true;
-            }
-            return;
-        }
-        m_inline += c;
-        m_lastSpace = false;
-    }
-
-    QString prefix()
-    {
-        QString text;
-        for (Prefix& p : m_prefixes) {
-            text += p.used ? p.rest : p.first;
-            p.used = true;
-        }
-        return text;
-    }
-
-    // The prefix of a blank line between blocks: the quote marks of the blocks around it,
-    // not a list marker that has yet to be written.
-    QString separatorPrefix() const
-    {
-        QString text;
-        for (const Prefix& p : m_prefixes) {
-            if (!p.used) {
-                break;
-            }
-            text += p.rest;
-        }
-        return rightTrimmed(text);
-    }
-
-    void emitLines(const QStringList& lines, bool preformatted)
-    {
-        if (!m_out.isEmpty() && m_pendingBlank && !m_lastBlank) {
-            m_out.push_back(separatorPrefix());
-            m_lastBlank = true;
-        }
-        m_pendingBlank = false;
-        for (const QString& line : lines) {
-            if (line.isEmpty() && !preformatted && (m_out.isEmpty() || m_lastBlank)) {
-                continue;
-            }
-            m_out.push_back(rightTrimmed(prefix() + line));
-            m_lastBlank = line.isEmpty();
-        }
-    }
-
-    void flush()
-    {
-        const QString block = m_inline;
-        m_inline.clear();
-        m_lastSpace = false;
-        m_wordGap = false;
-        if (!hasVisibleText(block)) {
-            return;
-        }
-        QStringList lines;
-        int widest = 0;
-        if (m_preDepth > 0) {
-            lines = block.split(u'\n');
-            for (QString& line : lines) {
-                line.replace(QChar(kNoBreakSpace), QLatin1Char(' '));
-                line = rightTrimmed(line);
-            }
-            while (!lines.isEmpty() && lines.front().isEmpty()) {
-                lines.pop_front();
-            }
-            while (!lines.isEmpty() && lines.back().isEmpty()) {
-                lines.pop_back();
-            }
-        } else {
-            int prefixWidth = 0;
-            for (const Prefix& p : m_prefixes) {
-                prefixWidth += int(p.used ? p.rest.size() : p.first.size());
-            }
-            const int width = m_width > 0 ? std::max(m_width - prefixWidth, 20) : 0;
-            for (const QString& paragraph : block.split(u'\n')) {
-                const QString trimmed = trimmedBlank(paragraph);
-                if (trimmed.isEmpty()) {
-                    if (!lines.isEmpty() && !lines.back().isEmpty()) {
-                        lines.push_back(QString());
-                    }
-                    continue;
-                }
-                for (QString line : wrap(trimmed, width)) {
-                    line.replace(QChar(kNoBreakSpace), QLatin1Char(' '));
-                    line.replace(QChar(kProtectedSpace), QLatin1Char(' '));
-                    line = line.trimmed();
-                    widest = std::max(widest, columnsOf(line));
-                    lines.push_back(line);
-                }
-            }
-            while (!lines.isEmpty() && lines.back().isEmpty()) {
-                lines.pop_back();
-            }
-        }
-        if (lines.isEmpty()) {
-            return;
-        }
-        emitLines(lines, m_preDepth > 0);
-        if (!m_underline.isNull() && widest > 0) {
-            emitLines({QString(widest, m_underline)}, false);
         }
     }
 };
@@ -904,7 +399,7 @@ bool isDataTable(const GumboElement& table)
             if (scan.blocks) {
                 return false;
             }
-            cellsWithText += hasVisibleText(scan.content) ? 1 : 0;
+            cellsWithText += PlainTextLayout::hasVisibleText(scan.content) ? 1 : 0;
         }
         rowsWithSeveralCells += cellsWithText >= 2 ? 1 : 0;
     }
@@ -915,7 +410,7 @@ class TextRenderer
 {
 public:
     explicit TextRenderer(int width)
-        : m_writer(width)
+        : m_layout(width)
     {}
 
     bool enter(const GumboElement& element)
@@ -925,20 +420,20 @@ public:
         }
         switch (element.tag) {
         case GUMBO_TAG_BR:
-            m_writer.lineBreak();
+            m_layout.lineBreak();
             return false;
         case GUMBO_TAG_IMG: {
-            const QString alt = collapse(attributeValue(element, "alt"));
+            const QString alt = PlainTextLayout::collapseWhitespace(attributeValue(element, "alt"));
             if (!alt.isEmpty()) {
-                m_writer.text(QLatin1Char(' ') + alt + QLatin1Char(' '));
+                m_layout.text(QLatin1Char(' ') + alt + QLatin1Char(' '));
             }
             return false;
         }
         case GUMBO_TAG_HR:
-            m_writer.rule();
+            m_layout.horizontalRule();
             return false;
         case GUMBO_TAG_A:
-            m_writer.beginCapture();
+            m_layout.beginCapture();
             return true;
         case GUMBO_TAG_P:
         case GUMBO_TAG_DL:
@@ -947,24 +442,24 @@ public:
         case GUMBO_TAG_H4:
         case GUMBO_TAG_H5:
         case GUMBO_TAG_H6:
-            m_writer.boundary(true);
+            m_layout.boundary(true);
             return true;
         case GUMBO_TAG_H1:
-            m_writer.beginHeading(u'=');
+            m_layout.beginHeading(u'=');
             return true;
         case GUMBO_TAG_H2:
-            m_writer.beginHeading(u'-');
+            m_layout.beginHeading(u'-');
             return true;
         case GUMBO_TAG_PRE:
-            m_writer.beginPre();
+            m_layout.beginPreformatted();
             return true;
         case GUMBO_TAG_BLOCKQUOTE:
-            m_writer.boundary(true);
-            m_writer.pushPrefix(QStringLiteral("> "), QStringLiteral("> "));
+            m_layout.boundary(true);
+            m_layout.pushPrefix(QStringLiteral("> "), QStringLiteral("> "));
             return true;
         case GUMBO_TAG_UL:
         case GUMBO_TAG_OL: {
-            m_writer.boundary(m_lists.empty());
+            m_layout.boundary(m_lists.empty());
             bool ok = false;
             const int start = attributeValue(element, "start").trimmed().toInt(&ok);
             m_lists.push_back({element.tag == GUMBO_TAG_OL, ok ? start : 1});
@@ -975,27 +470,27 @@ public:
             if (!m_lists.empty() && m_lists.back().ordered) {
                 marker = QString::number(m_lists.back().next++) + QStringLiteral(". ");
             }
-            m_writer.boundary(false);
-            m_writer.pushPrefix(marker, QString(marker.size(), u' '));
+            m_layout.boundary(false);
+            m_layout.pushPrefix(marker, QString(marker.size(), u' '));
             return true;
         }
         case GUMBO_TAG_DD:
-            m_writer.boundary(false);
-            m_writer.pushPrefix(QStringLiteral("  "), QStringLiteral("  "));
+            m_layout.boundary(false);
+            m_layout.pushPrefix(QStringLiteral("  "), QStringLiteral("  "));
             return true;
         case GUMBO_TAG_TABLE:
-            m_writer.boundary(true);
+            m_layout.boundary(true);
             m_tables.push_back(isDataTable(element));
             return true;
         case GUMBO_TAG_TR:
-            m_writer.boundary(m_tables.empty() || !m_tables.back());
+            m_layout.boundary(m_tables.empty() || !m_tables.back());
             return true;
         case GUMBO_TAG_TD:
         case GUMBO_TAG_TH:
             if (m_tables.empty() || !m_tables.back()) {
-                m_writer.boundary(true);
+                m_layout.boundary(true);
             } else {
-                m_writer.cellGap();
+                m_layout.cellGap();
             }
             return true;
         case GUMBO_TAG_DIV:
@@ -1017,7 +512,7 @@ public:
         case GUMBO_TAG_SUMMARY:
         case GUMBO_TAG_DT:
         case GUMBO_TAG_BODY:
-            m_writer.boundary(false);
+            m_layout.boundary(false);
             return true;
         default:
             return true;
@@ -1038,40 +533,40 @@ public:
         case GUMBO_TAG_H5:
         case GUMBO_TAG_H6:
         case GUMBO_TAG_TABLE:
-            m_writer.boundary(true);
+            m_layout.boundary(true);
             if (element.tag == GUMBO_TAG_TABLE && !m_tables.empty()) {
                 m_tables.pop_back();
             }
             break;
         case GUMBO_TAG_H1:
         case GUMBO_TAG_H2:
-            m_writer.endHeading();
+            m_layout.endHeading();
             break;
         case GUMBO_TAG_PRE:
-            m_writer.endPre();
+            m_layout.endPreformatted();
             break;
         case GUMBO_TAG_BLOCKQUOTE:
-            m_writer.popPrefix();
-            m_writer.boundary(true);
+            m_layout.popPrefix();
+            m_layout.boundary(true);
             break;
         case GUMBO_TAG_UL:
         case GUMBO_TAG_OL:
             if (!m_lists.empty()) {
                 m_lists.pop_back();
             }
-            m_writer.boundary(m_lists.empty());
+            m_layout.boundary(m_lists.empty());
             break;
         case GUMBO_TAG_LI:
         case GUMBO_TAG_DD:
-            m_writer.popPrefix();
+            m_layout.popPrefix();
             break;
         case GUMBO_TAG_TR:
-            m_writer.boundary(m_tables.empty() || !m_tables.back());
+            m_layout.boundary(m_tables.empty() || !m_tables.back());
             break;
         case GUMBO_TAG_TD:
         case GUMBO_TAG_TH:
             if (m_tables.empty() || !m_tables.back()) {
-                m_writer.boundary(true);
+                m_layout.boundary(true);
             }
             break;
         case GUMBO_TAG_DIV:
@@ -1092,16 +587,16 @@ public:
         case GUMBO_TAG_DETAILS:
         case GUMBO_TAG_SUMMARY:
         case GUMBO_TAG_DT:
-            m_writer.boundary(false);
+            m_layout.boundary(false);
             break;
         default:
             break;
         }
     }
 
-    void text(const GumboText& text) { m_writer.text(fromUtf8(text.text)); }
+    void text(const GumboText& text) { m_layout.text(fromUtf8(text.text)); }
 
-    QString finish() { return m_writer.finish(); }
+    QString finish() { return m_layout.finish(); }
 
 private:
     struct List
@@ -1109,14 +604,14 @@ private:
         bool ordered;
         int next;
     };
-    PlainTextWriter m_writer;
+    PlainTextLayout m_layout;
     std::vector<List> m_lists;
     std::vector<bool> m_tables; // per open table: true for a data table
 
     // "text (url)", or just the URL when the text is the URL or there is no text.
     void finishLink(const GumboElement& element)
     {
-        const QString text = m_writer.endCapture();
+        const QString text = m_layout.endCapture();
         const QString href = trimUrl(attributeValue(element, "href"));
         if (href.isEmpty() || href.startsWith(u'#') || startsWithScheme(href, QLatin1String("javascript:"))) {
             return;
@@ -1126,11 +621,11 @@ private:
             shown = href.mid(7);
         }
         if (text.isEmpty()) {
-            m_writer.text(QStringLiteral(" "));
-            m_writer.unbreakable(shown);
-            m_writer.wordGap();
+            m_layout.text(QStringLiteral(" "));
+            m_layout.unbreakable(shown);
+            m_layout.wordGap();
         } else if (!isSameAddress(text, href)) {
-            m_writer.linkSuffix(QLatin1Char('(') + shown + QLatin1Char(')'));
+            m_layout.linkSuffix(QLatin1Char('(') + shown + QLatin1Char(')'));
         }
     }
 };

@@ -201,6 +201,7 @@ private Q_SLOTS:
         QTest::newRow("spacer cells") << "<table><tr><td>&nbsp;</td><td>Text</td><td>&nbsp;</td></tr></table>"
                                       << "Text\n";
         QTest::newRow("hr") << "a<hr>b" << QStringLiteral("a\n\n") + QString(40, u'-') + QStringLiteral("\n\nb\n");
+        QTest::newRow("private use space dropped") << QStringLiteral("a\uE000b") << "ab\n";
         QTest::newRow("zero-width fillers dropped") << "a\u200B\uFEFFb"
                                                     << "ab\n";
     }
