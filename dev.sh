@@ -8,6 +8,7 @@
 #   ./dev.sh build                   configure and build only
 #   ./dev.sh bench contacts          benchmark a 1,000,000-contact workspace against sqlite3
 #   ./dev.sh bench import            benchmark importing a 1,000,000-row CSV against sqlite3's .import
+#   ./dev.sh bench render            benchmark rendering and DKIM-signing messages against openssl and python3-dkim
 #   ./dev.sh fuzz [seconds]          run each libFuzzer target (clang) for a while (default 60 s)
 #   ./dev.sh package                 build a .deb with CPack (build/release/*.deb)
 #   ./dev.sh format                  clang-format every C++ file
@@ -146,7 +147,8 @@ cmd_bench() {
     case "$what" in
         contacts) exec "$ROOT/tests/bench/bench_contacts.sh" "$BUILD_DIR" "$@" ;;
         import) exec "$ROOT/tests/bench/bench_import.sh" "$BUILD_DIR" "$@" ;;
-        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts, import)" >&2; exit 2 ;;
+        render) exec "$ROOT/tests/bench/bench_render.sh" "$BUILD_DIR" "$@" ;;
+        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts, import, render)" >&2; exit 2 ;;
     esac
 }
 

@@ -297,13 +297,16 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
     if (!bytes) {
         return bytes.error();
     }
-    out.bytes = bytes.value();
     if (d->signer) {
-        auto signature = d->signer->signatureHeader(out.bytes);
+        auto signature = d->signer->signatureHeader(bytes.value());
         if (!signature) {
             return signature.error();
         }
-        out.bytes.prepend(signature.value());
+        out.bytes.reserve(signature->size() + bytes->size());
+        out.bytes += signature.value();
+        out.bytes += bytes.value();
+    } else {
+        out.bytes = bytes.value();
     }
     return out;
 }
