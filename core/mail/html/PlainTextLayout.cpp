@@ -257,10 +257,17 @@ void PlainTextLayout::linkSuffix(const QString& suffix)
         wordGap();
         return;
     }
-    if (m_width <= 0 || displayColumns(m_out.back()) + 1 + displayColumns(suffix) <= m_width) {
-        m_out.back() += QLatin1Char(' ') + suffix;
+    // Straight into the output, so cleaned here as appendChar() would.
+    QString clean;
+    for (const QChar c : suffix) {
+        if (!isDropped(c)) {
+            clean += isAsciiWhitespace(c) ? QChar(u' ') : c;
+        }
+    }
+    if (m_width <= 0 || displayColumns(m_out.back()) + 1 + displayColumns(clean) <= m_width) {
+        m_out.back() += QLatin1Char(' ') + clean;
     } else {
-        m_out.push_back(rightTrimmed(prefix() + suffix));
+        m_out.push_back(rightTrimmed(prefix() + clean));
     }
 }
 

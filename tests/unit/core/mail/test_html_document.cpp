@@ -330,7 +330,9 @@ private Q_SLOTS:
     void noControlCharactersInText()
     {
         const QString text = plain("<p>a\x01\x0b\x7f"
-                                   "b<img alt=\"x&#1;y\"><pre>c\rd\fe</pre></p>");
+                                   "b<img alt=\"x&#1;y\"><pre>c\rd\fe</pre></p>"
+                                   // a button's URL, placed after its text was written out
+                                   "<a href=\"https://x.example/\f\x01b\"><div>Button</div></a>");
         QVERIFY(!text.isEmpty());
         for (const QChar c : text) {
             QVERIFY2(c == u'\n' || (c.unicode() >= 0x20 && c.unicode() != 0x7F), qPrintable(text));
