@@ -64,6 +64,8 @@ private Q_SLOTS:
         QCOMPARE(MimeEncoding::canonicalLineEnds("a\nb\rc\r\nd\n\ne\r\r\n"),
                  QByteArray("a\r\nb\r\nc\r\nd\r\n\r\ne\r\n\r\n"));
         QCOMPARE(MimeEncoding::canonicalLineEnds("no line end"), QByteArray("no line end"));
+        QCOMPARE(MimeEncoding::canonicalLineEnds("\nlf\n\nonly\nx"), QByteArray("\r\nlf\r\n\r\nonly\r\nx"));
+        QCOMPARE(MimeEncoding::canonicalLineEnds("lf at the end\n"), QByteArray("lf at the end\r\n"));
     }
 
     void quotedPrintableEdgeCases_data()
