@@ -434,6 +434,9 @@ private Q_SLOTS:
         const QByteArray httpsOnly = render({}, QStringLiteral("https://example.com/u/abc")).value();
         QVERIFY(httpsOnly.contains("\r\nList-Unsubscribe: <https://example.com/u/abc>\r\n"
                                    "List-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n"));
+        // RFC 2369 2: a literal comma would end the URL for some readers.
+        const QByteArray idn = render({}, QString::fromUtf8("https://bücher.de/abmelden?x=%C3%A4,y")).value();
+        QVERIFY(idn.contains("\r\nList-Unsubscribe: <https://xn--bcher-kva.de/abmelden?x=%C3%A4%2Cy>\r\n"));
         const QByteArray none = render({}, {}).value();
         QVERIFY(!none.contains("List-Unsubscribe"));
         QCOMPARE(headerNames(render(QStringLiteral("u@example.com"), QStringLiteral("https://example.com/u")).value()),
