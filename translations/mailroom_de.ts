@@ -9,6 +9,21 @@
     </message>
 </context>
 <context>
+    <name>AudienceQuery</name>
+    <message>
+        <source>There is no list with id %1; was it deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no tag with id %1; was it deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BulkJobRunner</name>
     <message>
         <source>Cancel</source>
@@ -21,6 +36,658 @@
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignEditor</name>
+    <message>
+        <source>Unlock the vault to preview: the preview carries each recipient&apos;s unsubscribe link.</source>
+        <translation>Entsperren Sie den Tresor für die Vorschau: Sie enthält den Abmeldelink jedes Empfängers.</translation>
+    </message>
+    <message>
+        <source>The vault was locked. Unlock it to preview.</source>
+        <translation>Der Tresor wurde gesperrt. Entsperren Sie ihn für die Vorschau.</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Send to &amp;Folder…</source>
+        <translation>In &amp;Ordner senden …</translation>
+    </message>
+    <message>
+        <source>Write every recipient&apos;s message as an .eml file into a folder</source>
+        <translation>Die Nachricht jedes Empfängers als .eml-Datei in einen Ordner schreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>S&amp;chließen</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Recipient</source>
+        <translation>&amp;Vorheriger Empfänger</translation>
+    </message>
+    <message>
+        <source>&amp;Next Recipient</source>
+        <translation>&amp;Nächster Empfänger</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Text Part</source>
+        <translation>&amp;Textteil zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Text from HTML</source>
+        <translation>Text aus HTML &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Add &amp;Attachment…</source>
+        <translation>&amp;Anhang hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add &amp;Inline Image…</source>
+        <translation>&amp;Eingebettetes Bild hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove Attachment</source>
+        <translation>Anhang &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Nachricht</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <source>Pre&amp;header:</source>
+        <translation>&amp;Vorschautext:</translation>
+    </message>
+    <message>
+        <source>From na&amp;me:</source>
+        <translation>Absender&amp;name:</translation>
+    </message>
+    <message>
+        <source>From &amp;address:</source>
+        <translation>Absender&amp;adresse:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ply-To:</source>
+        <translation>Ant&amp;worten an:</translation>
+    </message>
+    <message>
+        <source>News for {{ first_name | default: &quot;you&quot; }}</source>
+        <translation>Neues für {{ first_name | default: &quot;Sie&quot; }}</translation>
+    </message>
+    <message>
+        <source>The line inboxes show after the subject</source>
+        <translation>Die Zeile, die Posteingänge nach dem Betreff zeigen</translation>
+    </message>
+    <message>
+        <source>news@example.com</source>
+        <translation>news@example.com</translation>
+    </message>
+    <message>
+        <source>Empty: replies go to the From address</source>
+        <translation>Leer: Antworten gehen an die Absenderadresse</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <source>&amp;Lists:</source>
+        <translation>&amp;Listen:</translation>
+    </message>
+    <message>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <source>Narrowed by se&amp;gment:</source>
+        <translation>Eingegrenzt durch &amp;Segment:</translation>
+    </message>
+    <message>
+        <source>No list or tag ticked: every contact.</source>
+        <translation>Keine Liste und kein Tag angehakt: alle Kontakte.</translation>
+    </message>
+    <message>
+        <source>&amp;HTML</source>
+        <translation>&amp;HTML</translation>
+    </message>
+    <message>
+        <source>Leave empty to send the text generated from the HTML (shown greyed).</source>
+        <translation>Leer lassen, um den aus dem HTML erzeugten Text zu senden (grau angezeigt).</translation>
+    </message>
+    <message>
+        <source>&amp;Generate from HTML</source>
+        <translation>Aus HTML &amp;erzeugen</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt</source>
+        <translation>Te&amp;xt</translation>
+    </message>
+    <message>
+        <source>&amp;Footer</source>
+        <translation>&amp;Fußzeile</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Content ID</source>
+        <translation>Content-ID</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Add &amp;File…</source>
+        <translation>&amp;Datei hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add Inline &amp;Image…</source>
+        <translation>Eingebettetes &amp;Bild hinzufügen …</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Attach&amp;ments</source>
+        <translation>&amp;Anhänge</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>◀ Pre&amp;vious</source>
+        <translation>◀ &amp;Vorheriger</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt ▶</source>
+        <translation>&amp;Nächster ▶</translation>
+    </message>
+    <message>
+        <source>Preview as (email)</source>
+        <translation>Vorschau als (E-Mail-Adresse)</translation>
+    </message>
+    <message>
+        <source>Preview the message as this contact: pick one, or type an email and press Enter</source>
+        <translation>Die Nachricht als dieser Kontakt ansehen: einen wählen oder eine E-Mail-Adresse eingeben und Eingabe drücken</translation>
+    </message>
+    <message>
+        <source>&amp;Text Part</source>
+        <translation>&amp;Textteil</translation>
+    </message>
+    <message>
+        <source>Subject:</source>
+        <translation>Betreff:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>An:</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock the Vault…</source>
+        <translation>Tresor &amp;entsperren …</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>Prüfungen</translation>
+    </message>
+    <message>
+        <source>Errors block sending; warnings do not. Click one to go to its line.</source>
+        <translation>Fehler verhindern das Senden, Warnungen nicht. Klicken Sie auf einen Eintrag, um zu seiner Zeile zu gehen.</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign</source>
+        <translation>&amp;Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Vorschau</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>None (the whole lists and tags)</source>
+        <translation>Keines (die ganzen Listen und Tags)</translation>
+    </message>
+    <message>
+        <source>Counting recipients…</source>
+        <translation>Empfänger werden gezählt …</translation>
+    </message>
+    <message>
+        <source>%1[*] — Campaign — Mailroom</source>
+        <translation>%1[*] — Kampagne — Mailroom</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Cannot Save the Campaign</source>
+        <translation>Kampagne kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>Send to Folder</source>
+        <translation>In Ordner senden</translation>
+    </message>
+    <message>
+        <source>The messages are still being written. Stop and close?</source>
+        <translation>Die Nachrichten werden noch geschrieben. Abbrechen und schließen?</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save your changes to the campaign “%1”?</source>
+        <translation>Ihre Änderungen an der Kampagne „%1“ speichern?</translation>
+    </message>
+    <message>
+        <source>The checks run once the vault is unlocked.</source>
+        <translation>Die Prüfungen laufen, sobald der Tresor entsperrt ist.</translation>
+    </message>
+    <message>
+        <source>This message cannot be rendered:
+%1</source>
+        <translation>Diese Nachricht kann nicht erstellt werden:
+%1</translation>
+    </message>
+    <message>
+        <source>%1 (a stand-in: nobody is in the audience)</source>
+        <translation>%1 (ein Platzhalter: niemand ist unter den Empfängern)</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>%1 (line %2)</source>
+        <translation>%1 (Zeile %2)</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Generate from HTML</source>
+        <translation>Aus HTML erzeugen</translation>
+    </message>
+    <message>
+        <source>Replace the text part with the one generated from the HTML?</source>
+        <translation>Den Textteil durch den aus dem HTML erzeugten ersetzen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s); left out: %1 unsubscribed, %2 bounced, %3 complained, %4 suppressed</source>
+        <translation>
+            <numerusform>%Ln Empfänger; ausgelassen: %1 abgemeldet, %2 unzustellbar, %3 beschwert, %4 gesperrt</numerusform>
+            <numerusform>%Ln Empfänger; ausgelassen: %1 abgemeldet, %2 unzustellbar, %3 beschwert, %4 gesperrt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation>%L1 von %L2</translation>
+    </message>
+    <message>
+        <source>not in the audience</source>
+        <translation>nicht unter den Empfängern</translation>
+    </message>
+    <message>
+        <source>no such contact</source>
+        <translation>kein solcher Kontakt</translation>
+    </message>
+    <message>
+        <source>Attachment</source>
+        <translation>Anhang</translation>
+    </message>
+    <message>
+        <source>Inline image</source>
+        <translation>Eingebettetes Bild</translation>
+    </message>
+    <message>
+        <source>Add Inline Image</source>
+        <translation>Eingebettetes Bild hinzufügen</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg *.gif)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg *.gif)</translation>
+    </message>
+    <message>
+        <source>Add Attachment</source>
+        <translation>Anhang hinzufügen</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>“%1” is %2; a campaign&apos;s files can be at most %3.</source>
+        <translation>„%1“ ist %2 groß; die Dateien einer Kampagne dürfen höchstens %3 groß sein.</translation>
+    </message>
+    <message>
+        <source>Content ID (the HTML shows the image with &lt;img src=&quot;cid:ID&quot;&gt;):</source>
+        <translation>Content-ID (das HTML zeigt das Bild mit &lt;img src=&quot;cid:ID&quot;&gt;):</translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Remove Attachment</source>
+        <translation>Anhang entfernen</translation>
+    </message>
+    <message>
+        <source>Remove “%1” from the campaign?</source>
+        <translation>„%1“ aus der Kampagne entfernen?</translation>
+    </message>
+    <message>
+        <source>Unlock the vault to send: it holds the unsubscribe key and the DKIM keys messages are signed with.</source>
+        <translation>Entsperren Sie den Tresor zum Senden: Er enthält den Abmeldeschlüssel und die DKIM-Schlüssel, mit denen Nachrichten signiert werden.</translation>
+    </message>
+    <message>
+        <source>Fix these errors before sending:
+%1</source>
+        <translation>Beheben Sie vor dem Senden diese Fehler:
+%1</translation>
+    </message>
+    <message>
+        <source>Writing messages…</source>
+        <translation>Nachrichten werden geschrieben …</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Writing messages… %L1 of %L2</source>
+        <translation>Nachrichten werden geschrieben … %L1 von %L2</translation>
+    </message>
+    <message>
+        <source>Cancelled: the files written so far stay in the folder.</source>
+        <translation>Abgebrochen: Die bisher geschriebenen Dateien bleiben im Ordner.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln message(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Nachricht nach %1 geschrieben.</numerusform>
+            <numerusform>%Ln Nachrichten nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out: %1 unsubscribed, %2 bounced, %3 complained, %4 suppressed.</source>
+        <translation>Ausgelassen: %1 abgemeldet, %2 unzustellbar, %3 beschwert, %4 gesperrt.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignListDialog</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu …</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Sent to folder</source>
+        <translation>In Ordner gesendet</translation>
+    </message>
+    <message>
+        <source>Duplicate Campaign</source>
+        <translation>Kampagne duplizieren</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Delete Campaign</source>
+        <translation>Kampagne löschen</translation>
+    </message>
+    <message>
+        <source>Delete the campaign “%1” and its attachments? This cannot be undone.</source>
+        <translation>Die Kampagne „%1“ und ihre Anhänge löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignNewDialog</name>
+    <message>
+        <source>New Campaign</source>
+        <translation>Neue Kampagne</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Spring newsletter</source>
+        <translation>Frühlings-Newsletter</translation>
+    </message>
+    <message>
+        <source>&amp;Start from:</source>
+        <translation>&amp;Beginnen mit:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Anlegen</translation>
+    </message>
+    <message>
+        <source>Blank</source>
+        <translation>Leer</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRenderer</name>
+    <message>
+        <source>Subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preheader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished">Text</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML: an {% if %} block must open and close on the same side of &lt;body&gt; and &lt;/body&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preheader: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignRepository</name>
+    <message>
+        <source>A campaign needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign name &quot;%1&quot; is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject must be one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is longer than 998 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preheader must be one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name must be one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sender&apos;s name is longer than 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From address &quot;%1&quot; is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Reply-To address &quot;%1&quot; is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s list %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s tag %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s segment %1 does not exist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no attachment %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment name &quot;%1&quot; is not a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An attachment&apos;s name must be one line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; attachments can be at most 18 MB (most mail servers refuse bigger messages).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MIME type (type/subtype).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inline image id &quot;%1&quot; may hold only letters, digits and . - _ @.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignWindows</name>
+    <message>
+        <source>&amp;New Campaign…</source>
+        <translation>&amp;Neue Kampagne …</translation>
+    </message>
+    <message>
+        <source>&amp;Campaigns…</source>
+        <translation>&amp;Kampagnen …</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Kampagnen</translation>
     </message>
 </context>
 <context>
@@ -586,6 +1253,193 @@
     </message>
 </context>
 <context>
+    <name>ContentChecker</name>
+    <message>
+        <source>(no text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” has no address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its href is empty, so clicking it does nothing or reloads the message. Enter the full address, starting with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” goes nowhere (#)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“#” is a placeholder left from a template. Replace it with the page the reader should reach, starting with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” is not a full address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email has no website around it, so an address without https:// (such as “www.example.com” or “/shop”) leads nowhere. Write the full address, starting with https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” runs a script</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail programs never run scripts, so this link does nothing, and spam filters treat it as a sign of an attack. Link to a web page instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” is not a valid address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is misspelled or contains characters that are not allowed (such as spaces), so clicking it will fail. Copy the address again from the browser&apos;s address bar.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” does not use https</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browsers mark http: pages as not secure and some spam filters count such links against you. Use https:// if the site supports it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” has no address after “%2:”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without an address or number the link opens an empty message or does nothing. Add what should come after “%1:”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link “%1” uses “%2:”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many mail programs block or ignore links that are not https:, mailto: or tel:, so readers may not be able to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages without a subject look like spam and are often deleted unread. Say in a few words what the message is about.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject is written in capitals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A subject in capitals reads as shouting, and spam filters score it against you. Write it in normal case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject has runs of !, ? or $</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Strings such as “!!!” or “$$$” are a classic spam sign and make filters more likely to move the message to spam. One exclamation mark at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The subject contains words spam filters look for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spam filters score these words, and together with other signs they can send the message to the spam folder. Rephrase the subject in your own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preheader contains words spam filters look for: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The preheader is read by spam filters like the rest of the message. Rephrase it in your own words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every message needs a sender address that replies and bounces can reach. Enter the address you send from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The From domain %1 has no DKIM key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a DKIM signature Gmail, Yahoo and others cannot verify that the message really comes from %1, and many will send it to spam. Create a DKIM key for the domain and publish the DNS record shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has no content</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither the HTML nor the text part contains anything to read. Write the message before sending it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A merge tag that is unknown or written wrongly would show up blank or broken for every recipient. Fix the tag at this line, or choose a field that exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image %1 has no alt text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Many readers see the message with images blocked, and screen readers read the alt text aloud. Describe the image in its alt attribute, or write alt=&quot;&quot; if it is only decoration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no unsubscribe link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The law (CAN-SPAM, GDPR) and the large mailbox providers require an easy way to unsubscribe from marketing mail. Add the {{ unsubscribe_url }} link to the footer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The footer has no postal address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CAN-SPAM requires every marketing email to show the sender&apos;s valid physical postal address. Enter it in the sender settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is %1 KB; Gmail will clip it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail shows only the first 102 KB of a message and hides the rest, including your footer and unsubscribe link, behind “View entire message”. Remove content, compress or host images, or shorten the HTML.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message is %1 KB, close to Gmail&apos;s 102 KB limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail clips messages over 102 KB. Personalized values can push some recipients&apos; copies over the limit; keep the message smaller.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has no text part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some readers and many spam filters expect a plain-text version beside the HTML. Let Mailroom generate it from the HTML, or write one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CsvReader</name>
     <message>
         <source>The file is not open for reading.</source>
@@ -683,6 +1537,253 @@
     </message>
 </context>
 <context>
+    <name>DkimKey</name>
+    <message>
+        <source>The RSA key has %1 bits; DKIM verifiers refuse keys shorter than 1024 bits (RFC 8301). Generate a new key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The RSA key has %1 bits; its DNS record would be too long to publish. Use 2048 bits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is a %1 key; DKIM signs with RSA or Ed25519 keys only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The private key is damaged: its parts do not fit together.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not generate a DKIM key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM private key is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM private key is not in PEM form: it should start with &quot;-----BEGIN PRIVATE KEY-----&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM private key&apos;s PEM text is damaged (its base64 or its BEGIN/END lines); copy the whole key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM private key is protected by a passphrase; export it without one (openssl pkey -in key.pem -out plain.pem). Mailroom keeps it encrypted in its vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is a %1, not a private key; DKIM signing needs the private key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM private key is a &quot;%1&quot;; DKIM signs with RSA or Ed25519 keys in a &quot;PRIVATE KEY&quot; PEM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM private key could not be read: its &quot;%1&quot; block holds no valid key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not sign with the DKIM key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DkimKeyRepository</name>
+    <message>
+        <source>&quot;%1&quot; is not a domain name such as example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a DKIM selector: use letters, digits and hyphens, such as &quot;mailroom1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 already has a DKIM key with the selector &quot;%2&quot;; pick another selector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no DKIM key %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DkimKeysDialog</name>
+    <message>
+        <source>DKIM Keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages from a domain with a key here are signed with DKIM. Publish the key&apos;s TXT record in the domain&apos;s DNS so receivers can check the signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No keys yet: press New Key… to make one for the domain you send from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS record to publish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Na&amp;me (host):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the record&apos;s name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Value (TXT):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the record&apos;s value, as DNS hosting panels ask for it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Zone file line:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the line for a BIND zone file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Algorithm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished">Erstellt</translation>
+    </message>
+    <message>
+        <source>Ed25519</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS record to publish for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was not made: the vault that keeps it is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New DKIM Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publish this TXT record in the DNS of %1; receivers check signatures against it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove DKIM Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the key %1? Its private half is deleted from the vault and cannot be brought back; messages are no longer signed with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed %1. Delete its TXT record from your DNS as well.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DkimNames</name>
+    <message>
+        <source>A DKIM signing domain is required (example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name a DKIM key can be published for (a name such as example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A DKIM selector is required (for example s1 or mail2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a DKIM selector: use letters, digits and hyphens, with dots between parts (s1, mail-2026).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DkimSigner</name>
+    <message>
+        <source>Cannot DKIM-sign the message: line %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with a space but follows no header field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a bare %1; a message to be sent must end its lines with CRLF.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not a header field (Name: value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not hash the message body: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM self-test failed (%1); DKIM signing is disabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a header field name DKIM can sign.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot DKIM-sign the message: it has no From header field, and DKIM signs From.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditContactCommand</name>
     <message>
         <source>Edit %1</source>
@@ -750,6 +1851,37 @@
     <message>
         <source>&quot;%1&quot; is not an email address: %2</source>
         <translation>„%1“ ist keine E-Mail-Adresse: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EncodedPart</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attachment &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An attachment needs a file name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MIME type such as application/pdf.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The inline image &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a Content-ID is letters, digits and . - _ + = around one @, such as logo@example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a MIME type such as image/png.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -867,6 +1999,40 @@
     </message>
 </context>
 <context>
+    <name>FolderSend</name>
+    <message>
+        <source>The campaign cannot be sent: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped after %1 messages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FolderTransport</name>
+    <message>
+        <source>No folder was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a file, not a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>GroupMembershipCommand</name>
     <message numerus="yes">
         <source>Tag %Ln contact(s) with &quot;%1&quot;</source>
@@ -954,6 +2120,49 @@
     <message>
         <source>The list &quot;%1&quot; contains a comma; lists are separated by commas.</source>
         <translation>Die Liste „%1“ enthält ein Komma; Listen werden durch Kommas getrennt.</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderEncoding</name>
+    <message>
+        <source>&quot;%1&quot; cannot be used as an email address: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 header needs at least one address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 header: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An email address is required.</source>
+        <translation type="unfinished">Eine E-Mail-Adresse ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>it holds a space or a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is not of the form name@domain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the part before the @ has non-ASCII characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the part before the @ is invalid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the domain is not a valid domain name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is longer than 254 characters.</source>
+        <translation type="unfinished">sie ist länger als 254 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2646,21 @@
     </message>
 </context>
 <context>
+    <name>Keychain</name>
+    <message>
+        <source>No keychain is available on this computer (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain refused access (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The keychain holds no entry &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Mailroom workspaces (*.mailroom);;All files (*)</source>
@@ -1775,6 +2999,30 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
         <translation>Dieser Arbeitsbereich hat noch keine Kontakte.
 Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telefon, oder fügen Sie sie einzeln hinzu.</translation>
     </message>
+    <message>
+        <source>C&amp;ampaigns</source>
+        <translation>K&amp;ampagnen</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sender Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;DKIM Keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;egments…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Su&amp;ppression List…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MergeTemplate</name>
@@ -1920,6 +3168,555 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <message>
         <source>The workspace %1 was made by a newer Mailroom (schema %2; this version reads up to %3). Update Mailroom to open it.</source>
         <translation>Der Arbeitsbereich %1 stammt von einem neueren Mailroom (Schema %2; diese Version liest bis %3). Aktualisieren Sie Mailroom, um ihn zu öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>MimeMessage</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be written in the header.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a mailto address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a message id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The part given to %1 is of another kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message has no valid date.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The message has neither a text nor an HTML body.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two inline images have the Content-ID %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inline images need an HTML body to show them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewDkimKeyDialog</name>
+    <message>
+        <source>New DKIM Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain of your From address, such as example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Selector:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of this key in DNS; a new key (a rotation) gets a new selector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Algorithm:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RSA 2048 (accepted everywhere)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ed25519 (short; not all receivers check it yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseSource</name>
+    <message>
+        <source>No passphrase on standard input: it is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase on standard input is longer than 4096 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No passphrase on standard input: its first line is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase on standard input is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Segment</name>
+    <message>
+        <source>is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not contain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starts with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ends with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>=</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≠</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≤</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>≥</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is within the last N days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is more than N days ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s rules are not valid JSON: %1 at character %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s rules must be a JSON object with &quot;match&quot; and &quot;conditions&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s rules have an unknown key &quot;%1&quot; (they have match and conditions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment&apos;s &quot;conditions&quot; must be a list of conditions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: there is no custom field with id %2; was it deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: there is no field &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not apply to a %2 field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a tag or list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: there is no tag with id %2; was it deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: there is no list with id %2; was it deleted?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number of days must be a whole number from 0 to %L1, not &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; needs a value.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status (subscribed, unsubscribed, bounced or complained).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value is longer than 1,000 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentConditionRow</name>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished">Zahl</translation>
+    </message>
+    <message>
+        <source>a number, such as 12.5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished">Datum</translation>
+    </message>
+    <message>
+        <source>Number of days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentEditor</name>
+    <message>
+        <source>Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Berlin customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contacts &amp;match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of these conditions (none: every contact):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Segment “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Complete the conditions to see how many contacts match.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln contact(s) match; %1 would receive a campaign.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Left out whatever the rules say: %1 unsubscribed, %2 bounced, %3 complained, %4 suppressed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentListDialog</name>
+    <message>
+        <source>Segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A segment narrows a campaign&apos;s audience by rules on fields, tags, lists, status and dates.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No segments yet: press New… to make one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No conditions: every contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln condition(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete Segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the segment “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SegmentRepository</name>
+    <message>
+        <source>A segment needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment name &quot;%1&quot; is longer than 100 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment name &quot;%1&quot; contains a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A segment named &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no segment with id %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no segment named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The segment &quot;%1&quot; is used by %n campaign(s) (%2); choose another audience for them first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SenderSettings</name>
+    <message>
+        <source>The postal address is longer than 500 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsubscribe URL &quot;%1&quot; is not an https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsubscribe URL &quot;%1&quot; has no {token}: without it nobody&apos;s unsubscribe can be told apart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unsubscribe address &quot;%1&quot; is not valid: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SenderSettingsDialog</name>
+    <message>
+        <source>Sender Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every campaign of this workspace carries these in its footer and headers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Postal address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address the law asks every marketing email to show (CAN-SPAM, the German Impressum)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue Door Bakery
+12 Harbour Street
+Bristol BS1 4QA, United Kingdom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An https:// address of your website with {token} where each recipient&apos;s unsubscribe token goes. Leave empty to receive unsubscribes by email.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>https://example.com/unsubscribe?t={token}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsubscribe &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where unsubscribe emails go, with the token in their subject. Empty: the campaign&apos;s From address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s From address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns cannot be sent until the postal address is filled in.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2176,6 +3973,345 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
         <source>prepare the import</source>
         <translation>den Import vorbereiten</translation>
     </message>
+    <message>
+        <source>read the vault&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the vault&apos;s settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign&apos;s audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaigns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the campaign&apos;s audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign&apos;s attachments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the attachment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the DKIM keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the DKIM key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the DKIM key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the sender settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the sender settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the audience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>look up a segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the segments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save a segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete a segment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add to the suppression list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the suppression list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove from the suppression list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the suppression list</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StarterTemplates</name>
+    <message>
+        <source>Newsletter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Announcement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionDialog</name>
+    <message>
+        <source>Suppression List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suppressed addresses and domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Email or domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jane@example.com or example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rea&amp;son:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, kept with what you add or import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;nothing if a line cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a file with one email address or domain per line, or a CSV file with an email column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines that could not be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 and %2 are never mailed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln email address(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln domain(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nobody at %1 will be mailed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 will not be mailed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Take %1 off the suppression list? Campaigns can then mail it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Take %Ln entries off the suppression list? Campaigns can then mail them again.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove from the Suppression List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln entries.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import Suppressions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text and CSV files (*.txt *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing from %1 was added: %Ln line(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From %1: %Ln added</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln already on the list</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %Ln line(s) could not be read</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %Ln more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionList</name>
+    <message>
+        <source>An email address or a domain is required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither an email address nor a domain name (like example.com).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The suppression list has no entry %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on the suppression list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Line %L1: no email address or domain in column %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line %L1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuppressionTableModel</name>
+    <message>
+        <source>Domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every address at %1 and its subdomains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email address or domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TextDecoder</name>
@@ -2228,6 +4364,152 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <message>
         <source>Cannot write the file: %1</source>
         <translation>Die Datei kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Vault</name>
+    <message>
+        <source>The vault&apos;s setting &apos;%1&apos; in this workspace is damaged; the vault cannot be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace has no vault yet; set a passphrase first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not %1: %2</source>
+        <translation type="unfinished">Fehlgeschlagen: %1: %2</translation>
+    </message>
+    <message>
+        <source>This workspace&apos;s vault was made by a newer Mailroom (format &apos;%1&apos;); update Mailroom to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase is empty; choose one that is long and hard to guess.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kind of secret &apos;%1&apos; is empty or holds a NUL character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name of a secret of kind &apos;%1&apos; is empty or holds a NUL character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret &apos;%1&apos; (%2) is in a format this Mailroom does not know: it is damaged or from a newer Mailroom.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret &apos;%1&apos; (%2) has been tampered with or copied from another row; it does not decrypt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decrypt a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workspace already has a vault; open it with its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this workspace&apos;s vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer&apos;s keychain does not remember this workspace&apos;s vault; enter its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key this computer&apos;s keychain holds for this workspace does not open its vault (it was replaced); enter its passphrase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is to another workspace than this vault&apos;s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypt a secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no secret &apos;%1&apos; (%2) in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no secret with id %1 in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The secret &apos;%1&apos; (%2) is still in use (a DKIM key refers to it); remove that first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current passphrase is not right; the passphrase was not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the passphrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The AES-256/GCM self-test gave a wrong answer; the crypto library is broken and no secret is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Argon2id self-test gave a wrong answer; the crypto library is broken and no secret is safe.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run the crypto self-test</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VaultSession</name>
+    <message>
+        <source>Opening the vault…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlock the Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase of this workspace&apos;s vault (it keeps your DKIM keys and passwords):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create the Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a passphrase for this workspace&apos;s vault. It encrypts your DKIM keys and passwords; without it they cannot be read, so keep it safe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The passphrase cannot be empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the passphrase again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; please try again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2306,6 +4588,10 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <message>
         <source>PATH</source>
         <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Mailroom</source>
+        <translation type="unfinished">Mailroom</translation>
     </message>
 </context>
 </TS>

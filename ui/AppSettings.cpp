@@ -30,6 +30,9 @@ const QList<SettingInfo>& settingTable()
         {AppSettings::Key::MappingDirectory, "import/mappingDirectory", QString()},
         {AppSettings::Key::ExportDirectory, "export/directory", QString()},
         {AppSettings::Key::ExportExcel, "export/excel", false},
+        {AppSettings::Key::CampaignEditorGeometry, "campaignEditor/geometry", QByteArray()},
+        {AppSettings::Key::CampaignEditorSplitters, "campaignEditor/splitters", QVariantMap()},
+        {AppSettings::Key::SendFolder, "campaigns/sendFolder", QString()},
     };
     return table;
 }

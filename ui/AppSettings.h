@@ -30,6 +30,9 @@ public:
         MappingDirectory,
         ExportDirectory,
         ExportExcel,
+        CampaignEditorGeometry,
+        CampaignEditorSplitters,
+        SendFolder,
     };
     Q_ENUM(Key)
 
@@ -75,6 +78,14 @@ public:
     void setExportDirectory(const QString& dir) { setValue(Key::ExportDirectory, dir); }
     bool exportExcel() const { return value(Key::ExportExcel).toBool(); }
     void setExportExcel(bool excel) { setValue(Key::ExportExcel, excel); }
+    // The campaign editor's window: its geometry, and each splitter's state by object name.
+    QByteArray campaignEditorGeometry() const { return value(Key::CampaignEditorGeometry).toByteArray(); }
+    void setCampaignEditorGeometry(const QByteArray& geometry) { setValue(Key::CampaignEditorGeometry, geometry); }
+    QVariantMap campaignEditorSplitters() const { return value(Key::CampaignEditorSplitters).toMap(); }
+    void setCampaignEditorSplitters(const QVariantMap& states) { setValue(Key::CampaignEditorSplitters, states); }
+    // The folder a campaign was last sent to (the folder transport).
+    QString sendFolder() const { return value(Key::SendFolder).toString(); }
+    void setSendFolder(const QString& dir) { setValue(Key::SendFolder, dir); }
 
 Q_SIGNALS:
     void changed(AppSettings::Key key);

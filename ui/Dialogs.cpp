@@ -14,6 +14,7 @@ struct Seams
     std::optional<QMessageBox::StandardButton> nextButton;
     bool warningsSilent = false;
     QString lastWarning;
+    QString lastInformation;
 };
 
 Seams& seams()
@@ -87,6 +88,35 @@ std::optional<QString> Dialogs::saveFileName(QWidget* parent, const QString& tit
         return std::nullopt;
     }
     return path;
+}
+
+std::optional<QString> Dialogs::existingDirectory(QWidget* parent, const QString& title, const QString& dir)
+{
+    Seams& s = seams();
+    if (s.hasFileName) {
+        s.hasFileName = false;
+        return std::exchange(s.nextFileName, std::nullopt);
+    }
+    const QString path = QFileDialog::getExistingDirectory(parent, title, dir);
+    if (path.isEmpty()) {
+        return std::nullopt;
+    }
+    return path;
+}
+
+void Dialogs::information(QWidget* parent, const QString& title, const QString& text)
+{
+    Seams& s = seams();
+    s.lastInformation = text;
+    if (s.warningsSilent) {
+        return;
+    }
+    QMessageBox::information(parent, title, text);
+}
+
+QString Dialogs::lastInformation()
+{
+    return seams().lastInformation;
 }
 
 void Dialogs::warning(QWidget* parent, const QString& title, const QString& text)

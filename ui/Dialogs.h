@@ -24,7 +24,13 @@ public:
                                                const QString& dir = QString());
     static std::optional<QString> saveFileName(QWidget* parent, const QString& title, const QString& filter,
                                                const QString& dir = QString());
+    // A folder that exists (for writing files into). Answered by setNextFileName in tests.
+    static std::optional<QString> existingDirectory(QWidget* parent, const QString& title,
+                                                    const QString& dir = QString());
     static void warning(QWidget* parent, const QString& title, const QString& text);
+    // A result to read (how many files were written). Recorded like warnings, and not shown
+    // while warnings are silent.
+    static void information(QWidget* parent, const QString& title, const QString& text);
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                                 QMessageBox::StandardButtons buttons,
                                                 QMessageBox::StandardButton defaultButton);
@@ -40,6 +46,8 @@ public:
     // The text of the last warning shown (or answered by a seam), and clearing it.
     static QString lastWarning();
     static void clearLastWarning();
+    // The text of the last information shown.
+    static QString lastInformation();
     // True while a seam answer is queued for warnings: they are recorded, not shown.
     static void setWarningsSilent(bool silent);
 };

@@ -2,6 +2,7 @@
 
 #include "ui/AppSettings.h"
 #include "ui/BulkJobRunner.h"
+#include "ui/CampaignWindows.h"
 #include "ui/ColumnChooserDialog.h"
 #include "ui/ContactController.h"
 #include "ui/ContactEditor.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_undoStack = new QUndoStack(this);
     m_runner = new BulkJobRunner(this, this);
     m_vaultSession = new VaultSession(this);
+    m_campaignWindows = new CampaignWindows(m_vaultSession, m_settings, this);
     m_controller = new ContactController(m_runner, m_undoStack, this);
 
     createActions();
@@ -109,6 +111,9 @@ MainWindow::~MainWindow()
 {
     // The stack clears itself on destruction; nothing here should react any more.
     m_undoStack->disconnect(this);
+    // Campaign editors stop their workers and let go of the workspace's connection first.
+    delete m_campaignWindows;
+    m_campaignWindows = nullptr;
     // The wizard's import and the export dialog's worker stop while the runner is still here.
     for (QObject* window :
          {static_cast<QObject*>(m_importWizard.data()), static_cast<QObject*>(m_exportDialog.data())}) {
@@ -278,6 +283,10 @@ void MainWindow::createMenus()
     contactsMenu->addAction(m_addToListAction);
     contactsMenu->addAction(m_removeFromListAction);
     contactsMenu->addMenu(m_statusMenu);
+
+    QMenu* campaignsMenu = menuBar()->addMenu(tr("C&ampaigns"));
+    campaignsMenu->setObjectName(QStringLiteral("campaignsMenu"));
+    m_campaignWindows->addActionsTo(campaignsMenu);
 }
 
 void MainWindow::createToolBar()
@@ -467,7 +476,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
         m_runner->cancel();
         m_runner->waitForIdle();
     }
-    if (!confirmEditorChanges()) {
+    if (!confirmEditorChanges() || !m_campaignWindows->closeAll()) {
         event->ignore();
         return;
     }
@@ -517,7 +526,7 @@ bool MainWindow::openWorkspace(const QString& path)
     if (m_workspace && QFileInfo(path).absoluteFilePath() == QFileInfo(m_workspace->path()).absoluteFilePath()) {
         return true;
     }
-    if (!confirmEditorChanges()) {
+    if (!confirmEditorChanges() || !m_campaignWindows->closeAll()) {
         return false;
     }
     Result<std::unique_ptr<Workspace>> workspace = Workspace::open(path);
@@ -535,7 +544,7 @@ bool MainWindow::createWorkspace(const QString& path)
         Dialogs::warning(this, tr("New Workspace"), tr("Wait until the running change has finished."));
         return false;
     }
-    if (!confirmEditorChanges()) {
+    if (!confirmEditorChanges() || !m_campaignWindows->closeAll()) {
         return false;
     }
     Result<std::unique_ptr<Workspace>> workspace = Workspace::create(path);
@@ -621,6 +630,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     delete m_sidebarModel;
     m_sidebarModel = nullptr;
     m_controller->setDatabase(QSqlDatabase());
+    m_campaignWindows->setWorkspace(QSqlDatabase(), QString());
     m_vaultSession->setWorkspace(QSqlDatabase(), QString());
     m_workspace = std::move(workspace);
 
@@ -628,6 +638,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_controller->setDatabase(m_workspace->database());
     m_runner->setWorkspacePath(path);
     m_vaultSession->setWorkspace(m_workspace->database(), path);
+    m_campaignWindows->setWorkspace(m_workspace->database(), path);
     m_settings->setLastWorkspace(path);
     setWindowTitle(tr("%1 — Mailroom").arg(QFileInfo(path).completeBaseName()));
 

@@ -17,6 +17,7 @@
 
 class AppSettings;
 class BulkJobRunner;
+class CampaignWindows;
 class ContactController;
 class ContactEditor;
 class ContactTableModel;
@@ -67,6 +68,8 @@ public:
     QUndoStack* undoStack() const { return m_undoStack; }
     BulkJobRunner* jobRunner() const { return m_runner; }
     VaultSession* vaultSession() const { return m_vaultSession; }
+    // The Campaigns menu's windows: the list, new campaign, one editor per campaign.
+    CampaignWindows* campaignWindows() const { return m_campaignWindows; }
     QLabel* countLabel() const { return m_countLabel; }
     // The import wizard while it is open (File > Import Contacts…), else nullptr.
     ImportWizard* importWizard() const;
@@ -127,6 +130,7 @@ private:
     QUndoStack* m_undoStack = nullptr;
     BulkJobRunner* m_runner = nullptr;
     VaultSession* m_vaultSession = nullptr;
+    CampaignWindows* m_campaignWindows = nullptr;
     ContactController* m_controller = nullptr;
     ContactTableModel* m_contactModel = nullptr;
     SidebarModel* m_sidebarModel = nullptr;
