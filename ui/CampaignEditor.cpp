@@ -266,8 +266,8 @@ void CampaignEditor::createWidgets()
     auto* top = new QWidget;
     auto* topLayout = new QHBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
-    topLayout->addWidget(messageBox, 3);
-    topLayout->addWidget(audienceBox, 2);
+    topLayout->addWidget(messageBox, 1);
+    topLayout->addWidget(audienceBox, 1);
 
     // The sources.
     m_sourceTabs = new QTabWidget;
@@ -723,6 +723,8 @@ void CampaignEditor::showEvent(QShowEvent* event)
 {
     QMainWindow::showEvent(event);
     if (!m_vaultAsked) {
+        // Where a person starts: the subject, what every recipient reads first.
+        m_subjectLineEdit->setFocus(Qt::OtherFocusReason);
         // After the window is painted: the passphrase prompt belongs over it.
         QTimer::singleShot(0, this, &CampaignEditor::unlockVault);
     }
