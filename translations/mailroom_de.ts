@@ -454,6 +454,10 @@
         <source>Left out: %1 unsubscribed, %2 bounced, %3 complained, %4 suppressed.</source>
         <translation>Ausgelassen: %1 abgemeldet, %2 unzustellbar, %3 beschwert, %4 gesperrt.</translation>
     </message>
+    <message>
+        <source>%1 (footer, line %2)</source>
+        <translation>%1 (Fußzeile, Zeile %2)</translation>
+    </message>
 </context>
 <context>
     <name>CampaignListDialog</name>
@@ -549,7 +553,7 @@
     <name>CampaignRenderer</name>
     <message>
         <source>Subject</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Betreff</translation>
     </message>
     <message>
         <source>Preheader</source>
@@ -664,14 +668,6 @@
     </message>
     <message>
         <source>%1 is %2 MB; attachments can be at most 18 MB (most mail servers refuse bigger messages).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a MIME type (type/subtype).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The inline image id &quot;%1&quot; may hold only letters, digits and . - _ @.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3004,10 +3000,6 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
         <translation>K&amp;ampagnen</translation>
     </message>
     <message>
-        <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Sender Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3505,7 +3497,7 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Name:</translation>
     </message>
     <message>
         <source>Berlin customers</source>
@@ -3575,7 +3567,7 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Neu …</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
@@ -3583,7 +3575,7 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">&amp;Löschen …</translation>
     </message>
     <message>
         <source>No segments yet: press New… to make one.</source>
@@ -4302,7 +4294,7 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Art</translation>
     </message>
     <message>
         <source>Reason</source>

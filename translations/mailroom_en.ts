@@ -452,6 +452,10 @@
         <source>Left out: %1 unsubscribed, %2 bounced, %3 complained, %4 suppressed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (footer, line %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CampaignListDialog</name>
@@ -662,14 +666,6 @@
     </message>
     <message>
         <source>%1 is %2 MB; attachments can be at most 18 MB (most mail servers refuse bigger messages).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a MIME type (type/subtype).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The inline image id &quot;%1&quot; may hold only letters, digits and . - _ @.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2998,10 +2994,6 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
     <message>
         <source>C&amp;ampaigns</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,6 +11,7 @@
 #include "core/contacts/ContactRepository.h"
 #include "core/contacts/GroupRepository.h"
 #include "core/mail/html/ContentChecker.h"
+#include "core/mail/html/HtmlBodySlots.h"
 #include "core/mail/html/HtmlDocument.h"
 #include "core/storage/Connection.h"
 
@@ -50,6 +51,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 
@@ -792,6 +794,14 @@ void CampaignEditor::refreshNow()
         return;
     }
     const Contact sample = sampleContact();
+    // The checks read the rendered HTML: the preheader after <body> and the footer before
+    // </body>. Their lines are mapped back to the sources a click should go to.
+    const HtmlBodySlots slots = HtmlBodySlots::find(c.htmlBody);
+    m_lines.head = static_cast<int>(c.htmlBody.left(slots.bodyStart).count(QLatin1Char('\n')));
+    m_lines.main =
+        static_cast<int>(c.htmlBody.mid(slots.bodyStart, slots.bodyEnd - slots.bodyStart).count(QLatin1Char('\n')));
+    m_lines.footer = static_cast<int>(c.footerHtml.count(QLatin1Char('\n')));
+    m_lines.preheader = c.preheader.trimmed().isEmpty() ? 0 : 1;
     m_templateIssues = renderer->templateIssues();
     highlightTemplateIssues(m_templateIssues);
     m_issues = renderer->check(sample);
@@ -841,6 +851,25 @@ CampaignEditor::Target CampaignEditor::targetOf(const QString& message) const
     return Target::None;
 }
 
+std::pair<CampaignEditor::Target, int> CampaignEditor::sourceLine(int renderedLine) const
+{
+    // Rendered: the HTML up to <body ...>, the preheader with its line break, the body's
+    // content, the footer, then the rest of the HTML. Merge values are taken to be one line.
+    int line = renderedLine;
+    if (line <= m_lines.head + 1) {
+        return {Target::Html, line};
+    }
+    line -= m_lines.preheader;
+    if (line <= m_lines.head + m_lines.main) {
+        return {Target::Html, line};
+    }
+    const int footerLine = line - (m_lines.head + m_lines.main);
+    if (footerLine <= m_lines.footer + 1) {
+        return {Target::Footer, footerLine};
+    }
+    return {Target::Html, line - m_lines.footer};
+}
+
 void CampaignEditor::showChecklist()
 {
     m_checklist->clear();
@@ -852,13 +881,15 @@ void CampaignEditor::showChecklist()
     for (const ContentIssue& issue : std::as_const(m_issues)) {
         const bool error = issue.severity == ContentIssue::Severity::Error;
         Target target = targetOf(issue.message);
-        // A finding of the checks with a line is about the HTML source.
-        if (target == Target::None && issue.line > 0) {
-            target = Target::Html;
+        int line = issue.line;
+        // A finding of the checks with a line is about the rendered HTML: find its source.
+        if (target == Target::None && line > 0) {
+            std::tie(target, line) = sourceLine(line);
         }
         QString text = issue.message;
-        if (issue.line > 0 && !text.contains(tr("line %1").arg(issue.line))) {
-            text = tr("%1 (line %2)").arg(text).arg(issue.line);
+        if (line > 0 && !text.contains(tr("line %1").arg(line))) {
+            text = target == Target::Footer ? tr("%1 (footer, line %2)").arg(text).arg(line)
+                                            : tr("%1 (line %2)").arg(text).arg(line);
         }
         auto* item = new QListWidgetItem(text, m_checklist);
         item->setIcon(style()->standardIcon(error ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
@@ -866,7 +897,7 @@ void CampaignEditor::showChecklist()
         item->setStatusTip(issue.explanation);
         item->setData(Qt::AccessibleDescriptionRole,
                       (error ? tr("Error: %1") : tr("Warning: %1")).arg(issue.explanation));
-        item->setData(LineRole, issue.line);
+        item->setData(LineRole, line);
         item->setData(TargetRole, static_cast<int>(target));
     }
 }

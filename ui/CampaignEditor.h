@@ -17,6 +17,7 @@
 #include <atomic>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class AppSettings;
 class CampaignAudienceWorker;
@@ -119,6 +120,8 @@ private:
     void highlightTemplateIssues(const QVector<TemplateIssue>& issues);
     void jumpTo(QListWidgetItem* item);
     Target targetOf(const QString& message) const;
+    // Where a line of the rendered HTML (as the checks number it) comes from.
+    std::pair<Target, int> sourceLine(int renderedLine) const;
     void generateText();
 
     void reloadAttachments();
@@ -140,6 +143,14 @@ private:
     QVector<Segment> m_segments;
     QVector<ContentIssue> m_issues;
     QVector<TemplateIssue> m_templateIssues;
+    // Line breaks in the parts of the rendered HTML, for sourceLine().
+    struct
+    {
+        int head = 0;
+        int main = 0;
+        int footer = 0;
+        int preheader = 0;
+    } m_lines;
 
     CampaignAudienceWorker* m_worker = nullptr;
     std::optional<AudienceCount> m_count;

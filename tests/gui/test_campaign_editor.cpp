@@ -62,6 +62,7 @@ private Q_SLOTS:
     void previewsTheSubjectAsEachRecipient();
     void picksAContactByEmail();
     void showsAnUnknownTagAtItsLine();
+    void goesToTheSourceLineOfABrokenLink();
     void countsWhoIsLeftOutAndWhy();
     void sendsToAFolderOnlyWithoutErrors();
     void asksAboutUnsavedChangesOnClose();
@@ -302,6 +303,39 @@ void TestCampaignEditor::showsAnUnknownTagAtItsLine()
     const QRect rect = checklist->visualItemRect(item);
     QTest::mouseClick(checklist->viewport(), Qt::LeftButton, {}, rect.center());
     QCOMPARE(html->textCursor().blockNumber(), 2);
+}
+
+void TestCampaignEditor::goesToTheSourceLineOfABrokenLink()
+{
+    // The checks read the rendered message, where the preheader adds a line after <body>.
+    QString html = greetingHtml(QStringLiteral("Hi"));
+    html.replace(QStringLiteral("https://example.com/spring"), QString());
+    const qint64 id = createCampaign(QStringLiteral("Hello"), html);
+    {
+        auto connection = Connection::open(m_workspace->path());
+        QVERIFY(connection.ok());
+        CampaignRepository campaigns(connection->database());
+        Campaign campaign = campaigns.findById(id).value();
+        campaign.preheader = QStringLiteral("Twelve new glazes");
+        QVERIFY(campaigns.update(campaign).ok());
+    }
+    CampaignEditor* editor = openUnlocked(id);
+    QVERIFY(editor);
+    auto* checklist = child<QListWidget>(editor, "checklistListWidget");
+    QListWidgetItem* broken = nullptr;
+    for (int row = 0; row < checklist->count(); ++row) {
+        if (checklist->item(row)->text().contains(QStringLiteral("See it"))) {
+            broken = checklist->item(row);
+        }
+    }
+    QVERIFY(broken);
+    QVERIFY2(broken->text().endsWith(QStringLiteral("(line 4)")), qPrintable(broken->text()));
+    QVERIFY(!broken->toolTip().isEmpty());
+    QPlainTextEdit* source = child<QPlainTextEdit>(editor, "htmlEdit");
+    checklist->scrollToItem(broken);
+    QTest::mouseClick(checklist->viewport(), Qt::LeftButton, {}, checklist->visualItemRect(broken).center());
+    QCOMPARE(source->textCursor().blockNumber(), 3);
+    QVERIFY(source->textCursor().block().text().contains(QStringLiteral("See it")));
 }
 
 void TestCampaignEditor::countsWhoIsLeftOutAndWhy()
