@@ -3,6 +3,7 @@
 #include "ui/AppSettings.h"
 #include "ui/CampaignAudienceWorker.h"
 #include "ui/Dialogs.h"
+#include "ui/MessagePreview.h"
 #include "ui/VaultSession.h"
 
 #include "core/campaigns/CampaignRenderer.h"
@@ -399,11 +400,8 @@ void CampaignEditor::createWidgets()
     headers->addRow(tr("From:"), m_previewFromLabel);
     headers->addRow(tr("To:"), m_previewToLabel);
 
-    m_previewBrowser = new QTextBrowser;
+    m_previewBrowser = new MessagePreview;
     m_previewBrowser->setObjectName(QStringLiteral("previewBrowser"));
-    // A preview, not a browser: links are shown, not followed.
-    m_previewBrowser->setOpenLinks(false);
-    m_previewBrowser->setOpenExternalLinks(false);
     auto* messagePage = new QWidget;
     auto* messageLayout = new QVBoxLayout(messagePage);
     messageLayout->setContentsMargins(0, 0, 0, 0);
@@ -1190,7 +1188,13 @@ void CampaignEditor::reloadAttachments()
         statusBar()->showMessage(files.error().message, 10000);
         return;
     }
+    QHash<QString, QByteArray> images;
     for (const CampaignAttachment& file : files.value()) {
+        if (!file.contentId.isEmpty()) {
+            if (Result<QByteArray> content = CampaignRepository(m_db).attachmentContent(file.id)) {
+                images.insert(file.contentId, content.value());
+            }
+        }
         auto* item = new QTreeWidgetItem(m_attachmentsTree);
         item->setText(0, file.fileName);
         item->setText(1, file.contentId.isEmpty() ? tr("Attachment") : tr("Inline image"));
@@ -1199,6 +1203,7 @@ void CampaignEditor::reloadAttachments()
         item->setTextAlignment(3, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(0, IdRole, file.id);
     }
+    m_previewBrowser->setInlineImages(images);
     m_attachmentsTree->resizeColumnToContents(1);
     m_attachmentsTree->resizeColumnToContents(3);
     updateActions();
@@ -1222,7 +1227,12 @@ void CampaignEditor::addAttachment(bool inlineImage)
     }
     QString contentId;
     if (inlineImage) {
-        const QString suggestion = info.completeBaseName().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
+        // A Content-ID looks like an address (RFC 2392): the file's name at the sender's domain.
+        const QString from = m_fromAddressLineEdit->text().trimmed();
+        const QString domain =
+            from.contains(QLatin1Char('@')) ? from.section(QLatin1Char('@'), -1) : QStringLiteral("mailroom.invalid");
+        const QString suggestion =
+            info.completeBaseName().toLower().replace(QLatin1Char(' '), QLatin1Char('-')) + QLatin1Char('@') + domain;
         const std::optional<QString> answer =
             Dialogs::getText(this, tr("Add Inline Image"),
                              tr("Content ID (the HTML shows the image with <img src=\"cid:ID\">):"), {suggestion});

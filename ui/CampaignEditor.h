@@ -21,6 +21,7 @@
 
 class AppSettings;
 class CampaignAudienceWorker;
+class MessagePreview;
 class QAction;
 class QComboBox;
 class QLabel;
@@ -33,7 +34,6 @@ class QPushButton;
 class QSplitter;
 class QStackedWidget;
 class QTabWidget;
-class QTextBrowser;
 class QTimer;
 class QTreeWidget;
 class Vault;
@@ -188,7 +188,7 @@ private:
     QLabel* m_previewSubjectLabel = nullptr;
     QLabel* m_previewFromLabel = nullptr;
     QLabel* m_previewToLabel = nullptr;
-    QTextBrowser* m_previewBrowser = nullptr;
+    MessagePreview* m_previewBrowser = nullptr;
     QComboBox* m_recipientComboBox = nullptr;
     QLabel* m_recipientPositionLabel = nullptr;
     QListWidget* m_checklist = nullptr;

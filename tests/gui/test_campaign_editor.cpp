@@ -15,12 +15,14 @@
 #include "ui/CampaignWindows.h"
 #include "ui/Dialogs.h"
 #include "ui/MainWindow.h"
+#include "ui/MessagePreview.h"
 #include "ui/Translations.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -30,6 +32,7 @@
 #include <QTest>
 #include <QTextBlock>
 #include <QTextBrowser>
+#include <QTreeWidget>
 
 #include <memory>
 
@@ -64,6 +67,8 @@ private Q_SLOTS:
     void showsAnUnknownTagAtItsLine();
     void goesToTheSourceLineOfABrokenLink();
     void countsWhoIsLeftOutAndWhy();
+    void stepsPastTheFirstPageOfRecipients();
+    void addsAndRemovesAttachments();
     void sendsToAFolderOnlyWithoutErrors();
     void asksAboutUnsavedChangesOnClose();
     void showsWhyThePreviewIsEmptyWhenTheVaultStaysLocked();
@@ -374,6 +379,102 @@ void TestCampaignEditor::countsWhoIsLeftOutAndWhy()
         count->text(), QStringLiteral("1 recipient; left out: 1 unsubscribed, 1 bounced, 0 complained, 1 suppressed"),
         timeoutMs);
     QVERIFY(editor->isModified());
+}
+
+void TestCampaignEditor::stepsPastTheFirstPageOfRecipients()
+{
+    // The audience is read a page (100) at a time; Next fetches the following page.
+    {
+        auto connection = Connection::open(m_workspace->path());
+        QVERIFY(connection.ok());
+        ContactRepository contacts(connection->database());
+        for (int i = 0; i < 95; ++i) {
+            Contact contact;
+            contact.firstName = QStringLiteral("Reader%1").arg(i + 1);
+            contact.email = QStringLiteral("reader%1@example.org").arg(i + 1);
+            QVERIFY(contacts.add(contact).ok());
+        }
+    }
+    const qint64 id = createCampaign(QStringLiteral("For {{ first_name }}"), greetingHtml(QStringLiteral("Hi")));
+    CampaignEditor* editor = openUnlocked(id);
+    QVERIFY(editor);
+    auto* next = child<QAction>(editor, "nextRecipientAction");
+    auto* subject = child<QLabel>(editor, "previewSubjectLabel");
+    for (int step = 1; step < 100; ++step) {
+        QVERIFY(next->isEnabled());
+        next->trigger();
+    }
+    QCOMPARE(subject->text(), QStringLiteral("For Reader90"));
+    next->trigger(); // the 101st: from the next page
+    QTRY_COMPARE_WITH_TIMEOUT(subject->text(), QStringLiteral("For Reader91"), timeoutMs);
+    QCOMPARE(child<QLabel>(editor, "recipientPositionLabel")->text(), QStringLiteral("101 of 105"));
+    for (int step = 0; step < 4; ++step) {
+        next->trigger();
+    }
+    QCOMPARE(subject->text(), QStringLiteral("For Reader95"));
+    QVERIFY(!next->isEnabled());
+    child<QAction>(editor, "previousRecipientAction")->trigger();
+    QCOMPARE(subject->text(), QStringLiteral("For Reader94"));
+}
+
+void TestCampaignEditor::addsAndRemovesAttachments()
+{
+    QTemporaryDir files;
+    QVERIFY(files.isValid());
+    const QString logo = files.filePath(QStringLiteral("Logo.png"));
+    QImage image(8, 8, QImage::Format_RGB32);
+    image.fill(Qt::darkCyan);
+    QVERIFY(image.save(logo));
+    const QString prices = files.filePath(QStringLiteral("prices.txt"));
+    {
+        QFile file(prices);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(2048, 'x'));
+    }
+    const qint64 id =
+        createCampaign(QStringLiteral("Hello"),
+                       greetingHtml(QStringLiteral("<img src=\"cid:logo@sunrise.example\" alt=\"Sunrise Ceramics\">")));
+    CampaignEditor* editor = openUnlocked(id);
+    QVERIFY(editor);
+    auto* list = child<QTreeWidget>(editor, "attachmentsTreeWidget");
+    QCOMPARE(list->topLevelItemCount(), 0);
+
+    Dialogs::setNextFileName(prices);
+    child<QPushButton>(editor, "addAttachmentButton")->click();
+    Dialogs::setNextFileName(logo);
+    Dialogs::setNextText(QStringLiteral("logo@sunrise.example")); // the content id
+    child<QPushButton>(editor, "addInlineImageButton")->click();
+    QVERIFY(!Dialogs::hasPendingAnswers());
+    QVERIFY2(list->topLevelItemCount() == 2, qPrintable(Dialogs::lastWarning()));
+    QCOMPARE(list->topLevelItem(0)->text(0), QStringLiteral("prices.txt"));
+    QCOMPARE(list->topLevelItem(0)->text(1), QStringLiteral("Attachment"));
+    QCOMPARE(list->topLevelItem(0)->text(3), QStringLiteral("2.0 kB"));
+    QCOMPARE(list->topLevelItem(1)->text(0), QStringLiteral("Logo.png"));
+    QCOMPARE(list->topLevelItem(1)->text(1), QStringLiteral("Inline image"));
+    QCOMPARE(list->topLevelItem(1)->text(2), QStringLiteral("cid:logo@sunrise.example"));
+
+    // The preview shows the inline image from the campaign's own file, and nothing from elsewhere.
+    auto* preview = child<MessagePreview>(editor, "previewBrowser");
+    const QVariant shown =
+        preview->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("cid:logo@sunrise.example")));
+    QCOMPARE(shown.value<QImage>().size(), QSize(8, 8));
+    QVERIFY(preview->loadResource(QTextDocument::ImageResource, QUrl::fromLocalFile(logo)).isNull());
+
+    auto connection = Connection::open(m_workspace->path());
+    QVERIFY(connection.ok());
+    QCOMPARE(CampaignRepository(connection->database()).attachments(id)->size(), 2);
+
+    list->setCurrentItem(list->topLevelItem(0));
+    auto* remove = child<QPushButton>(editor, "removeAttachmentButton");
+    QVERIFY(remove->isEnabled());
+    Dialogs::setNextButton(QMessageBox::No);
+    remove->click();
+    QCOMPARE(list->topLevelItemCount(), 2);
+    Dialogs::setNextButton(QMessageBox::Yes);
+    remove->click();
+    QCOMPARE(list->topLevelItemCount(), 1);
+    QCOMPARE(CampaignRepository(connection->database()).attachments(id)->first().contentId,
+             QStringLiteral("logo@sunrise.example"));
 }
 
 void TestCampaignEditor::sendsToAFolderOnlyWithoutErrors()
