@@ -224,7 +224,7 @@ QList<CliCommand> CampaignCommands::commands()
          {id, QStringLiteral("FILE")},
          tr("attach a file to a campaign, or add an inline image with --inline"),
          {{QStringLiteral("inline"), QStringLiteral("CID"),
-           tr("make it an inline image the HTML shows as <img src=\"cid:CID\">")},
+           tr("make it an inline image the HTML shows as <img src=\"cid:CID\">; CID like logo@shop")},
           {QStringLiteral("type"), QStringLiteral("MIME"), tr("its MIME type (default: guessed from the file)")}},
          &attach},
         {{QStringLiteral("sender"), QStringLiteral("show")}, {}, tr("show the sender settings"), {}, &senderShow},

@@ -1,6 +1,7 @@
 #include "core/campaigns/CampaignRepository.h"
 
 #include "core/contacts/EmailAddress.h"
+#include "core/mail/mime/EncodedPart.h"
 #include "core/storage/SqlError.h"
 #include "core/storage/SqlText.h"
 #include "core/storage/Transaction.h"
@@ -386,20 +387,12 @@ Result<qint64> CampaignRepository::addAttachment(qint64 campaignId, const QStrin
                          .arg(name)
                          .arg(double(content.size()) / (1024 * 1024), 0, 'f', 1)};
     }
+    // The rules the message writer holds parts to, checked now rather than at send time.
     const QString type = mimeType.trimmed();
-    if (!type.contains(QLatin1Char('/')) || type.contains(QLatin1Char(' '))) {
-        return Error{
-            ErrorCode::InvalidInput,
-            QCoreApplication::translate("CampaignRepository", "\"%1\" is not a MIME type (type/subtype).").arg(type)};
-    }
-    for (QChar c : contentId) {
-        if (!(c.isLetterOrNumber() && c.unicode() < 128) && !QStringLiteral(".-_@").contains(c)) {
-            return Error{
-                ErrorCode::InvalidInput,
-                QCoreApplication::translate("CampaignRepository",
-                                            "The inline image id \"%1\" may hold only letters, digits and . - _ @.")
-                    .arg(contentId)};
-        }
+    auto part = contentId.isEmpty() ? EncodedPart::attachment(name, type, QByteArray())
+                                    : EncodedPart::inlineImage(contentId, type, QByteArray(), name);
+    if (!part) {
+        return part.error();
     }
     if (auto s = exists(m_db, QStringLiteral("campaigns"), campaignId,
                         QCoreApplication::translate("CampaignRepository", "There is no campaign %1.").arg(campaignId));

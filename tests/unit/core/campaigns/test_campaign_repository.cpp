@@ -153,7 +153,7 @@ private Q_SLOTS:
         QVERIFY(!repo.addAttachment(id, QStringLiteral("../etc/passwd"), QStringLiteral("text/plain"), {}, "x"));
         QVERIFY(!repo.addAttachment(id, QStringLiteral("a.txt"), QStringLiteral("text plain"), {}, "x"));
         QVERIFY(
-            !repo.addAttachment(id, QStringLiteral("a.png"), QStringLiteral("image/png"), QStringLiteral("a b"), "x"));
+            !repo.addAttachment(id, QStringLiteral("a.png"), QStringLiteral("image/png"), QStringLiteral("a b@x"), "x"));
         auto big = repo.addAttachment(id, QStringLiteral("huge.bin"), QStringLiteral("application/octet-stream"), {},
                                       QByteArray(CampaignRepository::kMaxAttachmentBytes + 1, '\0'));
         QVERIFY(!big);
