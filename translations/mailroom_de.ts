@@ -12,15 +12,15 @@
     <name>AudienceQuery</name>
     <message>
         <source>There is no list with id %1; was it deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Liste mit der ID %1. Wurde sie gelöscht?</translation>
     </message>
     <message>
         <source>There is no tag with id %1; was it deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Tag mit der ID %1. Wurde er gelöscht?</translation>
     </message>
     <message>
         <source>The segment &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment „%1“: %2</translation>
     </message>
 </context>
 <context>
@@ -553,122 +553,122 @@
     <name>CampaignRenderer</name>
     <message>
         <source>Subject</source>
-        <translation type="unfinished">Betreff</translation>
+        <translation>Betreff</translation>
     </message>
     <message>
         <source>Preheader</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschautext</translation>
     </message>
     <message>
         <source>HTML</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML</translation>
     </message>
     <message>
         <source>Footer</source>
-        <translation type="unfinished"></translation>
+        <translation>Fußzeile</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished">Text</translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>HTML: an {% if %} block must open and close on the same side of &lt;body&gt; and &lt;/body&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML: Ein {% if %}-Block muss auf derselben Seite von &lt;body&gt; und &lt;/body&gt; beginnen und enden.</translation>
     </message>
     <message>
         <source>Subject: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Betreff: %1</translation>
     </message>
     <message>
         <source>Preheader: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschautext: %1</translation>
     </message>
     <message>
         <source>HTML: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>HTML: %1</translation>
     </message>
     <message>
         <source>Footer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fußzeile: %1</translation>
     </message>
     <message>
         <source>Text: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Text: %1</translation>
     </message>
 </context>
 <context>
     <name>CampaignRepository</name>
     <message>
         <source>A campaign needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kampagne braucht einen Namen.</translation>
     </message>
     <message>
         <source>The campaign name &quot;%1&quot; is longer than 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kampagnenname „%1“ ist länger als 200 Zeichen.</translation>
     </message>
     <message>
         <source>The subject must be one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betreff muss aus einer Zeile bestehen.</translation>
     </message>
     <message>
         <source>The subject is longer than 998 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betreff ist länger als 998 Zeichen.</translation>
     </message>
     <message>
         <source>The preheader must be one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorschautext muss aus einer Zeile bestehen.</translation>
     </message>
     <message>
         <source>The sender&apos;s name must be one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Absendername muss aus einer Zeile bestehen.</translation>
     </message>
     <message>
         <source>The sender&apos;s name is longer than 200 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Absendername ist länger als 200 Zeichen.</translation>
     </message>
     <message>
         <source>The From address &quot;%1&quot; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absenderadresse „%1“ ist ungültig: %2</translation>
     </message>
     <message>
         <source>The Reply-To address &quot;%1&quot; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwortadresse (Reply-To) „%1“ ist ungültig: %2</translation>
     </message>
     <message>
         <source>The campaign&apos;s list %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste %1 der Kampagne gibt es nicht.</translation>
     </message>
     <message>
         <source>The campaign&apos;s tag %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Tag %1 der Kampagne gibt es nicht.</translation>
     </message>
     <message>
         <source>The campaign&apos;s segment %1 does not exist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment %1 der Kampagne gibt es nicht.</translation>
     </message>
     <message>
         <source>There is no campaign %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Kampagne %1.</translation>
     </message>
     <message>
         <source>There is no attachment %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Anhang %1.</translation>
     </message>
     <message>
         <source>The attachment name &quot;%1&quot; is not a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anhangsname „%1“ ist kein Dateiname.</translation>
     </message>
     <message>
         <source>An attachment&apos;s name must be one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Anhangs muss aus einer Zeile bestehen.</translation>
     </message>
     <message>
         <source>%1 is %2 MB; attachments can be at most 18 MB (most mail servers refuse bigger messages).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist %2 MB groß; Anhänge dürfen höchstens 18 MB groß sein (die meisten Mailserver lehnen größere Nachrichten ab).</translation>
     </message>
 </context>
 <context>
@@ -1252,187 +1252,187 @@
     <name>ContentChecker</name>
     <message>
         <source>(no text)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Text)</translation>
     </message>
     <message>
         <source>The link “%1” has no address</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ hat keine Adresse</translation>
     </message>
     <message>
         <source>Its href is empty, so clicking it does nothing or reloads the message. Enter the full address, starting with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sein href ist leer, daher bewirkt ein Klick nichts oder lädt die Nachricht neu. Geben Sie die vollständige Adresse ein, beginnend mit https://.</translation>
     </message>
     <message>
         <source>The link “%1” goes nowhere (#)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ führt nirgendwohin (#)</translation>
     </message>
     <message>
         <source>“#” is a placeholder left from a template. Replace it with the page the reader should reach, starting with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>„#“ ist ein Platzhalter, der aus einer Vorlage übrig geblieben ist. Ersetzen Sie ihn durch die Seite, die der Leser erreichen soll, beginnend mit https://.</translation>
     </message>
     <message>
         <source>The link “%1” is not a full address</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ ist keine vollständige Adresse</translation>
     </message>
     <message>
         <source>An email has no website around it, so an address without https:// (such as “www.example.com” or “/shop”) leads nowhere. Write the full address, starting with https://.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail gehört zu keiner Website, daher führt eine Adresse ohne https:// (etwa „www.example.com“ oder „/shop“) nirgendwohin. Schreiben Sie die vollständige Adresse, beginnend mit https://.</translation>
     </message>
     <message>
         <source>The link “%1” runs a script</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ führt ein Skript aus</translation>
     </message>
     <message>
         <source>Mail programs never run scripts, so this link does nothing, and spam filters treat it as a sign of an attack. Link to a web page instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Programme führen nie Skripte aus, daher bewirkt dieser Link nichts, und Spamfilter werten ihn als Zeichen eines Angriffs. Verlinken Sie stattdessen auf eine Webseite.</translation>
     </message>
     <message>
         <source>The link “%1” is not a valid address</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ ist keine gültige Adresse</translation>
     </message>
     <message>
         <source>The address is misspelled or contains characters that are not allowed (such as spaces), so clicking it will fail. Copy the address again from the browser&apos;s address bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse ist falsch geschrieben oder enthält unzulässige Zeichen (etwa Leerzeichen), daher schlägt ein Klick darauf fehl. Kopieren Sie die Adresse noch einmal aus der Adressleiste des Browsers.</translation>
     </message>
     <message>
         <source>The link “%1” does not use https</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ verwendet kein https</translation>
     </message>
     <message>
         <source>Browsers mark http: pages as not secure and some spam filters count such links against you. Use https:// if the site supports it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Browser kennzeichnen http:-Seiten als nicht sicher, und manche Spamfilter werten solche Links gegen Sie. Verwenden Sie https://, wenn die Website es unterstützt.</translation>
     </message>
     <message>
         <source>The link “%1” has no address after “%2:”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ hat nach „%2:“ keine Adresse</translation>
     </message>
     <message>
         <source>Without an address or number the link opens an empty message or does nothing. Add what should come after “%1:”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne Adresse oder Nummer öffnet der Link eine leere Nachricht oder bewirkt nichts. Ergänzen Sie, was nach „%1:“ stehen soll.</translation>
     </message>
     <message>
         <source>The link “%1” uses “%2:”</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link „%1“ verwendet „%2:“</translation>
     </message>
     <message>
         <source>Many mail programs block or ignore links that are not https:, mailto: or tel:, so readers may not be able to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viele E-Mail-Programme blockieren oder ignorieren Links, die nicht https:, mailto: oder tel: sind, daher können Leser ihn womöglich nicht öffnen.</translation>
     </message>
     <message>
         <source>The subject is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betreff ist leer</translation>
     </message>
     <message>
         <source>Messages without a subject look like spam and are often deleted unread. Say in a few words what the message is about.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten ohne Betreff wirken wie Spam und werden oft ungelesen gelöscht. Sagen Sie in wenigen Worten, worum es in der Nachricht geht.</translation>
     </message>
     <message>
         <source>The subject is written in capitals</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betreff ist in Großbuchstaben geschrieben</translation>
     </message>
     <message>
         <source>A subject in capitals reads as shouting, and spam filters score it against you. Write it in normal case.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Betreff in Großbuchstaben wirkt wie Schreien, und Spamfilter werten ihn gegen Sie. Schreiben Sie ihn in normaler Groß- und Kleinschreibung.</translation>
     </message>
     <message>
         <source>The subject has runs of !, ? or $</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betreff enthält gehäufte !, ? oder $</translation>
     </message>
     <message>
         <source>Strings such as “!!!” or “$$$” are a classic spam sign and make filters more likely to move the message to spam. One exclamation mark at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeichenfolgen wie „!!!“ oder „$$$“ sind ein klassisches Spam-Merkmal und machen es wahrscheinlicher, dass Filter die Nachricht in den Spam-Ordner verschieben. Höchstens ein Ausrufezeichen.</translation>
     </message>
     <message>
         <source>The subject contains words spam filters look for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Betreff enthält Wörter, auf die Spamfilter achten: %1</translation>
     </message>
     <message>
         <source>Spam filters score these words, and together with other signs they can send the message to the spam folder. Rephrase the subject in your own words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamfilter bewerten diese Wörter, und zusammen mit anderen Merkmalen können sie die Nachricht in den Spam-Ordner bringen. Formulieren Sie den Betreff mit eigenen Worten um.</translation>
     </message>
     <message>
         <source>The preheader contains words spam filters look for: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Vorschautext enthält Wörter, auf die Spamfilter achten: %1</translation>
     </message>
     <message>
         <source>The preheader is read by spam filters like the rest of the message. Rephrase it in your own words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Spamfilter lesen den Vorschautext wie den Rest der Nachricht. Formulieren Sie ihn mit eigenen Worten um.</translation>
     </message>
     <message>
         <source>There is no From address</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keine Absenderadresse</translation>
     </message>
     <message>
         <source>Every message needs a sender address that replies and bounces can reach. Enter the address you send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Nachricht braucht eine Absenderadresse, die Antworten und Unzustellbarkeitsmeldungen erreichen können. Geben Sie die Adresse ein, von der Sie senden.</translation>
     </message>
     <message>
         <source>The From domain %1 has no DKIM key</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absenderdomain %1 hat keinen DKIM-Schlüssel</translation>
     </message>
     <message>
         <source>Without a DKIM signature Gmail, Yahoo and others cannot verify that the message really comes from %1, and many will send it to spam. Create a DKIM key for the domain and publish the DNS record shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne DKIM-Signatur können Gmail, Yahoo und andere nicht prüfen, ob die Nachricht wirklich von %1 stammt, und viele stufen sie als Spam ein. Erstellen Sie einen DKIM-Schlüssel für die Domain und veröffentlichen Sie den angezeigten DNS-Eintrag.</translation>
     </message>
     <message>
         <source>The message has no content</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat keinen Inhalt</translation>
     </message>
     <message>
         <source>Neither the HTML nor the text part contains anything to read. Write the message before sending it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder der HTML- noch der Textteil enthält etwas zu lesen. Schreiben Sie die Nachricht, bevor Sie sie senden.</translation>
     </message>
     <message>
         <source>A merge tag that is unknown or written wrongly would show up blank or broken for every recipient. Fix the tag at this line, or choose a field that exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein unbekannter oder falsch geschriebener Platzhalter würde bei jedem Empfänger leer oder fehlerhaft erscheinen. Korrigieren Sie den Platzhalter in dieser Zeile oder wählen Sie ein vorhandenes Feld.</translation>
     </message>
     <message>
         <source>The image %1 has no alt text</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild %1 hat keinen Alternativtext</translation>
     </message>
     <message>
         <source>Many readers see the message with images blocked, and screen readers read the alt text aloud. Describe the image in its alt attribute, or write alt=&quot;&quot; if it is only decoration.</source>
-        <translation type="unfinished"></translation>
+        <translation>Viele Leser sehen die Nachricht mit blockierten Bildern, und Screenreader lesen den Alternativtext vor. Beschreiben Sie das Bild in seinem alt-Attribut, oder schreiben Sie alt=&quot;&quot;, wenn es nur zur Dekoration dient.</translation>
     </message>
     <message>
         <source>There is no unsubscribe link</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Abmeldelink</translation>
     </message>
     <message>
         <source>The law (CAN-SPAM, GDPR) and the large mailbox providers require an easy way to unsubscribe from marketing mail. Add the {{ unsubscribe_url }} link to the footer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Gesetz (CAN-SPAM, DSGVO) und die großen Postfachanbieter verlangen eine einfache Möglichkeit, sich von Werbe-E-Mails abzumelden. Fügen Sie den Link {{ unsubscribe_url }} in die Fußzeile ein.</translation>
     </message>
     <message>
         <source>The footer has no postal address</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Fußzeile enthält keine Postanschrift</translation>
     </message>
     <message>
         <source>CAN-SPAM requires every marketing email to show the sender&apos;s valid physical postal address. Enter it in the sender settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>CAN-SPAM verlangt, dass jede Werbe-E-Mail die gültige Postanschrift des Absenders zeigt. Geben Sie sie in den Absendereinstellungen ein.</translation>
     </message>
     <message>
         <source>The message is %1 KB; Gmail will clip it</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist %1 KB groß; Gmail wird sie abschneiden</translation>
     </message>
     <message>
         <source>Gmail shows only the first 102 KB of a message and hides the rest, including your footer and unsubscribe link, behind “View entire message”. Remove content, compress or host images, or shorten the HTML.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail zeigt nur die ersten 102 KB einer Nachricht und versteckt den Rest, einschließlich Ihrer Fußzeile und des Abmeldelinks, hinter „Gesamte Nachricht anzeigen“. Entfernen Sie Inhalte, komprimieren Sie Bilder oder binden Sie sie von einem Server ein, oder kürzen Sie das HTML.</translation>
     </message>
     <message>
         <source>The message is %1 KB, close to Gmail&apos;s 102 KB limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht ist %1 KB groß, nahe an der Grenze von 102 KB bei Gmail</translation>
     </message>
     <message>
         <source>Gmail clips messages over 102 KB. Personalized values can push some recipients&apos; copies over the limit; keep the message smaller.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gmail schneidet Nachrichten über 102 KB ab. Personalisierte Werte können die Nachrichten mancher Empfänger über die Grenze bringen; halten Sie die Nachricht kleiner.</translation>
     </message>
     <message>
         <source>The message has no text part</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat keinen Textteil</translation>
     </message>
     <message>
         <source>Some readers and many spam filters expect a plain-text version beside the HTML. Let Mailroom generate it from the HTML, or write one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Manche Leser und viele Spamfilter erwarten neben dem HTML eine Nur-Text-Version. Lassen Sie Mailroom sie aus dem HTML erzeugen, oder schreiben Sie selbst eine.</translation>
     </message>
 </context>
 <context>
@@ -1536,74 +1536,74 @@
     <name>DkimKey</name>
     <message>
         <source>The RSA key has %1 bits; DKIM verifiers refuse keys shorter than 1024 bits (RFC 8301). Generate a new key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der RSA-Schlüssel hat %1 Bit; DKIM-Prüfer lehnen Schlüssel mit weniger als 1024 Bit ab (RFC 8301). Erzeugen Sie einen neuen Schlüssel.</translation>
     </message>
     <message>
         <source>The RSA key has %1 bits; its DNS record would be too long to publish. Use 2048 bits.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der RSA-Schlüssel hat %1 Bit; sein DNS-Eintrag wäre zu lang, um ihn zu veröffentlichen. Verwenden Sie 2048 Bit.</translation>
     </message>
     <message>
         <source>The private key is a %1 key; DKIM signs with RSA or Ed25519 keys only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Schlüssel ist ein %1-Schlüssel; DKIM signiert nur mit RSA- oder Ed25519-Schlüsseln.</translation>
     </message>
     <message>
         <source>The private key is damaged: its parts do not fit together.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Schlüssel ist beschädigt: Seine Teile passen nicht zusammen.</translation>
     </message>
     <message>
         <source>Could not generate a DKIM key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Schlüssel konnte nicht erzeugt werden: %1</translation>
     </message>
     <message>
         <source>The DKIM private key is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private DKIM-Schlüssel ist leer.</translation>
     </message>
     <message>
         <source>The DKIM private key is not in PEM form: it should start with &quot;-----BEGIN PRIVATE KEY-----&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private DKIM-Schlüssel liegt nicht im PEM-Format vor: Er sollte mit „-----BEGIN PRIVATE KEY-----“ beginnen.</translation>
     </message>
     <message>
         <source>The DKIM private key&apos;s PEM text is damaged (its base64 or its BEGIN/END lines); copy the whole key again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PEM-Text des privaten DKIM-Schlüssels ist beschädigt (das base64 oder die BEGIN/END-Zeilen); kopieren Sie den ganzen Schlüssel noch einmal.</translation>
     </message>
     <message>
         <source>The DKIM private key is protected by a passphrase; export it without one (openssl pkey -in key.pem -out plain.pem). Mailroom keeps it encrypted in its vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private DKIM-Schlüssel ist durch eine Passphrase geschützt; exportieren Sie ihn ohne Passphrase (openssl pkey -in key.pem -out plain.pem). Mailroom bewahrt ihn verschlüsselt in seinem Tresor auf.</translation>
     </message>
     <message>
         <source>This is a %1, not a private key; DKIM signing needs the private key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ist kein privater Schlüssel, sondern: %1. Zum Signieren mit DKIM wird der private Schlüssel benötigt.</translation>
     </message>
     <message>
         <source>The DKIM private key is a &quot;%1&quot;; DKIM signs with RSA or Ed25519 keys in a &quot;PRIVATE KEY&quot; PEM.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private DKIM-Schlüssel ist ein „%1“; DKIM signiert mit RSA- oder Ed25519-Schlüsseln in einem PEM-Block „PRIVATE KEY“.</translation>
     </message>
     <message>
         <source>The DKIM private key could not be read: its &quot;%1&quot; block holds no valid key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private DKIM-Schlüssel konnte nicht gelesen werden: Sein Block „%1“ enthält keinen gültigen Schlüssel.</translation>
     </message>
     <message>
         <source>Could not sign with the DKIM key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit dem DKIM-Schlüssel konnte nicht signiert werden: %1</translation>
     </message>
 </context>
 <context>
     <name>DkimKeyRepository</name>
     <message>
         <source>&quot;%1&quot; is not a domain name such as example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Domainname wie example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a DKIM selector: use letters, digits and hyphens, such as &quot;mailroom1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein DKIM-Selektor: Verwenden Sie Buchstaben, Ziffern und Bindestriche, etwa „mailroom1“.</translation>
     </message>
     <message>
         <source>%1 already has a DKIM key with the selector &quot;%2&quot;; pick another selector.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat bereits einen DKIM-Schlüssel mit dem Selektor „%2“; wählen Sie einen anderen Selektor.</translation>
     </message>
     <message>
         <source>There is no DKIM key %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen DKIM-Schlüssel %1.</translation>
     </message>
 </context>
 <context>
@@ -1729,54 +1729,54 @@
     <name>DkimNames</name>
     <message>
         <source>A DKIM signing domain is required (example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine DKIM-Signaturdomain ist erforderlich (example.com).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a domain name a DKIM key can be published for (a name such as example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Domainname, für den ein DKIM-Schlüssel veröffentlicht werden kann (ein Name wie example.com).</translation>
     </message>
     <message>
         <source>A DKIM selector is required (for example s1 or mail2026).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein DKIM-Selektor ist erforderlich (zum Beispiel s1 oder mail2026).</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a DKIM selector: use letters, digits and hyphens, with dots between parts (s1, mail-2026).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein DKIM-Selektor: Verwenden Sie Buchstaben, Ziffern und Bindestriche, mit Punkten zwischen den Teilen (s1, mail-2026).</translation>
     </message>
 </context>
 <context>
     <name>DkimSigner</name>
     <message>
         <source>Cannot DKIM-sign the message: line %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht kann nicht mit DKIM signiert werden: Zeile %1 %2</translation>
     </message>
     <message>
         <source>starts with a space but follows no header field.</source>
-        <translation type="unfinished"></translation>
+        <translation>beginnt mit einem Leerzeichen, folgt aber auf kein Headerfeld.</translation>
     </message>
     <message>
         <source>has a bare %1; a message to be sent must end its lines with CRLF.</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält ein einzelnes %1; in einer zu sendenden Nachricht müssen die Zeilen mit CRLF enden.</translation>
     </message>
     <message>
         <source>is not a header field (Name: value).</source>
-        <translation type="unfinished"></translation>
+        <translation>ist kein Headerfeld (Name: Wert).</translation>
     </message>
     <message>
         <source>Could not hash the message body: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Hash des Nachrichtentexts konnte nicht berechnet werden: %1</translation>
     </message>
     <message>
         <source>The DKIM self-test failed (%1); DKIM signing is disabled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der DKIM-Selbsttest ist fehlgeschlagen (%1); das Signieren mit DKIM ist deaktiviert.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a header field name DKIM can sign.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Headerfeldname, den DKIM signieren kann.</translation>
     </message>
     <message>
         <source>Cannot DKIM-sign the message: it has no From header field, and DKIM signs From.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht kann nicht mit DKIM signiert werden: Sie hat kein From-Headerfeld, und DKIM signiert From.</translation>
     </message>
 </context>
 <context>
@@ -1853,31 +1853,31 @@
     <name>EncodedPart</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The attachment &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Anhang „%1“</translation>
     </message>
     <message>
         <source>An attachment needs a file name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Anhang braucht einen Dateinamen.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a MIME type such as application/pdf.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein MIME-Typ wie application/pdf.</translation>
     </message>
     <message>
         <source>The inline image &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>Das eingebettete Bild „%1“</translation>
     </message>
     <message>
         <source>a Content-ID is letters, digits and . - _ + = around one @, such as logo@example.com.</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Content-ID besteht aus Buchstaben, Ziffern und . - _ + = um genau ein @ herum, etwa logo@example.com.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a MIME type such as image/png.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein MIME-Typ wie image/png.</translation>
     </message>
 </context>
 <context>
@@ -1998,34 +1998,34 @@
     <name>FolderSend</name>
     <message>
         <source>The campaign cannot be sent: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne kann nicht gesendet werden: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Stopped after %1 messages.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Nachrichten angehalten.</translation>
     </message>
 </context>
 <context>
     <name>FolderTransport</name>
     <message>
         <source>No folder was given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde kein Ordner angegeben.</translation>
     </message>
     <message>
         <source>%1 is a file, not a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist eine Datei, kein Ordner.</translation>
     </message>
     <message>
         <source>Cannot create the folder %1.</source>
-        <translation type="unfinished">Der Ordner %1 kann nicht angelegt werden.</translation>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation type="unfinished">%1 kann nicht geschrieben werden: %2</translation>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -2122,43 +2122,43 @@
     <name>HeaderEncoding</name>
     <message>
         <source>&quot;%1&quot; cannot be used as an email address: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht als E-Mail-Adresse verwendet werden: %2</translation>
     </message>
     <message>
         <source>The %1 header needs at least one address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Headerfeld %1 braucht mindestens eine Adresse.</translation>
     </message>
     <message>
         <source>%1 header: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Headerfeld %1: %2</translation>
     </message>
     <message>
         <source>An email address is required.</source>
-        <translation type="unfinished">Eine E-Mail-Adresse ist erforderlich.</translation>
+        <translation>Eine E-Mail-Adresse ist erforderlich.</translation>
     </message>
     <message>
         <source>it holds a space or a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>sie enthält ein Leerzeichen oder ein Steuerzeichen.</translation>
     </message>
     <message>
         <source>it is not of the form name@domain.</source>
-        <translation type="unfinished"></translation>
+        <translation>sie hat nicht die Form name@domain.</translation>
     </message>
     <message>
         <source>the part before the @ has non-ASCII characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Teil vor dem @ enthält Nicht-ASCII-Zeichen.</translation>
     </message>
     <message>
         <source>the part before the @ is invalid.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Teil vor dem @ ist ungültig.</translation>
     </message>
     <message>
         <source>the domain is not a valid domain name.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Domain ist kein gültiger Domainname.</translation>
     </message>
     <message>
         <source>it is longer than 254 characters.</source>
-        <translation type="unfinished">sie ist länger als 254 Zeichen.</translation>
+        <translation>sie ist länger als 254 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -2645,15 +2645,15 @@
     <name>Keychain</name>
     <message>
         <source>No keychain is available on this computer (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem Computer ist kein Schlüsselbund verfügbar (%1).</translation>
     </message>
     <message>
         <source>The keychain refused access (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert (%1).</translation>
     </message>
     <message>
         <source>The keychain holds no entry &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund enthält keinen Eintrag „%1“.</translation>
     </message>
 </context>
 <context>
@@ -3166,43 +3166,43 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>MimeMessage</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; cannot be written in the header.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht in den Header geschrieben werden.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a mailto address.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine mailto-Adresse.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not an https:// URL.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine https://-URL.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a message id.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Message-ID.</translation>
     </message>
     <message>
         <source>The part given to %1 is of another kind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der an %1 übergebene Teil hat eine andere Art.</translation>
     </message>
     <message>
         <source>the message has no valid date.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht hat kein gültiges Datum.</translation>
     </message>
     <message>
         <source>The message has neither a text nor an HTML body.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachricht hat weder einen Text- noch einen HTML-Teil.</translation>
     </message>
     <message>
         <source>Two inline images have the Content-ID %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zwei eingebettete Bilder haben die Content-ID %1.</translation>
     </message>
     <message>
         <source>Inline images need an HTML body to show them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebettete Bilder brauchen einen HTML-Teil, der sie anzeigt.</translation>
     </message>
 </context>
 <context>
@@ -3252,182 +3252,182 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>PassphraseSource</name>
     <message>
         <source>No passphrase on standard input: it is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Passphrase auf der Standardeingabe: Sie ist leer.</translation>
     </message>
     <message>
         <source>The passphrase on standard input is longer than 4096 bytes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase auf der Standardeingabe ist länger als 4096 Byte.</translation>
     </message>
     <message>
         <source>No passphrase on standard input: its first line is empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Passphrase auf der Standardeingabe: Ihre erste Zeile ist leer.</translation>
     </message>
     <message>
         <source>The passphrase on standard input is not UTF-8 text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase auf der Standardeingabe ist kein UTF-8-Text.</translation>
     </message>
 </context>
 <context>
     <name>Segment</name>
     <message>
         <source>is</source>
-        <translation type="unfinished"></translation>
+        <translation>ist</translation>
     </message>
     <message>
         <source>is not</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht</translation>
     </message>
     <message>
         <source>contains</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält</translation>
     </message>
     <message>
         <source>does not contain</source>
-        <translation type="unfinished"></translation>
+        <translation>enthält nicht</translation>
     </message>
     <message>
         <source>starts with</source>
-        <translation type="unfinished"></translation>
+        <translation>beginnt mit</translation>
     </message>
     <message>
         <source>ends with</source>
-        <translation type="unfinished"></translation>
+        <translation>endet auf</translation>
     </message>
     <message>
         <source>is empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ist leer</translation>
     </message>
     <message>
         <source>is not empty</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nicht leer</translation>
     </message>
     <message>
         <source>=</source>
-        <translation type="unfinished"></translation>
+        <translation>=</translation>
     </message>
     <message>
         <source>≠</source>
-        <translation type="unfinished"></translation>
+        <translation>≠</translation>
     </message>
     <message>
         <source>&lt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;</translation>
     </message>
     <message>
         <source>≤</source>
-        <translation type="unfinished"></translation>
+        <translation>≤</translation>
     </message>
     <message>
         <source>&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&gt;</translation>
     </message>
     <message>
         <source>≥</source>
-        <translation type="unfinished"></translation>
+        <translation>≥</translation>
     </message>
     <message>
         <source>is before</source>
-        <translation type="unfinished"></translation>
+        <translation>ist vor</translation>
     </message>
     <message>
         <source>is after</source>
-        <translation type="unfinished"></translation>
+        <translation>ist nach</translation>
     </message>
     <message>
         <source>is on</source>
-        <translation type="unfinished"></translation>
+        <translation>ist am</translation>
     </message>
     <message>
         <source>is within the last N days</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt in den letzten N Tagen</translation>
     </message>
     <message>
         <source>is more than N days ago</source>
-        <translation type="unfinished"></translation>
+        <translation>liegt mehr als N Tage zurück</translation>
     </message>
     <message>
         <source>is yes</source>
-        <translation type="unfinished"></translation>
+        <translation>ist Ja</translation>
     </message>
     <message>
         <source>is no</source>
-        <translation type="unfinished"></translation>
+        <translation>ist Nein</translation>
     </message>
     <message>
         <source>has</source>
-        <translation type="unfinished"></translation>
+        <translation>hat</translation>
     </message>
     <message>
         <source>has not</source>
-        <translation type="unfinished"></translation>
+        <translation>hat nicht</translation>
     </message>
     <message>
         <source>The segment&apos;s rules are not valid JSON: %1 at character %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln des Segments sind kein gültiges JSON: %1 bei Zeichen %2.</translation>
     </message>
     <message>
         <source>The segment&apos;s rules must be a JSON object with &quot;match&quot; and &quot;conditions&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln des Segments müssen ein JSON-Objekt mit „match“ und „conditions“ sein.</translation>
     </message>
     <message>
         <source>The segment&apos;s rules have an unknown key &quot;%1&quot; (they have match and conditions).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Regeln des Segments haben einen unbekannten Schlüssel „%1“ (erlaubt sind match und conditions).</translation>
     </message>
     <message>
         <source>The segment&apos;s &quot;match&quot; must be &quot;all&quot; or &quot;any&quot;, not &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Segment muss „match“ „all“ oder „any“ sein, nicht „%1“.</translation>
     </message>
     <message>
         <source>The segment&apos;s &quot;conditions&quot; must be a list of conditions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Segment muss „conditions“ eine Liste von Bedingungen sein.</translation>
     </message>
     <message>
         <source>Condition %1: there is no custom field with id %2; was it deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung %1: Es gibt kein eigenes Feld mit der ID %2. Wurde es gelöscht?</translation>
     </message>
     <message>
         <source>Condition %1: there is no field &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung %1: Es gibt kein Feld „%2“.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; does not apply to a %2 field.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist bei einem Feld vom Typ %2 nicht möglich.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a tag or list.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ braucht einen Tag oder eine Liste.</translation>
     </message>
     <message>
         <source>Condition %1: there is no tag with id %2; was it deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung %1: Es gibt keinen Tag mit der ID %2. Wurde er gelöscht?</translation>
     </message>
     <message>
         <source>Condition %1: there is no list with id %2; was it deleted?</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung %1: Es gibt keine Liste mit der ID %2. Wurde sie gelöscht?</translation>
     </message>
     <message>
         <source>the number of days must be a whole number from 0 to %L1, not &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anzahl der Tage muss eine ganze Zahl von 0 bis %L1 sein, nicht „%2“.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; needs a value.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ braucht einen Wert.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a number.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist keine Zahl.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a date; write it as YYYY-MM-DD.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Datum; schreiben Sie es als JJJJ-MM-TT.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is not a status (subscribed, unsubscribed, bounced or complained).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Status (subscribed, unsubscribed, bounced oder complained).</translation>
     </message>
     <message>
         <source>the value is longer than 1,000 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>der Wert ist länger als 1.000 Zeichen.</translation>
     </message>
 </context>
 <context>
@@ -3605,37 +3605,37 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>SegmentRepository</name>
     <message>
         <source>A segment needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Segment braucht einen Namen.</translation>
     </message>
     <message>
         <source>The segment name &quot;%1&quot; is longer than 100 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Segmentname „%1“ ist länger als 100 Zeichen.</translation>
     </message>
     <message>
         <source>The segment name &quot;%1&quot; contains a control character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Segmentname „%1“ enthält ein Steuerzeichen.</translation>
     </message>
     <message>
         <source>The segment &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment „%1“: %2</translation>
     </message>
     <message>
         <source>A segment named &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Segment namens „%1“ gibt es bereits.</translation>
     </message>
     <message>
         <source>There is no segment with id %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Segment mit der ID %1.</translation>
     </message>
     <message>
         <source>There is no segment named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Segment namens „%1“.</translation>
     </message>
     <message numerus="yes">
         <source>The segment &quot;%1&quot; is used by %n campaign(s) (%2); choose another audience for them first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Segment „%1“ wird von %n Kampagne verwendet (%2); wählen Sie für sie zuerst andere Empfänger.</numerusform>
+            <numerusform>Das Segment „%1“ wird von %n Kampagnen verwendet (%2); wählen Sie für diese zuerst andere Empfänger.</numerusform>
         </translation>
     </message>
 </context>
@@ -3643,19 +3643,19 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>SenderSettings</name>
     <message>
         <source>The postal address is longer than 500 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Postanschrift ist länger als 500 Zeichen.</translation>
     </message>
     <message>
         <source>The unsubscribe URL &quot;%1&quot; is not an https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abmelde-URL „%1“ ist keine https://-Adresse.</translation>
     </message>
     <message>
         <source>The unsubscribe URL &quot;%1&quot; has no {token}: without it nobody&apos;s unsubscribe can be told apart.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abmelde-URL „%1“ enthält kein {token}; ohne diesen Platzhalter lässt sich nicht unterscheiden, wer sich abmeldet.</translation>
     </message>
     <message>
         <source>The unsubscribe address &quot;%1&quot; is not valid: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Abmeldeadresse „%1“ ist ungültig: %2</translation>
     </message>
 </context>
 <context>
@@ -3967,134 +3967,134 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message>
         <source>read the vault&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen des Tresors lesen</translation>
     </message>
     <message>
         <source>save the vault&apos;s settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen des Tresors speichern</translation>
     </message>
     <message>
         <source>save a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis speichern</translation>
     </message>
     <message>
         <source>read a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis lesen</translation>
     </message>
     <message>
         <source>delete a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis löschen</translation>
     </message>
     <message>
         <source>read the campaign&apos;s audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger der Kampagne lesen</translation>
     </message>
     <message>
         <source>read the campaigns</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen lesen</translation>
     </message>
     <message>
         <source>read the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne lesen</translation>
     </message>
     <message>
         <source>save the campaign&apos;s audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger der Kampagne speichern</translation>
     </message>
     <message>
         <source>save the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne speichern</translation>
     </message>
     <message>
         <source>delete the campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne löschen</translation>
     </message>
     <message>
         <source>read the campaign&apos;s attachments</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhänge der Kampagne lesen</translation>
     </message>
     <message>
         <source>save the attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang speichern</translation>
     </message>
     <message>
         <source>delete the attachment</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhang löschen</translation>
     </message>
     <message>
         <source>read the DKIM keys</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Schlüssel lesen</translation>
     </message>
     <message>
         <source>save the DKIM key</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Schlüssel speichern</translation>
     </message>
     <message>
         <source>delete the DKIM key</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Schlüssel löschen</translation>
     </message>
     <message>
         <source>read the sender settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Absendereinstellungen lesen</translation>
     </message>
     <message>
         <source>save the sender settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Absendereinstellungen speichern</translation>
     </message>
     <message>
         <source>count the audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger zählen</translation>
     </message>
     <message>
         <source>list the audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger auflisten</translation>
     </message>
     <message>
         <source>look up a segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment nachschlagen</translation>
     </message>
     <message>
         <source>read the segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente lesen</translation>
     </message>
     <message>
         <source>save a segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment speichern</translation>
     </message>
     <message>
         <source>delete a segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment löschen</translation>
     </message>
     <message>
         <source>add to the suppression list</source>
-        <translation type="unfinished"></translation>
+        <translation>zur Sperrliste hinzufügen</translation>
     </message>
     <message>
         <source>read the suppression list</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrliste lesen</translation>
     </message>
     <message>
         <source>remove from the suppression list</source>
-        <translation type="unfinished"></translation>
+        <translation>aus der Sperrliste entfernen</translation>
     </message>
     <message>
         <source>count the suppression list</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge der Sperrliste zählen</translation>
     </message>
 </context>
 <context>
     <name>StarterTemplates</name>
     <message>
         <source>Newsletter</source>
-        <translation type="unfinished"></translation>
+        <translation>Newsletter</translation>
     </message>
     <message>
         <source>Announcement</source>
-        <translation type="unfinished"></translation>
+        <translation>Ankündigung</translation>
     </message>
     <message>
         <source>Plain letter</source>
-        <translation type="unfinished"></translation>
+        <translation>Einfacher Brief</translation>
     </message>
 </context>
 <context>
@@ -4247,31 +4247,31 @@ Bristol BS1 4QA, United Kingdom</source>
     <name>SuppressionList</name>
     <message>
         <source>An email address or a domain is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine E-Mail-Adresse oder eine Domain ist erforderlich.</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is neither an email address nor a domain name (like example.com).</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist weder eine E-Mail-Adresse noch ein Domainname (wie example.com).</translation>
     </message>
     <message>
         <source>The suppression list has no entry %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sperrliste hat keinen Eintrag %1.</translation>
     </message>
     <message>
         <source>%1 is not on the suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 steht nicht auf der Sperrliste.</translation>
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation type="unfinished">%1 kann nicht gelesen werden: %2</translation>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Line %L1: no email address or domain in column %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %L1: keine E-Mail-Adresse oder Domain in Spalte %2.</translation>
     </message>
     <message>
         <source>Line %L1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %L1: %2</translation>
     </message>
 </context>
 <context>
@@ -4362,146 +4362,146 @@ Bristol BS1 4QA, United Kingdom</source>
     <name>Vault</name>
     <message>
         <source>The vault&apos;s setting &apos;%1&apos; in this workspace is damaged; the vault cannot be opened.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Tresor-Einstellung „%1“ in diesem Arbeitsbereich ist beschädigt; der Tresor kann nicht geöffnet werden.</translation>
     </message>
     <message>
         <source>This workspace has no vault yet; set a passphrase first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat noch keinen Tresor; legen Sie zuerst eine Passphrase fest.</translation>
     </message>
     <message>
         <source>Could not %1: %2</source>
-        <translation type="unfinished">Fehlgeschlagen: %1: %2</translation>
+        <translation>Fehlgeschlagen: %1: %2</translation>
     </message>
     <message>
         <source>This workspace&apos;s vault was made by a newer Mailroom (format &apos;%1&apos;); update Mailroom to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tresor dieses Arbeitsbereichs stammt von einem neueren Mailroom (Format „%1“); aktualisieren Sie Mailroom, um ihn zu öffnen.</translation>
     </message>
     <message>
         <source>The passphrase is empty; choose one that is long and hard to guess.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase ist leer; wählen Sie eine, die lang und schwer zu erraten ist.</translation>
     </message>
     <message>
         <source>The kind of secret &apos;%1&apos; is empty or holds a NUL character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Art des Geheimnisses „%1“ ist leer oder enthält ein NUL-Zeichen.</translation>
     </message>
     <message>
         <source>The name of a secret of kind &apos;%1&apos; is empty or holds a NUL character.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Geheimnisses der Art „%1“ ist leer oder enthält ein NUL-Zeichen.</translation>
     </message>
     <message>
         <source>The secret &apos;%1&apos; (%2) is in a format this Mailroom does not know: it is damaged or from a newer Mailroom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis „%1“ (%2) hat ein Format, das dieses Mailroom nicht kennt: Es ist beschädigt oder stammt von einem neueren Mailroom.</translation>
     </message>
     <message>
         <source>The secret &apos;%1&apos; (%2) has been tampered with or copied from another row; it does not decrypt.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis „%1“ (%2) wurde manipuliert oder aus einer anderen Zeile kopiert; es lässt sich nicht entschlüsseln.</translation>
     </message>
     <message>
         <source>decrypt a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis entschlüsseln</translation>
     </message>
     <message>
         <source>create the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor anlegen</translation>
     </message>
     <message>
         <source>This workspace already has a vault; open it with its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Arbeitsbereich hat bereits einen Tresor; öffnen Sie ihn mit seiner Passphrase.</translation>
     </message>
     <message>
         <source>The passphrase does not open this workspace&apos;s vault.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase öffnet den Tresor dieses Arbeitsbereichs nicht.</translation>
     </message>
     <message>
         <source>open the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor öffnen</translation>
     </message>
     <message>
         <source>This computer&apos;s keychain does not remember this workspace&apos;s vault; enter its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund dieses Computers kennt den Tresor dieses Arbeitsbereichs nicht; geben Sie seine Passphrase ein.</translation>
     </message>
     <message>
         <source>The key this computer&apos;s keychain holds for this workspace does not open its vault (it was replaced); enter its passphrase.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel, den der Schlüsselbund dieses Computers für diesen Arbeitsbereich enthält, öffnet dessen Tresor nicht (er wurde ersetzt); geben Sie die Passphrase des Tresors ein.</translation>
     </message>
     <message>
         <source>The connection is to another workspace than this vault&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung besteht zu einem anderen Arbeitsbereich als dem dieses Tresors.</translation>
     </message>
     <message>
         <source>encrypt a secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimnis verschlüsseln</translation>
     </message>
     <message>
         <source>There is no secret &apos;%1&apos; (%2) in this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Arbeitsbereich gibt es kein Geheimnis „%1“ (%2).</translation>
     </message>
     <message>
         <source>There is no secret with id %1 in this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Arbeitsbereich gibt es kein Geheimnis mit der ID %1.</translation>
     </message>
     <message>
         <source>The secret &apos;%1&apos; (%2) is still in use (a DKIM key refers to it); remove that first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Geheimnis „%1“ (%2) wird noch verwendet (ein DKIM-Schlüssel verweist darauf); entfernen Sie diesen zuerst.</translation>
     </message>
     <message>
         <source>The current passphrase is not right; the passphrase was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die aktuelle Passphrase ist nicht richtig; die Passphrase wurde nicht geändert.</translation>
     </message>
     <message>
         <source>change the passphrase</source>
-        <translation type="unfinished"></translation>
+        <translation>Passphrase ändern</translation>
     </message>
     <message>
         <source>The AES-256/GCM self-test gave a wrong answer; the crypto library is broken and no secret is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Selbsttest von AES-256/GCM lieferte ein falsches Ergebnis; die Kryptobibliothek ist defekt und kein Geheimnis ist sicher.</translation>
     </message>
     <message>
         <source>The Argon2id self-test gave a wrong answer; the crypto library is broken and no secret is safe.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Selbsttest von Argon2id lieferte ein falsches Ergebnis; die Kryptobibliothek ist defekt und kein Geheimnis ist sicher.</translation>
     </message>
     <message>
         <source>run the crypto self-test</source>
-        <translation type="unfinished"></translation>
+        <translation>Krypto-Selbsttest ausführen</translation>
     </message>
 </context>
 <context>
     <name>VaultSession</name>
     <message>
         <source>Opening the vault…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor wird geöffnet …</translation>
     </message>
     <message>
         <source>Unlock the Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor entsperren</translation>
     </message>
     <message>
         <source>The passphrase of this workspace&apos;s vault (it keeps your DKIM keys and passwords):</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase des Tresors dieses Arbeitsbereichs (er bewahrt Ihre DKIM-Schlüssel und Passwörter auf):</translation>
     </message>
     <message>
         <source>Create the Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor anlegen</translation>
     </message>
     <message>
         <source>Choose a passphrase for this workspace&apos;s vault. It encrypts your DKIM keys and passwords; without it they cannot be read, so keep it safe:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Passphrase für den Tresor dieses Arbeitsbereichs. Sie verschlüsselt Ihre DKIM-Schlüssel und Passwörter; ohne sie können diese nicht gelesen werden, bewahren Sie sie also sicher auf:</translation>
     </message>
     <message>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Tresor</translation>
     </message>
     <message>
         <source>The passphrase cannot be empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Passphrase darf nicht leer sein.</translation>
     </message>
     <message>
         <source>Type the passphrase again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie die Passphrase noch einmal ein:</translation>
     </message>
     <message>
         <source>The two passphrases differ; please try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die beiden Passphrasen stimmen nicht überein; bitte versuchen Sie es noch einmal.</translation>
     </message>
 </context>
 <context>
@@ -4583,7 +4583,7 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message>
         <source>Mailroom</source>
-        <translation type="unfinished">Mailroom</translation>
+        <translation>Mailroom</translation>
     </message>
 </context>
 </TS>
