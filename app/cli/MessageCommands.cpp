@@ -9,10 +9,14 @@
 #include "core/contacts/ContactRepository.h"
 #include "core/delivery/FolderSend.h"
 #include "core/mail/html/ContentChecker.h"
+#include "core/storage/Workspace.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <memory>
+#include <optional>
 
 namespace {
 
@@ -46,6 +50,35 @@ Result<QDateTime> parseDate(const CliRequest& request)
                      tr("\"%1\" is not a date and time; write it as 2026-11-28T09:30:00+01:00.").arg(text)};
     }
     return date;
+}
+
+// The workspace and the campaign named by an ID argument; `problem` says why not.
+struct OpenCampaign
+{
+    std::unique_ptr<Workspace> workspace;
+    Campaign campaign;
+};
+
+std::optional<OpenCampaign> openCampaign(const CliRequest& request, const QString& idText, bool forWriting,
+                                         CliStatus& problem)
+{
+    auto id = parseId(idText);
+    if (!id) {
+        problem = CliStatus::usage(id.error().message);
+        return std::nullopt;
+    }
+    auto workspace =
+        forWriting ? WorkspaceCommands::openForWriting(request) : WorkspaceCommands::openForReading(request);
+    if (!workspace) {
+        problem = CliStatus::failed(workspace.error());
+        return std::nullopt;
+    }
+    auto campaign = CampaignRepository(workspace.value()->database()).findById(id.value());
+    if (!campaign) {
+        problem = CliStatus::failed(campaign.error());
+        return std::nullopt;
+    }
+    return OpenCampaign{std::move(workspace).value(), campaign.value()};
 }
 
 CliOption dateOption()
@@ -133,20 +166,16 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
     if (!request.args.isSet(QStringLiteral("campaign")) || !request.args.isSet(QStringLiteral("contact"))) {
         return CliStatus::usage(tr("render needs --campaign ID and --contact EMAIL"));
     }
-    auto id = parseId(request.args.value(QStringLiteral("campaign")));
     auto date = parseDate(request);
-    if (!id || !date) {
-        return CliStatus::usage(!id ? id.error().message : date.error().message);
+    if (!date) {
+        return CliStatus::usage(date.error().message);
     }
-    auto workspace = WorkspaceCommands::openForWriting(request);
-    if (!workspace) {
-        return CliStatus::failed(workspace.error());
+    CliStatus problem;
+    auto open = openCampaign(request, request.args.value(QStringLiteral("campaign")), true, problem);
+    if (!open) {
+        return problem;
     }
-    QSqlDatabase db = workspace.value()->database();
-    auto campaign = CampaignRepository(db).findById(id.value());
-    if (!campaign) {
-        return CliStatus::failed(campaign.error());
-    }
+    QSqlDatabase db = open->workspace->database();
     auto contact = ContactRepository(db).findByEmail(request.args.value(QStringLiteral("contact")));
     if (!contact) {
         return CliStatus::failed(contact.error());
@@ -157,7 +186,7 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
     }
     CampaignRenderer::Options options;
     options.date = date.value();
-    auto renderer = CampaignRenderer::prepare(db, campaign.value(), vault.value(), options);
+    auto renderer = CampaignRenderer::prepare(db, open->campaign, vault.value(), options);
     if (!renderer) {
         return CliStatus::failed(renderer.error());
     }
@@ -179,49 +208,26 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
 
 CliStatus MessageCommands::check(const CliRequest& request, CliOutput& out)
 {
-    auto id = parseId(request.args.positionals().value(0));
-    if (!id) {
-        return CliStatus::usage(id.error().message);
+    CliStatus problem;
+    auto open = openCampaign(request, request.args.positionals().value(0), true, problem);
+    if (!open) {
+        return problem;
     }
-    auto workspace = WorkspaceCommands::openForWriting(request);
-    if (!workspace) {
-        return CliStatus::failed(workspace.error());
-    }
-    QSqlDatabase db = workspace.value()->database();
-    auto campaign = CampaignRepository(db).findById(id.value());
-    if (!campaign) {
-        return CliStatus::failed(campaign.error());
-    }
+    QSqlDatabase db = open->workspace->database();
     auto vault = openCliVault(db, request);
     if (!vault) {
         return CliStatus::failed(vault.error());
     }
-    auto renderer = CampaignRenderer::prepare(db, campaign.value(), vault.value(), {});
+    auto renderer = CampaignRenderer::prepare(db, open->campaign, vault.value(), {});
     if (!renderer) {
         return CliStatus::failed(renderer.error());
     }
     // The first recipient stands for all; a made-up one when there is nobody yet.
-    Contact sample;
-    sample.id = 1;
-    sample.email = QStringLiteral("jane.doe@example.com");
-    sample.firstName = QStringLiteral("Jane");
-    sample.lastName = QStringLiteral("Doe");
-    auto spec = audienceSpecFor(db, campaign.value());
-    if (!spec) {
-        return CliStatus::failed(spec.error());
+    auto sample = sampleRecipient(db, open->campaign);
+    if (!sample) {
+        return CliStatus::failed(sample.error());
     }
-    auto first = AudienceQuery(db, spec.value()).recipients(0, 1);
-    if (!first) {
-        return CliStatus::failed(first.error());
-    }
-    if (!first->isEmpty()) {
-        auto found = ContactRepository(db).findById(first->first().contactId);
-        if (!found) {
-            return CliStatus::failed(found.error());
-        }
-        sample = found.value();
-    }
-    const QVector<ContentIssue> issues = renderer->check(sample);
+    const QVector<ContentIssue> issues = renderer->check(sample.value());
     const bool errors = ContentChecker::hasErrors(issues);
     if (request.json) {
         QJsonArray array;
@@ -253,20 +259,13 @@ CliStatus MessageCommands::check(const CliRequest& request, CliOutput& out)
 
 CliStatus MessageCommands::recipients(const CliRequest& request, CliOutput& out)
 {
-    auto id = parseId(request.args.positionals().value(0));
-    if (!id) {
-        return CliStatus::usage(id.error().message);
+    CliStatus problem;
+    auto open = openCampaign(request, request.args.positionals().value(0), false, problem);
+    if (!open) {
+        return problem;
     }
-    auto workspace = WorkspaceCommands::openForReading(request);
-    if (!workspace) {
-        return CliStatus::failed(workspace.error());
-    }
-    QSqlDatabase db = workspace.value()->database();
-    auto campaign = CampaignRepository(db).findById(id.value());
-    if (!campaign) {
-        return CliStatus::failed(campaign.error());
-    }
-    auto spec = audienceSpecFor(db, campaign.value());
+    QSqlDatabase db = open->workspace->database();
+    auto spec = audienceSpecFor(db, open->campaign);
     if (!spec) {
         return CliStatus::failed(spec.error());
     }
@@ -310,10 +309,6 @@ CliStatus MessageCommands::recipients(const CliRequest& request, CliOutput& out)
 
 CliStatus MessageCommands::send(const CliRequest& request, CliOutput& out)
 {
-    auto id = parseId(request.args.positionals().value(0));
-    if (!id) {
-        return CliStatus::usage(id.error().message);
-    }
     if (!request.args.isSet(QStringLiteral("to-folder"))) {
         return CliStatus::usage(
             tr("campaign send needs --to-folder DIR (sending over SMTP comes with the delivery engine)"));
@@ -322,15 +317,12 @@ CliStatus MessageCommands::send(const CliRequest& request, CliOutput& out)
     if (!date) {
         return CliStatus::usage(date.error().message);
     }
-    auto workspace = WorkspaceCommands::openForWriting(request);
-    if (!workspace) {
-        return CliStatus::failed(workspace.error());
+    CliStatus problem;
+    auto open = openCampaign(request, request.args.positionals().value(0), true, problem);
+    if (!open) {
+        return problem;
     }
-    QSqlDatabase db = workspace.value()->database();
-    auto campaign = CampaignRepository(db).findById(id.value());
-    if (!campaign) {
-        return CliStatus::failed(campaign.error());
-    }
+    QSqlDatabase db = open->workspace->database();
     auto vault = openCliVault(db, request);
     if (!vault) {
         return CliStatus::failed(vault.error());
@@ -338,7 +330,7 @@ CliStatus MessageCommands::send(const CliRequest& request, CliOutput& out)
     CampaignRenderer::Options options;
     options.date = date.value();
     const QString label = tr("Writing messages");
-    auto report = FolderSend::run(db, campaign.value(), vault.value(), request.args.value(QStringLiteral("to-folder")),
+    auto report = FolderSend::run(db, open->campaign, vault.value(), request.args.value(QStringLiteral("to-folder")),
                                   options, [&out, &label](qint64 done, qint64 total) {
                                       out.progress(label, done, total);
                                       return true;

@@ -6,5 +6,11 @@
 
 #include <QSqlDatabase>
 
+#include "core/contacts/Contact.h"
+
 // The audience a campaign goes to: its lists and tags, narrowed by its saved segment.
 Result<AudienceSpec> audienceSpecFor(QSqlDatabase db, const Campaign& campaign);
+
+// Who the content checks render the campaign for: its first recipient, or a made-up
+// "Jane Doe" while the audience is empty.
+Result<Contact> sampleRecipient(QSqlDatabase db, const Campaign& campaign);

@@ -12,17 +12,6 @@ namespace {
 
 constexpr int kPage = 500;
 
-// A stand-in recipient for the checks when the audience is empty.
-Contact sampleContact()
-{
-    Contact c;
-    c.id = 1;
-    c.email = QStringLiteral("jane.doe@example.com");
-    c.firstName = QStringLiteral("Jane");
-    c.lastName = QStringLiteral("Doe");
-    return c;
-}
-
 } // namespace
 
 Result<FolderSendReport> FolderSend::run(QSqlDatabase db, const Campaign& campaign, const Vault& vault,
@@ -46,20 +35,11 @@ Result<FolderSendReport> FolderSend::run(QSqlDatabase db, const Campaign& campai
     if (!count) {
         return count.error();
     }
-    ContactRepository contacts(db);
-    auto first = audience.recipients(0, 1);
-    if (!first) {
-        return first.error();
+    auto sample = sampleRecipient(db, campaign);
+    if (!sample) {
+        return sample.error();
     }
-    Contact sample = sampleContact();
-    if (!first->isEmpty()) {
-        auto found = contacts.findById(first->first().contactId);
-        if (!found) {
-            return found.error();
-        }
-        sample = found.value();
-    }
-    const QVector<ContentIssue> issues = renderer->check(sample);
+    const QVector<ContentIssue> issues = renderer->check(sample.value());
     if (ContentChecker::hasErrors(issues)) {
         QStringList errors;
         for (const ContentIssue& issue : issues) {
@@ -75,6 +55,7 @@ Result<FolderSendReport> FolderSend::run(QSqlDatabase db, const Campaign& campai
     FolderSendReport report;
     report.audience = count.value();
     report.folder = transport->folder();
+    ContactRepository contacts(db);
     qint64 after = 0;
     for (;;) {
         auto page = audience.recipients(after, kPage);
