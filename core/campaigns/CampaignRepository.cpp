@@ -17,13 +17,15 @@ constexpr int kTagKind = 1;
 constexpr int kMaxNameLength = 200;
 constexpr int kMaxLineLength = 998; // RFC 5322 2.1.1: a header line can never be longer
 
+// The stored fields, in the order bindFields binds them.
+const QString kFieldColumns = QStringLiteral("name, subject, preheader, from_name, from_address, reply_to, html_body,"
+                                             " text_body, footer_html, segment_id, status");
+const QString kColumns = QStringLiteral("id, ") + kFieldColumns + QStringLiteral(", created_at, updated_at");
+
 QString nowIso()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 }
-
-const QString kColumns = QStringLiteral("id, name, subject, preheader, from_name, from_address, reply_to, html_body,"
-                                        " text_body, footer_html, segment_id, status, created_at, updated_at");
 
 Campaign campaignFrom(const QSqlQuery& q)
 {
@@ -70,6 +72,21 @@ Status exists(QSqlDatabase db, const QString& table, qint64 id, const QString& m
         return Error{ErrorCode::NotFound, missing};
     }
     return Ok{};
+}
+
+void bindFields(QSqlQuery& q, const Campaign& campaign)
+{
+    q.addBindValue(sqlText(campaign.name.trimmed()));
+    q.addBindValue(sqlText(campaign.subject));
+    q.addBindValue(sqlText(campaign.preheader));
+    q.addBindValue(sqlText(campaign.fromName.trimmed()));
+    q.addBindValue(sqlText(campaign.fromAddress.trimmed()));
+    q.addBindValue(sqlText(campaign.replyTo.trimmed()));
+    q.addBindValue(sqlText(campaign.htmlBody));
+    q.addBindValue(sqlText(campaign.textBody));
+    q.addBindValue(sqlText(campaign.footerHtml));
+    q.addBindValue(campaign.segmentId ? QVariant(*campaign.segmentId) : QVariant(QMetaType(QMetaType::LongLong)));
+    q.addBindValue(static_cast<int>(campaign.status));
 }
 
 } // namespace
@@ -249,20 +266,10 @@ Result<qint64> CampaignRepository::create(const Campaign& campaign)
     }
     const QString now = nowIso();
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("INSERT INTO campaigns (name, subject, preheader, from_name, from_address, reply_to,"
-                             " html_body, text_body, footer_html, segment_id, status, created_at, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(sqlText(campaign.name.trimmed()));
-    q.addBindValue(sqlText(campaign.subject));
-    q.addBindValue(sqlText(campaign.preheader));
-    q.addBindValue(sqlText(campaign.fromName.trimmed()));
-    q.addBindValue(sqlText(campaign.fromAddress.trimmed()));
-    q.addBindValue(sqlText(campaign.replyTo.trimmed()));
-    q.addBindValue(sqlText(campaign.htmlBody));
-    q.addBindValue(sqlText(campaign.textBody));
-    q.addBindValue(sqlText(campaign.footerHtml));
-    q.addBindValue(campaign.segmentId ? QVariant(*campaign.segmentId) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(static_cast<int>(campaign.status));
+    q.prepare(QStringLiteral("INSERT INTO campaigns (%1, created_at, updated_at)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                  .arg(kFieldColumns));
+    bindFields(q, campaign);
     q.addBindValue(now);
     q.addBindValue(now);
     if (!q.exec()) {
@@ -289,21 +296,10 @@ Status CampaignRepository::update(const Campaign& campaign)
         return s;
     }
     QSqlQuery q(m_db);
-    q.prepare(
-        QStringLiteral("UPDATE campaigns SET name = ?, subject = ?, preheader = ?, from_name = ?,"
-                       " from_address = ?, reply_to = ?, html_body = ?, text_body = ?, footer_html = ?, segment_id = ?,"
-                       " status = ?, updated_at = ? WHERE id = ?"));
-    q.addBindValue(sqlText(campaign.name.trimmed()));
-    q.addBindValue(sqlText(campaign.subject));
-    q.addBindValue(sqlText(campaign.preheader));
-    q.addBindValue(sqlText(campaign.fromName.trimmed()));
-    q.addBindValue(sqlText(campaign.fromAddress.trimmed()));
-    q.addBindValue(sqlText(campaign.replyTo.trimmed()));
-    q.addBindValue(sqlText(campaign.htmlBody));
-    q.addBindValue(sqlText(campaign.textBody));
-    q.addBindValue(sqlText(campaign.footerHtml));
-    q.addBindValue(campaign.segmentId ? QVariant(*campaign.segmentId) : QVariant(QMetaType(QMetaType::LongLong)));
-    q.addBindValue(static_cast<int>(campaign.status));
+    QString assignments = kFieldColumns;
+    assignments.replace(QStringLiteral(","), QStringLiteral(" = ?,"));
+    q.prepare(QStringLiteral("UPDATE campaigns SET %1 = ?, updated_at = ? WHERE id = ?").arg(assignments));
+    bindFields(q, campaign);
     q.addBindValue(nowIso());
     q.addBindValue(campaign.id);
     if (!q.exec()) {
