@@ -207,6 +207,28 @@ Result<QStringList> groupNames(QSqlDatabase db, GroupKind kind, const QVector<qi
 
 } // namespace
 
+std::optional<CampaignCommands::Opened> CampaignCommands::open(const CliRequest& request, const QString& idText,
+                                                               bool forWriting, CliStatus& problem)
+{
+    auto id = campaignId(idText);
+    if (!id) {
+        problem = CliStatus::usage(id.error().message);
+        return std::nullopt;
+    }
+    auto workspace =
+        forWriting ? WorkspaceCommands::openForWriting(request) : WorkspaceCommands::openForReading(request);
+    if (!workspace) {
+        problem = CliStatus::failed(workspace.error());
+        return std::nullopt;
+    }
+    auto campaign = CampaignRepository(workspace.value()->database()).findById(id.value());
+    if (!campaign) {
+        problem = CliStatus::failed(campaign.error());
+        return std::nullopt;
+    }
+    return Opened{std::move(workspace).value(), campaign.value()};
+}
+
 QList<CliCommand> CampaignCommands::commands()
 {
     const QString id = QStringLiteral("ID");
@@ -305,20 +327,14 @@ CliStatus CampaignCommands::list(const CliRequest& request, CliOutput& out)
 
 CliStatus CampaignCommands::show(const CliRequest& request, CliOutput& out)
 {
-    auto id = campaignId(request.args.positionals().value(0));
-    if (!id) {
-        return CliStatus::usage(id.error().message);
+    CliStatus problem;
+    auto opened = open(request, request.args.positionals().value(0), false, problem);
+    if (!opened) {
+        return problem;
     }
-    auto workspace = WorkspaceCommands::openForReading(request);
-    if (!workspace) {
-        return CliStatus::failed(workspace.error());
-    }
-    QSqlDatabase db = workspace.value()->database();
+    QSqlDatabase db = opened->workspace->database();
     CampaignRepository repo(db);
-    auto c = repo.findById(id.value());
-    if (!c) {
-        return CliStatus::failed(c.error());
-    }
+    const Campaign* c = &opened->campaign;
     auto lists = groupNames(db, GroupKind::List, c->listIds);
     auto tags = groupNames(db, GroupKind::Tag, c->tagIds);
     auto files = repo.attachments(c->id);
@@ -378,24 +394,17 @@ CliStatus CampaignCommands::show(const CliRequest& request, CliOutput& out)
 
 CliStatus CampaignCommands::edit(const CliRequest& request, CliOutput& out)
 {
-    auto id = campaignId(request.args.positionals().value(0));
-    if (!id) {
-        return CliStatus::usage(id.error().message);
+    CliStatus problem;
+    auto opened = open(request, request.args.positionals().value(0), true, problem);
+    if (!opened) {
+        return problem;
     }
-    auto workspace = WorkspaceCommands::openForWriting(request);
-    if (!workspace) {
-        return CliStatus::failed(workspace.error());
-    }
-    QSqlDatabase db = workspace.value()->database();
-    CampaignRepository repo(db);
-    auto c = repo.findById(id.value());
-    if (!c) {
-        return CliStatus::failed(c.error());
-    }
-    if (auto s = applyOptions(db, request.args, c.value()); !s) {
+    QSqlDatabase db = opened->workspace->database();
+    Campaign* c = &opened->campaign;
+    if (auto s = applyOptions(db, request.args, *c); !s) {
         return CliStatus::failed(s.error());
     }
-    if (auto s = repo.update(c.value()); !s) {
+    if (auto s = CampaignRepository(db).update(*c); !s) {
         return CliStatus::failed(s.error());
     }
     if (!request.json) {

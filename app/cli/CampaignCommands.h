@@ -1,6 +1,11 @@
 #pragma once
 
 #include "app/cli/CliCommand.h"
+#include "core/campaigns/Campaign.h"
+#include "core/storage/Workspace.h"
+
+#include <memory>
+#include <optional>
 
 // `campaign create|list|show|edit|delete|attach` and `sender show|set`: campaigns and the
 // sender settings every message carries.
@@ -8,6 +13,16 @@ class CampaignCommands
 {
 public:
     static QList<CliCommand> commands();
+
+    // The workspace and the campaign an ID argument names; `problem` says why not (a bad ID is
+    // a usage error, a missing campaign or workspace a refusal).
+    struct Opened
+    {
+        std::unique_ptr<Workspace> workspace;
+        Campaign campaign;
+    };
+    static std::optional<Opened> open(const CliRequest& request, const QString& idText, bool forWriting,
+                                      CliStatus& problem);
 
 private:
     static CliStatus create(const CliRequest& request, CliOutput& out);

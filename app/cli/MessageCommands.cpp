@@ -1,5 +1,6 @@
 #include "app/cli/MessageCommands.h"
 
+#include "app/cli/CampaignCommands.h"
 #include "app/cli/CliVault.h"
 #include "app/cli/WorkspaceCommands.h"
 #include "core/campaigns/CampaignAudience.h"
@@ -28,16 +29,6 @@ QString tr(const char* text)
 const QString kCampaign = QStringLiteral("campaign");
 constexpr int kRecipientPage = 1000;
 
-Result<qint64> parseId(const QString& text)
-{
-    bool ok = false;
-    const qint64 id = text.trimmed().toLongLong(&ok);
-    if (!ok || id <= 0) {
-        return Error{ErrorCode::InvalidInput, tr("\"%1\" is not a campaign number (see \"campaign list\").").arg(text)};
-    }
-    return id;
-}
-
 Result<QDateTime> parseDate(const CliRequest& request)
 {
     if (!request.args.isSet(QStringLiteral("date"))) {
@@ -50,35 +41,6 @@ Result<QDateTime> parseDate(const CliRequest& request)
                      tr("\"%1\" is not a date and time; write it as 2026-11-28T09:30:00+01:00.").arg(text)};
     }
     return date;
-}
-
-// The workspace and the campaign named by an ID argument; `problem` says why not.
-struct OpenCampaign
-{
-    std::unique_ptr<Workspace> workspace;
-    Campaign campaign;
-};
-
-std::optional<OpenCampaign> openCampaign(const CliRequest& request, const QString& idText, bool forWriting,
-                                         CliStatus& problem)
-{
-    auto id = parseId(idText);
-    if (!id) {
-        problem = CliStatus::usage(id.error().message);
-        return std::nullopt;
-    }
-    auto workspace =
-        forWriting ? WorkspaceCommands::openForWriting(request) : WorkspaceCommands::openForReading(request);
-    if (!workspace) {
-        problem = CliStatus::failed(workspace.error());
-        return std::nullopt;
-    }
-    auto campaign = CampaignRepository(workspace.value()->database()).findById(id.value());
-    if (!campaign) {
-        problem = CliStatus::failed(campaign.error());
-        return std::nullopt;
-    }
-    return OpenCampaign{std::move(workspace).value(), campaign.value()};
 }
 
 CliOption dateOption()
@@ -171,7 +133,7 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
         return CliStatus::usage(date.error().message);
     }
     CliStatus problem;
-    auto open = openCampaign(request, request.args.value(QStringLiteral("campaign")), true, problem);
+    auto open = CampaignCommands::open(request, request.args.value(QStringLiteral("campaign")), true, problem);
     if (!open) {
         return problem;
     }
@@ -209,7 +171,7 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
 CliStatus MessageCommands::check(const CliRequest& request, CliOutput& out)
 {
     CliStatus problem;
-    auto open = openCampaign(request, request.args.positionals().value(0), true, problem);
+    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
     if (!open) {
         return problem;
     }
@@ -260,7 +222,7 @@ CliStatus MessageCommands::check(const CliRequest& request, CliOutput& out)
 CliStatus MessageCommands::recipients(const CliRequest& request, CliOutput& out)
 {
     CliStatus problem;
-    auto open = openCampaign(request, request.args.positionals().value(0), false, problem);
+    auto open = CampaignCommands::open(request, request.args.positionals().value(0), false, problem);
     if (!open) {
         return problem;
     }
@@ -318,7 +280,7 @@ CliStatus MessageCommands::send(const CliRequest& request, CliOutput& out)
         return CliStatus::usage(date.error().message);
     }
     CliStatus problem;
-    auto open = openCampaign(request, request.args.positionals().value(0), true, problem);
+    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
     if (!open) {
         return problem;
     }
