@@ -5,11 +5,18 @@
 #include <QCoreApplication>
 #include <QFile>
 
+namespace {
+
+constexpr int kKeychainTimeoutMs = 5000;
+
+} // namespace
+
 Result<Vault> openCliVault(QSqlDatabase db, const CliRequest& request)
 {
     const bool exists = Vault::isInitialised(db);
     if (exists && !request.args.isSet(QStringLiteral("passphrase-stdin")) && !PassphraseSource::fromEnvironment()) {
-        if (auto vault = Vault::unlockWithKeychain(db)) {
+        // A script must not hang on a keychain that waits for someone to unlock it.
+        if (auto vault = Vault::unlockWithKeychain(db, kKeychainTimeoutMs)) {
             return vault;
         }
     }
