@@ -121,20 +121,31 @@ QByteArray DkimCanonicalization::relaxedHeader(QByteArrayView field)
     return out;
 }
 
-qsizetype DkimCanonicalization::appendRelaxedBody(QByteArray& out, QByteArrayView body)
+std::optional<QByteArrayView> DkimCanonicalization::relaxedBodyInPlace(QByteArrayView body)
 {
     const char* const begin = body.data();
     const char* const end = begin + body.size();
-    if (needsOnlyTrimming(begin, end)) {
-        const char* last = end;
-        while (last - begin >= 4 && memcmp(last - 4, "\r\n\r\n", 4) == 0) {
-            last -= 2;
-        }
-        if (last - begin > 2) { // not just one empty line
-            out.append(begin, last - begin);
-        }
+    if (!needsOnlyTrimming(begin, end)) {
+        return std::nullopt;
+    }
+    const char* last = end;
+    while (last - begin >= 4 && memcmp(last - 4, "\r\n\r\n", 4) == 0) {
+        last -= 2;
+    }
+    if (last - begin <= 2) { // just one empty line: the empty body
+        return QByteArrayView();
+    }
+    return QByteArrayView(begin, last - begin);
+}
+
+qsizetype DkimCanonicalization::appendRelaxedBody(QByteArray& out, QByteArrayView body)
+{
+    if (const auto inPlace = relaxedBodyInPlace(body)) {
+        out.append(inPlace->data(), inPlace->size());
         return -1;
     }
+    const char* const begin = body.data();
+    const char* const end = begin + body.size();
 
     const qsizetype start = out.size();
     // Canonicalisation only removes bytes, apart from the final CRLF a body may lack.

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+#include <optional>
+
 // RFC 6376 3.4.2 and 3.4.4: the "relaxed" canonical forms DKIM hashes, computed in one pass
 // over the bytes with no regular expression, so that signing a campaign's messages costs
 // little more than the signatures themselves.
@@ -22,4 +24,8 @@ public:
     static qsizetype appendRelaxedBody(QByteArray& out, QByteArrayView body);
     // For tests and tools: the canonical body, empty if it has a bare CR or LF.
     static QByteArray relaxedBody(QByteArrayView body);
+    // The canonical body as a slice of `body` when canonicalising would only drop trailing
+    // empty lines (as with everything the MIME writer makes): hashed in place, no copy.
+    // nullopt when the body needs rewriting (or is malformed): use appendRelaxedBody.
+    static std::optional<QByteArrayView> relaxedBodyInPlace(QByteArrayView body);
 };

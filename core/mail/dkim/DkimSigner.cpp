@@ -135,9 +135,10 @@ QByteArray sha256Base64(QByteArrayView data)
 // RFC 6376 3.4.4 + 3.7: bh=, the base64 SHA-256 of the relaxed canonical body.
 Result<QByteArray> bodyHash(const QByteArray& message, qsizetype bodyBegin)
 {
-    QByteArray canonical;
     const QByteArrayView body(message.constData() + bodyBegin, message.size() - bodyBegin);
-    const qsizetype bad = DkimCanonicalization::appendRelaxedBody(canonical, body);
+    QByteArray canonical;
+    const auto inPlace = DkimCanonicalization::relaxedBodyInPlace(body);
+    const qsizetype bad = inPlace ? -1 : DkimCanonicalization::appendRelaxedBody(canonical, body);
     if (bad >= 0) {
         return malformed(message, bodyBegin + bad,
                          QCoreApplication::translate(
@@ -145,7 +146,7 @@ Result<QByteArray> bodyHash(const QByteArray& message, qsizetype bodyBegin)
                              .arg(body[bad] == '\r' ? QStringLiteral("CR") : QStringLiteral("LF")));
     }
     try {
-        return sha256Base64(canonical);
+        return sha256Base64(inPlace ? *inPlace : QByteArrayView(canonical));
     } catch (const std::exception& e) {
         return Error{ErrorCode::CryptoError,
                      QCoreApplication::translate("DkimSigner", "Could not hash the message body: %1")
