@@ -22,16 +22,38 @@
 #include <QElapsedTimer>
 #include <QFile>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 
 namespace {
 
+// The process's CPU time, not the thread's: Botan computes one half of an RSA signature's
+// CRT on a second thread, and that is CPU a message costs too.
 double cpuSeconds()
 {
     timespec ts{};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return double(ts.tv_sec) + double(ts.tv_nsec) / 1e9;
+}
+
+// CPU µs per call of `work`, the best of five rounds of `count / 5` calls: other processes on a
+// shared machine only ever make a round slower.
+template <typename F>
+double bestMicroseconds(int count, F work)
+{
+    constexpr int kRounds = 5;
+    const int perRound = std::max(1, count / kRounds);
+    double best = 1e300;
+    int i = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        const double start = cpuSeconds();
+        for (int n = 0; n < perRound; ++n, ++i) {
+            work(i);
+        }
+        best = std::min(best, (cpuSeconds() - start) * 1e6 / perRound);
+    }
+    return best;
 }
 
 [[noreturn]] void fail(const QString& what)
@@ -161,14 +183,14 @@ int main(int argc, char** argv)
             fail(QStringLiteral("the %1 campaign is not signed as it should be").arg(QLatin1String(variant.name)));
         }
         qint64 bytes = 0;
-        const double start = cpuSeconds();
-        for (int i = 0; i < messages; ++i) {
+        qint64 rendered = 0;
+        const double us = bestMicroseconds(messages, [&](int i) {
             bytes += must(renderer.render(contacts[i % contacts.size()]), "render").bytes.size();
-        }
-        const double seconds = cpuSeconds() - start;
-        std::printf("%s_per_second %.1f\n", variant.name, messages / seconds);
-        std::printf("%s_us %.2f\n", variant.name, seconds * 1e6 / messages);
-        std::printf("%s_message_bytes %lld\n", variant.name, static_cast<long long>(bytes / messages));
+            ++rendered;
+        });
+        std::printf("%s_per_second %.1f\n", variant.name, 1e6 / us);
+        std::printf("%s_us %.2f\n", variant.name, us);
+        std::printf("%s_message_bytes %lld\n", variant.name, static_cast<long long>(bytes / rendered));
         const RenderedMessage sample = must(renderer.render(contacts[1]), "render");
         write(QDir(out).filePath(QStringLiteral("%1.eml").arg(QLatin1String(variant.name))), sample.bytes);
         if (variant.key != nullptr) {
@@ -178,19 +200,14 @@ int main(int argc, char** argv)
                   key.dnsRecordValue().toUtf8());
             // The bare signature over a header block of the size DKIM signs.
             const QByteArray headerBlock = sample.bytes.left(sample.bytes.indexOf("\r\n\r\n"));
-            const double signStart = cpuSeconds();
-            for (int i = 0; i < messages; ++i) {
-                must(key.sign(headerBlock), "sign");
-            }
-            std::printf("%s_raw_sign_us %.2f\n", variant.name, (cpuSeconds() - signStart) * 1e6 / messages);
+            std::printf("%s_raw_sign_us %.2f\n", variant.name,
+                        bestMicroseconds(messages, [&](int) { must(key.sign(headerBlock), "sign"); }));
             // The whole DKIM step alone: canonicalisation, body hash, header hash, signature.
             const DkimSigner signer = must(keys.signerFor(vault, *variant.key), "make the signer");
             const QByteArray unsignedMessage = sample.bytes.mid(sample.bytes.indexOf("\r\nDate: ") + 2);
-            const double dkimStart = cpuSeconds();
-            for (int i = 0; i < messages; ++i) {
-                must(signer.signatureHeader(unsignedMessage), "sign the message");
-            }
-            std::printf("%s_dkim_us %.2f\n", variant.name, (cpuSeconds() - dkimStart) * 1e6 / messages);
+            std::printf("%s_dkim_us %.2f\n", variant.name, bestMicroseconds(messages, [&](int) {
+                            must(signer.signatureHeader(unsignedMessage), "sign the message");
+                        }));
         }
     }
     return 0;

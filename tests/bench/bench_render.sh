@@ -6,7 +6,8 @@
 #
 #   tests/bench/bench_render.sh BUILD_DIR
 #
-# The signing overhead is what a signed message costs over an unsigned one (CPU time, one core);
+# The signing overhead is what a signed message costs over an unsigned one (CPU time of the
+# process, best of five rounds: Botan signs RSA on two threads);
 # the target (issue 4) is within 1.5x of the raw signature's cost as `openssl speed` measures it.
 # Environment: MAILROOM_BENCH_RENDER_MESSAGES (default 3000 per figure).
 set -euo pipefail
@@ -57,5 +58,5 @@ row "overhead / Botan's own signature" "" "$(calc "$RSA_OVER / ${F[rsa_raw_sign_
     "$(calc "$ED_OVER / ${F[ed25519_raw_sign_us]}")x" ""
 row "python3-dkim / mailroom's DKIM step" "" "$(calc "${F[dkimpy_rsa_us]} / ${F[rsa_dkim_us]}")x" \
     "$(calc "${F[dkimpy_ed25519_us]} / ${F[ed25519_dkim_us]}")x" ""
-printf 'load average at the end: %s (times are CPU time of one thread; a busy machine still inflates them)\n' \
+printf 'load average at the end: %s (CPU times, best of five rounds; a busy machine still inflates them)\n' \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
