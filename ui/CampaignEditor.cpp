@@ -1303,9 +1303,22 @@ void CampaignEditor::sendToFolder()
         }
     }
     refreshNow();
-    if (ContentChecker::hasErrors(m_issues)) {
+    // Checked as FolderSend will check it: rendered for the first recipient (or the stand-in).
+    Contact sample = sampleContact();
+    if (!m_recipients.isEmpty()) {
+        if (Result<Contact> first = ContactRepository(m_db).findById(m_recipients.first().contactId)) {
+            sample = first.value();
+        }
+    }
+    Result<CampaignRenderer> renderer = CampaignRenderer::prepare(m_db, m_saved, *m_vault, {});
+    if (!renderer) {
+        Dialogs::warning(this, tr("Send to Folder"), renderer.error().message);
+        return;
+    }
+    const QVector<ContentIssue> issues = renderer->check(sample);
+    if (ContentChecker::hasErrors(issues)) {
         QStringList lines;
-        for (const ContentIssue& issue : std::as_const(m_issues)) {
+        for (const ContentIssue& issue : issues) {
             if (issue.severity == ContentIssue::Severity::Error) {
                 lines.append(QStringLiteral("• ") + issue.message);
             }
