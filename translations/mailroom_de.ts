@@ -1610,119 +1610,119 @@
     <name>DkimKeysDialog</name>
     <message>
         <source>DKIM Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Schlüssel</translation>
     </message>
     <message>
         <source>Messages from a domain with a key here are signed with DKIM. Publish the key&apos;s TXT record in the domain&apos;s DNS so receivers can check the signature.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten von einer Domain mit einem Schlüssel hier werden mit DKIM signiert. Veröffentlichen Sie den TXT-Eintrag des Schlüssels im DNS der Domain, damit Empfänger die Signatur prüfen können.</translation>
     </message>
     <message>
         <source>DKIM keys</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Schlüssel</translation>
     </message>
     <message>
         <source>&amp;New Key…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neuer Schlüssel…</translation>
     </message>
     <message>
         <source>&amp;Remove…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen…</translation>
     </message>
     <message>
         <source>No keys yet: press New Key… to make one for the domain you send from.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Schlüssel: Mit „Neuer Schlüssel…“ erstellen Sie einen für die Domain, von der Sie senden.</translation>
     </message>
     <message>
         <source>DNS record to publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu veröffentlichender DNS-Eintrag</translation>
     </message>
     <message>
         <source>Na&amp;me (host):</source>
-        <translation type="unfinished"></translation>
+        <translation>Na&amp;me (Host):</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>Copy the record&apos;s name</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Namen des Eintrags kopieren</translation>
     </message>
     <message>
         <source>&amp;Value (TXT):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wert (TXT):</translation>
     </message>
     <message>
         <source>C&amp;opy</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;opieren</translation>
     </message>
     <message>
         <source>Copy the record&apos;s value, as DNS hosting panels ask for it</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Wert des Eintrags kopieren, wie ihn DNS-Verwaltungsseiten verlangen</translation>
     </message>
     <message>
         <source>&amp;Zone file line:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeile für die Zonendatei:</translation>
     </message>
     <message>
         <source>Cop&amp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>Kop&amp;ieren</translation>
     </message>
     <message>
         <source>Copy the line for a BIND zone file</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zeile für eine BIND-Zonendatei kopieren</translation>
     </message>
     <message>
         <source>DNS record</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS-Eintrag</translation>
     </message>
     <message>
         <source>Algorithm</source>
-        <translation type="unfinished"></translation>
+        <translation>Algorithmus</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished">Erstellt</translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Ed25519</source>
-        <translation type="unfinished"></translation>
+        <translation>Ed25519</translation>
     </message>
     <message>
         <source>RSA</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA</translation>
     </message>
     <message>
         <source>DNS record to publish for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu veröffentlichender DNS-Eintrag für %1</translation>
     </message>
     <message>
         <source>The key was not made: the vault that keeps it is locked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wurde nicht erstellt: Der Tresor, der ihn aufbewahrt, ist gesperrt.</translation>
     </message>
     <message>
         <source>Making the key…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel wird erstellt…</translation>
     </message>
     <message>
         <source>New DKIM Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer DKIM-Schlüssel</translation>
     </message>
     <message>
         <source>Publish this TXT record in the DNS of %1; receivers check signatures against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Veröffentlichen Sie diesen TXT-Eintrag im DNS von %1; Empfänger prüfen Signaturen damit.</translation>
     </message>
     <message>
         <source>Remove DKIM Key</source>
-        <translation type="unfinished"></translation>
+        <translation>DKIM-Schlüssel entfernen</translation>
     </message>
     <message>
         <source>Remove the key %1? Its private half is deleted from the vault and cannot be brought back; messages are no longer signed with it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Den Schlüssel %1 entfernen? Sein privater Teil wird aus dem Tresor gelöscht und lässt sich nicht wiederherstellen; Nachrichten werden nicht mehr damit signiert.</translation>
     </message>
     <message>
         <source>Removed %1. Delete its TXT record from your DNS as well.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde entfernt. Löschen Sie auch seinen TXT-Eintrag aus Ihrem DNS.</translation>
     </message>
 </context>
 <context>
@@ -3001,19 +3001,19 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
     <message>
         <source>&amp;Sender Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Absender-Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;DKIM Keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;DKIM-Schlüssel…</translation>
     </message>
     <message>
         <source>S&amp;egments…</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;egmente…</translation>
     </message>
     <message>
         <source>Su&amp;ppression List…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sperrliste…</translation>
     </message>
 </context>
 <context>
@@ -3209,43 +3209,43 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>NewDkimKeyDialog</name>
     <message>
         <source>New DKIM Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer DKIM-Schlüssel</translation>
     </message>
     <message>
         <source>&amp;Domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Domain:</translation>
     </message>
     <message>
         <source>The domain of your From address, such as example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain Ihrer Absenderadresse, etwa example.com</translation>
     </message>
     <message>
         <source>example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>example.com</translation>
     </message>
     <message>
         <source>&amp;Selector:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Selektor:</translation>
     </message>
     <message>
         <source>The name of this key in DNS; a new key (a rotation) gets a new selector</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name dieses Schlüssels im DNS; ein neuer Schlüssel (ein Wechsel) bekommt einen neuen Selektor</translation>
     </message>
     <message>
         <source>&amp;Algorithm:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Algorithmus:</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erzeugen</translation>
     </message>
     <message>
         <source>RSA 2048 (accepted everywhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>RSA 2048 (überall anerkannt)</translation>
     </message>
     <message>
         <source>Ed25519 (short; not all receivers check it yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ed25519 (kurz; noch nicht alle Empfänger prüfen ihn)</translation>
     </message>
 </context>
 <context>
@@ -3434,171 +3434,171 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>SegmentConditionRow</name>
     <message>
         <source>Tag</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag</translation>
     </message>
     <message>
         <source>List</source>
-        <translation type="unfinished"></translation>
+        <translation>Liste</translation>
     </message>
     <message>
         <source>Field</source>
-        <translation type="unfinished"></translation>
+        <translation>Feld</translation>
     </message>
     <message>
         <source>Comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergleich</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>Number</source>
-        <translation type="unfinished">Zahl</translation>
+        <translation>Zahl</translation>
     </message>
     <message>
         <source>a number, such as 12.5</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Zahl, etwa 12,5</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished">Datum</translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl Tage</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>Tag or list</source>
-        <translation type="unfinished"></translation>
+        <translation>Tag oder Liste</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Remove this condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Bedingung entfernen</translation>
     </message>
 </context>
 <context>
     <name>SegmentEditor</name>
     <message>
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>Berlin customers</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunden in Berlin</translation>
     </message>
     <message>
         <source>Contacts &amp;match</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontakte &amp;erfüllen</translation>
     </message>
     <message>
         <source>of these conditions (none: every contact):</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Bedingungen (keine: alle Kontakte):</translation>
     </message>
     <message>
         <source>&amp;Add Condition</source>
-        <translation type="unfinished"></translation>
+        <translation>Bedingung &amp;hinzufügen</translation>
     </message>
     <message>
         <source>New Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Neues Segment</translation>
     </message>
     <message>
         <source>Segment “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment „%1“</translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>alle</translation>
     </message>
     <message>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>eine</translation>
     </message>
     <message>
         <source>Counting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gezählt…</translation>
     </message>
     <message>
         <source>Complete the conditions to see how many contacts match.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vervollständigen Sie die Bedingungen, um zu sehen, wie viele Kontakte passen.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln contact(s) match; %1 would receive a campaign.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Kontakt passt; Empfänger einer Kampagne: %1.</numerusform>
+            <numerusform>%Ln Kontakte passen; Empfänger einer Kampagne: %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Left out whatever the rules say: %1 unsubscribed, %2 bounced, %3 complained, %4 suppressed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassen, was die Regeln auch sagen: %1 abgemeldet, %2 unzustellbar, %3 beschwert, %4 gesperrt.</translation>
     </message>
 </context>
 <context>
     <name>SegmentListDialog</name>
     <message>
         <source>Segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Segmente</translation>
     </message>
     <message>
         <source>A segment narrows a campaign&apos;s audience by rules on fields, tags, lists, status and dates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Segment grenzt die Empfänger einer Kampagne durch Regeln zu Feldern, Tags, Listen, Status und Daten ein.</translation>
     </message>
     <message>
         <source>Saved segments</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeicherte Segmente</translation>
     </message>
     <message>
         <source>&amp;New…</source>
-        <translation type="unfinished">&amp;Neu …</translation>
+        <translation>&amp;Neu…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Delete…</source>
-        <translation type="unfinished">&amp;Löschen …</translation>
+        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>No segments yet: press New… to make one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Segmente: Mit „Neu…“ legen Sie eines an.</translation>
     </message>
     <message>
         <source>No conditions: every contact</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Bedingungen: alle Kontakte</translation>
     </message>
     <message numerus="yes">
         <source>%Ln condition(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Bedingung</numerusform>
+            <numerusform>%Ln Bedingungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Delete Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Segment löschen</translation>
     </message>
     <message>
         <source>Delete the segment “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Segment „%1“ löschen?</translation>
     </message>
 </context>
 <context>
@@ -3662,53 +3662,55 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>SenderSettingsDialog</name>
     <message>
         <source>Sender Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Absender-Einstellungen</translation>
     </message>
     <message>
         <source>Every campaign of this workspace carries these in its footer and headers.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Kampagne dieses Arbeitsbereichs trägt diese Angaben in Fußzeile und Kopfzeilen.</translation>
     </message>
     <message>
         <source>&amp;Postal address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postanschrift:</translation>
     </message>
     <message>
         <source>The address the law asks every marketing email to show (CAN-SPAM, the German Impressum)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anschrift, die jede Werbe-E-Mail laut Gesetz zeigen muss (Impressum, CAN-SPAM)</translation>
     </message>
     <message>
         <source>Blue Door Bakery
 12 Harbour Street
 Bristol BS1 4QA, United Kingdom</source>
-        <translation type="unfinished"></translation>
+        <translation>Bäckerei Blaue Tür
+Hafenstraße 12
+20457 Hamburg</translation>
     </message>
     <message>
         <source>Unsubscribe &amp;URL:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelde-&amp;URL:</translation>
     </message>
     <message>
         <source>An https:// address of your website with {token} where each recipient&apos;s unsubscribe token goes. Leave empty to receive unsubscribes by email.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine https://-Adresse Ihrer Website mit {token} an der Stelle, an die das Abmelde-Token jedes Empfängers kommt. Leer lassen, um Abmeldungen per E-Mail zu erhalten.</translation>
     </message>
     <message>
         <source>https://example.com/unsubscribe?t={token}</source>
-        <translation type="unfinished"></translation>
+        <translation>https://example.com/abmelden?t={token}</translation>
     </message>
     <message>
         <source>Unsubscribe &amp;address:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelde-&amp;Adresse:</translation>
     </message>
     <message>
         <source>Where unsubscribe emails go, with the token in their subject. Empty: the campaign&apos;s From address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wohin Abmelde-E-Mails gehen, mit dem Token im Betreff. Leer: die Absenderadresse der Kampagne.</translation>
     </message>
     <message>
         <source>The campaign&apos;s From address</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Absenderadresse der Kampagne</translation>
     </message>
     <message>
         <source>Campaigns cannot be sent until the postal address is filled in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen können erst gesendet werden, wenn die Postanschrift ausgefüllt ist.</translation>
     </message>
 </context>
 <context>
@@ -4101,145 +4103,145 @@ Bristol BS1 4QA, United Kingdom</source>
     <name>SuppressionDialog</name>
     <message>
         <source>Suppression List</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrliste</translation>
     </message>
     <message>
         <source>Suppressed addresses and domains</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrte Adressen und Domains</translation>
     </message>
     <message>
         <source>&amp;Email or domain:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-Mail oder Domain:</translation>
     </message>
     <message>
         <source>jane@example.com or example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>erika@example.com oder example.com</translation>
     </message>
     <message>
         <source>&amp;Add</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
         <source>Rea&amp;son:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Grund:</translation>
     </message>
     <message>
         <source>Optional, kept with what you add or import</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, wird mit dem Hinzugefügten oder Importierten gespeichert</translation>
     </message>
     <message>
         <source>&amp;Remove Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl &amp;entfernen…</translation>
     </message>
     <message>
         <source>Add &amp;nothing if a line cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nichts hinzufügen, wenn eine Zeile unlesbar ist</translation>
     </message>
     <message>
         <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importieren…</translation>
     </message>
     <message>
         <source>Import a file with one email address or domain per line, or a CSV file with an email column</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Datei mit einer E-Mail-Adresse oder Domain pro Zeile importieren, oder eine CSV-Datei mit einer E-Mail-Spalte</translation>
     </message>
     <message>
         <source>Lines that could not be read</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeilen, die nicht gelesen werden konnten</translation>
     </message>
     <message>
         <source>%1 and %2 are never mailed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 und %2 werden nie angeschrieben.</translation>
     </message>
     <message numerus="yes">
         <source>%Ln email address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln E-Mail-Adresse</numerusform>
+            <numerusform>%Ln E-Mail-Adressen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln domain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Domain</numerusform>
+            <numerusform>%Ln Domains</numerusform>
         </translation>
     </message>
     <message>
         <source>Nobody at %1 will be mailed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Niemand bei %1 wird angeschrieben.</translation>
     </message>
     <message>
         <source>%1 will not be mailed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird nicht angeschrieben.</translation>
     </message>
     <message>
         <source>Take %1 off the suppression list? Campaigns can then mail it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von der Sperrliste nehmen? Kampagnen können dann wieder dorthin schreiben.</translation>
     </message>
     <message numerus="yes">
         <source>Take %Ln entries off the suppression list? Campaigns can then mail them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Eintrag von der Sperrliste nehmen? Kampagnen können dann wieder dorthin schreiben.</numerusform>
+            <numerusform>%Ln Einträge von der Sperrliste nehmen? Kampagnen können dann wieder dorthin schreiben.</numerusform>
         </translation>
     </message>
     <message>
         <source>Remove from the Suppression List</source>
-        <translation type="unfinished"></translation>
+        <translation>Von der Sperrliste entfernen</translation>
     </message>
     <message numerus="yes">
         <source>Removed %Ln entries.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Eintrag entfernt.</numerusform>
+            <numerusform>%Ln Einträge entfernt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Import Suppressions</source>
-        <translation type="unfinished"></translation>
+        <translation>Sperrliste importieren</translation>
     </message>
     <message>
         <source>Text and CSV files (*.txt *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Text- und CSV-Dateien (*.txt *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Importing %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird importiert…</translation>
     </message>
     <message numerus="yes">
         <source>Nothing from %1 was added: %Ln line(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nichts aus %1 wurde hinzugefügt: %Ln Zeile konnte nicht gelesen werden.</numerusform>
+            <numerusform>Nichts aus %1 wurde hinzugefügt: %Ln Zeilen konnten nicht gelesen werden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>From %1: %Ln added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Aus %1: %Ln hinzugefügt</numerusform>
+            <numerusform>Aus %1: %Ln hinzugefügt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln already on the list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln schon auf der Liste</numerusform>
+            <numerusform>, %Ln schon auf der Liste</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln line(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln Zeile konnte nicht gelesen werden</numerusform>
+            <numerusform>, %Ln Zeilen konnten nicht gelesen werden</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %Ln more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %Ln weitere.</numerusform>
+            <numerusform>… und %Ln weitere.</numerusform>
         </translation>
     </message>
 </context>
@@ -4278,31 +4280,31 @@ Bristol BS1 4QA, United Kingdom</source>
     <name>SuppressionTableModel</name>
     <message>
         <source>Domain</source>
-        <translation type="unfinished"></translation>
+        <translation>Domain</translation>
     </message>
     <message>
         <source>Email address</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse</translation>
     </message>
     <message>
         <source>Every address at %1 and its subdomains</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Adresse bei %1 und seinen Subdomains</translation>
     </message>
     <message>
         <source>Email address or domain</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse oder Domain</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Art</translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Added</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzugefügt</translation>
     </message>
 </context>
 <context>

@@ -3538,9 +3538,9 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
     <message numerus="yes">
         <source>%Ln contact(s) match; %1 would receive a campaign.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln contact matches; %1 would receive a campaign.</numerusform>
+            <numerusform>%Ln contacts match; %1 would receive a campaign.</numerusform>
         </translation>
     </message>
     <message>
@@ -3584,9 +3584,9 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
     <message numerus="yes">
         <source>%Ln condition(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln condition</numerusform>
+            <numerusform>%Ln conditions</numerusform>
         </translation>
     </message>
     <message>
@@ -4150,16 +4150,16 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message numerus="yes">
         <source>%Ln email address(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln email address</numerusform>
+            <numerusform>%Ln email addresses</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln domain(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln domain</numerusform>
+            <numerusform>%Ln domains</numerusform>
         </translation>
     </message>
     <message>
@@ -4176,9 +4176,9 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message numerus="yes">
         <source>Take %Ln entries off the suppression list? Campaigns can then mail them again.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Take %Ln entry off the suppression list? Campaigns can then mail it again.</numerusform>
+            <numerusform>Take %Ln entries off the suppression list? Campaigns can then mail them again.</numerusform>
         </translation>
     </message>
     <message>
@@ -4187,9 +4187,9 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message numerus="yes">
         <source>Removed %Ln entries.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Removed %Ln entry.</numerusform>
+            <numerusform>Removed %Ln entries.</numerusform>
         </translation>
     </message>
     <message>
@@ -4206,37 +4206,37 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message numerus="yes">
         <source>Nothing from %1 was added: %Ln line(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Nothing from %1 was added: %Ln line could not be read.</numerusform>
+            <numerusform>Nothing from %1 was added: %Ln lines could not be read.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>From %1: %Ln added</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>From %1: %Ln added</numerusform>
+            <numerusform>From %1: %Ln added</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln already on the list</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln already on the list</numerusform>
+            <numerusform>, %Ln already on the list</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>, %Ln line(s) could not be read</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>, %Ln line could not be read</numerusform>
+            <numerusform>, %Ln lines could not be read</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>… and %Ln more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… and %Ln more.</numerusform>
+            <numerusform>… and %Ln more.</numerusform>
         </translation>
     </message>
 </context>

@@ -7,9 +7,13 @@
 #include "ui/ContactController.h"
 #include "ui/ContactEditor.h"
 #include "ui/Dialogs.h"
+#include "ui/DkimKeysDialog.h"
 #include "ui/ExportDialog.h"
 #include "ui/ImportJob.h"
 #include "ui/ImportWizard.h"
+#include "ui/SegmentListDialog.h"
+#include "ui/SenderSettingsDialog.h"
+#include "ui/SuppressionDialog.h"
 #include "ui/VaultSession.h"
 
 #include "core/contacts/ContactColumn.h"
@@ -76,6 +80,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     createActions();
     createCentralWidgets();
     createMenus();
+    createSettingsActions();
     createToolBar();
 
     m_countLabel = new QLabel(this);
@@ -111,6 +116,9 @@ MainWindow::~MainWindow()
 {
     // The stack clears itself on destruction; nothing here should react any more.
     m_undoStack->disconnect(this);
+    for (const QPointer<QDialog>& dialog : std::as_const(m_settingsDialogs)) {
+        delete dialog.data();
+    }
     // Campaign editors stop their workers and let go of the workspace's connection first.
     delete m_campaignWindows;
     m_campaignWindows = nullptr;
@@ -287,6 +295,50 @@ void MainWindow::createMenus()
     QMenu* campaignsMenu = menuBar()->addMenu(tr("C&ampaigns"));
     campaignsMenu->setObjectName(QStringLiteral("campaignsMenu"));
     m_campaignWindows->addActionsTo(campaignsMenu);
+}
+
+void MainWindow::createSettingsActions()
+{
+    // Beside the campaigns: what every campaign of the workspace uses (sender, keys, audience).
+    QMenu* menu = findChild<QMenu*>(QStringLiteral("campaignsMenu"));
+    if (!menu) {
+        menu = menuBar()->addMenu(tr("C&ampaigns"));
+        menu->setObjectName(QStringLiteral("campaignsMenu"));
+    }
+    menu->addSeparator();
+    const auto addAction = [this, menu](const QString& text, const char* name, std::function<QDialog*()> make) {
+        QAction* action = menu->addAction(text);
+        action->setObjectName(QString::fromLatin1(name));
+        // One of each at a time: asking again brings the open one forward.
+        auto current = std::make_shared<QPointer<QDialog>>();
+        connect(action, &QAction::triggered, this, [this, make, current] {
+            if (!m_workspace) {
+                return;
+            }
+            if (*current) {
+                (*current)->raise();
+                (*current)->activateWindow();
+                return;
+            }
+            QDialog* dialog = make();
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            *current = dialog;
+            m_settingsDialogs.removeIf([](const QPointer<QDialog>& open) { return open.isNull(); });
+            m_settingsDialogs.append(dialog);
+            dialog->open();
+        });
+        m_settingsActions.append(action);
+    };
+    addAction(tr("&Sender Settings…"), "senderSettingsAction",
+              [this] { return new SenderSettingsDialog(m_workspace->database(), this); });
+    addAction(tr("&DKIM Keys…"), "dkimKeysAction", [this] {
+        return new DkimKeysDialog(m_workspace->database(), m_workspace->path(), m_vaultSession, this);
+    });
+    menu->addSeparator();
+    addAction(tr("S&egments…"), "segmentsAction",
+              [this] { return new SegmentListDialog(m_workspace->database(), m_workspace->path(), this); });
+    addAction(tr("Su&ppression List…"), "suppressionListAction",
+              [this] { return new SuppressionDialog(m_workspace->database(), m_workspace->path(), this); });
 }
 
 void MainWindow::createToolBar()
@@ -1132,6 +1184,9 @@ void MainWindow::updateActions()
     m_openWorkspaceAction->setEnabled(idle && !m_importWizard);
     m_importAction->setEnabled(open && (idle || m_importWizard));
     m_exportAction->setEnabled(open && !m_resolving);
+    for (QAction* action : std::as_const(m_settingsActions)) {
+        action->setEnabled(open);
+    }
     updateUndoActions();
 }
 

@@ -25,6 +25,7 @@ class ExportDialog;
 class ImportWizard;
 struct ImportSummary;
 class QAction;
+class QDialog;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -84,6 +85,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createSettingsActions();
     void createToolBar();
     void createCentralWidgets();
     void restoreWindowSettings();
@@ -175,4 +177,8 @@ private:
     QAction* m_removeFromListAction = nullptr;
     QMenu* m_statusMenu = nullptr;
     QVector<QAction*> m_statusActions;
+    // Sender settings, DKIM keys, segments, suppression list: they need an open workspace, and
+    // their dialogs hold its connection, so they close before it does.
+    QVector<QAction*> m_settingsActions;
+    QVector<QPointer<QDialog>> m_settingsDialogs;
 };
