@@ -149,6 +149,9 @@ SegmentConditionRow::SegmentConditionRow(const SegmentFieldChoices* choices, QWi
     m_removeButton->setToolTip(tr("Remove this condition"));
     m_removeButton->setAccessibleName(tr("Remove this condition"));
 
+    // A row is one line high, whatever the space the editor has for its rows.
+    m_valueStack->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     layout->addWidget(m_fieldComboBox, 2);
     layout->addWidget(m_operatorComboBox, 2);
     layout->addWidget(m_valueStack, 3);
