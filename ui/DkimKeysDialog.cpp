@@ -17,14 +17,11 @@
 
 namespace {
 
-// RFC 1035 3.3.14: one character-string of a TXT record holds at most 255 bytes.
-constexpr qsizetype maximumTxtString = 255;
-
 enum Column { RecordColumn, AlgorithmColumn, CreatedColumn };
 
 bool isEd25519(const DkimKeyInfo& key)
 {
-    return key.algorithm == QLatin1String("ed25519-sha256");
+    return key.algorithmKind() == DkimKey::Algorithm::Ed25519;
 }
 
 } // namespace
@@ -69,27 +66,6 @@ DkimKeysDialog::DkimKeysDialog(QSqlDatabase db, const QString& workspacePath, Va
 DkimKeysDialog::~DkimKeysDialog()
 {
     m_pool.waitForDone();
-}
-
-QString DkimKeysDialog::recordValue(const DkimKeyInfo& key)
-{
-    return QStringLiteral("v=DKIM1; k=%1; p=%2")
-        .arg(isEd25519(key) ? QLatin1String("ed25519") : QLatin1String("rsa"), key.publicKey);
-}
-
-QString DkimKeysDialog::zoneFileLine(const DkimKeyInfo& key)
-{
-    // The tags in one string, the key in as many as it takes, as DkimKey::dnsRecord writes it.
-    QStringList strings{
-        QStringLiteral("v=DKIM1; k=%1; ").arg(isEd25519(key) ? QLatin1String("ed25519") : QLatin1String("rsa"))};
-    const QString p = QStringLiteral("p=") + key.publicKey;
-    for (qsizetype at = 0; at < p.size(); at += maximumTxtString) {
-        strings.append(p.mid(at, maximumTxtString));
-    }
-    for (QString& string : strings) {
-        string = QLatin1Char('"') + string + QLatin1Char('"');
-    }
-    return QStringLiteral("%1. IN TXT ( %2 )").arg(key.recordName(), strings.join(QLatin1Char(' ')));
 }
 
 void DkimKeysDialog::reload()
@@ -164,8 +140,9 @@ void DkimKeysDialog::onSelectionChanged()
     }
     m_ui->recordGroupBox->setTitle(tr("DNS record to publish for %1").arg(key->domain));
     m_ui->recordNameLineEdit->setText(key->recordName());
-    m_ui->recordValuePlainTextEdit->setPlainText(recordValue(*key));
-    m_ui->zoneLinePlainTextEdit->setPlainText(zoneFileLine(*key));
+    m_ui->recordValuePlainTextEdit->setPlainText(key->recordValue());
+    const Result<QString> zoneLine = key->zoneLine();
+    m_ui->zoneLinePlainTextEdit->setPlainText(zoneLine ? zoneLine.value() : zoneLine.error().message);
 }
 
 void DkimKeysDialog::newKey()

@@ -35,10 +35,6 @@ public:
     // Selects the key with this id (after a reload, and for tests).
     void selectKey(qint64 id);
 
-    // The TXT record of a key as DkimKey::dnsRecordValue() and DkimKey::dnsRecord() write it.
-    static QString recordValue(const DkimKeyInfo& key);
-    static QString zoneFileLine(const DkimKeyInfo& key);
-
     void reject() override;
 
 private:

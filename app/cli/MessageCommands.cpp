@@ -342,11 +342,7 @@ CliStatus MessageCommands::dkimKeygen(const CliRequest& request, CliOutput& out)
     if (!info) {
         return CliStatus::failed(info.error());
     }
-    auto parsed = keys.keyFor(vault.value(), info.value());
-    if (!parsed) {
-        return CliStatus::failed(parsed.error());
-    }
-    auto record = parsed->dnsRecord(info->selector, info->domain);
+    auto record = info->zoneLine();
     if (!record) {
         return CliStatus::failed(record.error());
     }
@@ -355,7 +351,7 @@ CliStatus MessageCommands::dkimKeygen(const CliRequest& request, CliOutput& out)
                              {QStringLiteral("selector"), info->selector},
                              {QStringLiteral("algorithm"), info->algorithm},
                              {QStringLiteral("name"), info->recordName()},
-                             {QStringLiteral("value"), parsed->dnsRecordValue()},
+                             {QStringLiteral("value"), info->recordValue()},
                              {QStringLiteral("record"), record.value()}});
     } else {
         out.line(tr("Publish this TXT record in the DNS of %1, then send:").arg(info->domain));
@@ -374,11 +370,6 @@ CliStatus MessageCommands::dkimList(const CliRequest& request, CliOutput& out)
     if (!keys) {
         return CliStatus::failed(keys.error());
     }
-    const auto value = [](const DkimKeyInfo& k) {
-        return QStringLiteral("v=DKIM1; k=%1; p=%2")
-            .arg(k.algorithm == QLatin1String("ed25519-sha256") ? QStringLiteral("ed25519") : QStringLiteral("rsa"),
-                 k.publicKey);
-    };
     if (request.json) {
         QJsonArray array;
         for (const DkimKeyInfo& k : keys.value()) {
@@ -386,7 +377,7 @@ CliStatus MessageCommands::dkimList(const CliRequest& request, CliOutput& out)
                                      {QStringLiteral("selector"), k.selector},
                                      {QStringLiteral("algorithm"), k.algorithm},
                                      {QStringLiteral("name"), k.recordName()},
-                                     {QStringLiteral("value"), value(k)}});
+                                     {QStringLiteral("value"), k.recordValue()}});
         }
         out.json(array);
         return CliStatus::success();
@@ -397,7 +388,7 @@ CliStatus MessageCommands::dkimList(const CliRequest& request, CliOutput& out)
     }
     QList<QStringList> rows;
     for (const DkimKeyInfo& k : keys.value()) {
-        rows.append({k.recordName(), k.algorithm, value(k)});
+        rows.append({k.recordName(), k.algorithm, k.recordValue()});
     }
     out.table({tr("Record"), tr("Algorithm"), tr("Value")}, rows);
     return CliStatus::success();

@@ -25,6 +25,16 @@ struct DkimKeyInfo
     QDateTime createdAt;
 
     QString recordName() const { return selector + QStringLiteral("._domainkey.") + domain; }
+    DkimKey::Algorithm algorithmKind() const
+    {
+        return algorithm == QLatin1String("ed25519-sha256") ? DkimKey::Algorithm::Ed25519 : DkimKey::Algorithm::Rsa2048;
+    }
+    // What to publish, from the public key alone (no passphrase needed to show it).
+    QString recordValue() const { return DkimKey::dnsRecordValue(algorithmKind(), publicKey.toLatin1()); }
+    Result<QString> zoneLine() const
+    {
+        return DkimKey::dnsRecord(algorithmKind(), publicKey.toLatin1(), selector, domain);
+    }
 };
 
 class DkimKeyRepository

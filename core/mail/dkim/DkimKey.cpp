@@ -269,12 +269,23 @@ QByteArray DkimKey::publicKeyBase64() const
 
 QString DkimKey::dnsRecordValue() const
 {
-    return QStringLiteral("v=DKIM1; k=%1; p=%2")
-        .arg(d->algorithm == Algorithm::Ed25519 ? QLatin1String("ed25519") : QLatin1String("rsa"),
-             QLatin1String(d->publicKeyBase64));
+    return dnsRecordValue(d->algorithm, d->publicKeyBase64);
 }
 
 Result<QString> DkimKey::dnsRecord(const QString& selector, const QString& domain) const
+{
+    return dnsRecord(d->algorithm, d->publicKeyBase64, selector, domain);
+}
+
+QString DkimKey::dnsRecordValue(Algorithm algorithm, const QByteArray& publicKeyBase64)
+{
+    return QStringLiteral("v=DKIM1; k=%1; p=%2")
+        .arg(algorithm == Algorithm::Ed25519 ? QLatin1String("ed25519") : QLatin1String("rsa"),
+             QLatin1String(publicKeyBase64));
+}
+
+Result<QString> DkimKey::dnsRecord(Algorithm algorithm, const QByteArray& publicKeyBase64, const QString& selector,
+                                   const QString& domain)
 {
     const auto asciiSelector = DkimNames::selector(selector);
     if (!asciiSelector) {
@@ -286,8 +297,8 @@ Result<QString> DkimKey::dnsRecord(const QString& selector, const QString& domai
     }
     // The tags in one string, the key in as many as it takes: what zone editors show.
     QStringList strings{QStringLiteral("v=DKIM1; k=%1; ")
-                            .arg(d->algorithm == Algorithm::Ed25519 ? QLatin1String("ed25519") : QLatin1String("rsa"))};
-    const QString key = QStringLiteral("p=") + QLatin1String(d->publicKeyBase64);
+                            .arg(algorithm == Algorithm::Ed25519 ? QLatin1String("ed25519") : QLatin1String("rsa"))};
+    const QString key = QStringLiteral("p=") + QLatin1String(publicKeyBase64);
     for (qsizetype at = 0; at < key.size(); at += maximumTxtString) {
         strings.append(key.mid(at, maximumTxtString));
     }

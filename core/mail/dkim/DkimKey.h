@@ -45,6 +45,10 @@ public:
     // The record as a zone file line, its value cut into strings of at most 255 characters
     // (RFC 1035 3.3.14): s1._domainkey.example.com. IN TXT ( "v=DKIM1; k=rsa; " "p=MIIB..." "..." )
     Result<QString> dnsRecord(const QString& selector, const QString& domain) const;
+    // The same from a stored public key (the p= value), no private key needed.
+    static QString dnsRecordValue(Algorithm algorithm, const QByteArray& publicKeyBase64);
+    static Result<QString> dnsRecord(Algorithm algorithm, const QByteArray& publicKeyBase64, const QString& selector,
+                                     const QString& domain);
 
     // RFC 6376 3.7 / RFC 8463 3: the b= signature of the canonicalised header data:
     // RSASSA-PKCS1-v1_5 with SHA-256, or pure Ed25519 over the SHA-256 hash of the data.
