@@ -131,6 +131,7 @@ MainWindow::~MainWindow()
         }
     }
     m_controller->setDatabase(QSqlDatabase());
+    m_vaultSession->setWorkspace(QSqlDatabase(), QString());
     // Stop the worker before the workspace it writes to goes away.
     delete m_runner;
     m_runner = nullptr;
