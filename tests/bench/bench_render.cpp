@@ -110,7 +110,9 @@ int main(int argc, char** argv)
                                        QStringLiteral("DIR"));
     const QCommandLineOption countOption(QStringLiteral("messages"), QStringLiteral("messages per figure"),
                                          QStringLiteral("N"), QStringLiteral("3000"));
-    parser.addOptions({outOption, countOption});
+    const QCommandLineOption onlyOption(QStringLiteral("only"), QStringLiteral("only these variants (for profiling)"),
+                                        QStringLiteral("unsigned,rsa,ed25519"));
+    parser.addOptions({outOption, countOption, onlyOption});
     parser.process(app);
     const QString out = parser.value(outOption);
     const int messages = parser.value(countOption).toInt();
@@ -174,7 +176,11 @@ int main(int argc, char** argv)
                     {"rsa", QStringLiteral("news@rsa.example.com"), &rsa},
                     {"ed25519", QStringLiteral("news@ed.example.com"), &ed}};
     CampaignRepository campaigns(db);
+    const QStringList only = parser.value(onlyOption).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const auto& variant : variants) {
+        if (!only.isEmpty() && !only.contains(QLatin1String(variant.name))) {
+            continue;
+        }
         campaign.fromAddress = variant.from;
         campaign.id = 0;
         campaign.id = must(campaigns.create(campaign), "save the campaign");
