@@ -780,7 +780,10 @@ void CampaignEditor::refreshNow()
         return;
     }
     m_previewStack->setCurrentIndex(0);
-    Result<CampaignRenderer> renderer = CampaignRenderer::prepare(m_db, c, *m_vault, {});
+    // Re-prepared at every pause in typing: the files (shown from m_images) are not re-encoded.
+    CampaignRenderer::Options options;
+    options.files = false;
+    Result<CampaignRenderer> renderer = CampaignRenderer::prepare(m_db, c, *m_vault, options);
     if (!renderer) {
         m_templateIssues.clear();
         highlightTemplateIssues({});

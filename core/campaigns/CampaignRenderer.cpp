@@ -173,7 +173,7 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
 
     // What every recipient shares, encoded once.
     CampaignRepository campaigns(db);
-    auto files = campaigns.attachments(campaign.id);
+    auto files = options.files ? campaigns.attachments(campaign.id) : QVector<CampaignAttachment>();
     if (!files) {
         return files.error();
     }
@@ -328,7 +328,14 @@ QVector<ContentIssue> CampaignRenderer::check(const Contact& sample) const
         input.subject = rendered->subject;
         input.html = rendered->html;
         input.text = rendered->text;
-        input.messageBytes = rendered->bytes.size();
+        // Gmail clips a message by the size of its text and HTML, not its files.
+        qint64 files = 0;
+        for (const auto* parts : {&d->attachments, &d->inlineImages}) {
+            for (const EncodedPart& part : *parts) {
+                files += part.headers().size() + part.body().size();
+            }
+        }
+        input.messageBytes = rendered->bytes.size() - files;
     } else {
         input.html = d->campaign.htmlBody + d->campaign.footerHtml;
         input.text = d->campaign.textBody;

@@ -43,6 +43,9 @@ public:
         QDateTime date; // the Date header; invalid: the time of each render
         QLocale locale = QLocale::c();
         bool sign = true; // DKIM-sign when the From domain has a key
+        // false: leave attachments and inline images out of the message (a preview that only
+        // shows subject, HTML and text, re-prepared as someone types, need not re-encode them).
+        bool files = true;
     };
 
     // Reads the campaign's attachments, the workspace's custom fields, sender settings and DKIM

@@ -336,6 +336,45 @@ private Q_SLOTS:
         QCOMPARE(message.error().code, ErrorCode::TemplateError);
     }
 
+    void aBigAttachmentIsNoReasonForGmailToClip()
+    {
+        const qint64 anna = addContact(QStringLiteral("anna@example.com"), QStringLiteral("Anna"));
+        Campaign c = campaign();
+        c.id = saved(c);
+        QVERIFY(CampaignRepository(db()).addAttachment(
+            c.id, QStringLiteral("Katalog.pdf"), QStringLiteral("application/pdf"), {}, QByteArray(400 * 1024, 'x')));
+        const Contact a = ContactRepository(db()).findById(anna).value();
+        const auto codes = [](const QVector<ContentIssue>& issues) {
+            QStringList out;
+            for (const ContentIssue& issue : issues) {
+                out << issue.code;
+            }
+            return out;
+        };
+        auto renderer = CampaignRenderer::prepare(db(), c, *m_vault, fixedDate());
+        QVERIFY(renderer->render(a).value().bytes.size() > 400 * 1024);
+        QVERIFY2(!codes(renderer->check(a)).join(QLatin1Char(' ')).contains(QStringLiteral("size.")),
+                 qPrintable(codes(renderer->check(a)).join(QLatin1Char(' '))));
+
+        // An HTML body past 102 KB is.
+        c.htmlBody.replace(QStringLiteral("</body>"),
+                           QString(110 * 1024, QLatin1Char('x')) + QStringLiteral("</body>"));
+        QVERIFY(CampaignRepository(db()).update(c));
+        auto big = CampaignRenderer::prepare(db(), c, *m_vault, fixedDate());
+        QVERIFY(codes(big->check(a)).contains(QStringLiteral("size.clipped")));
+
+        // A preview without its files renders the same subject, HTML and text.
+        CampaignRenderer::Options light = fixedDate();
+        light.files = false;
+        auto preview = CampaignRenderer::prepare(db(), c, *m_vault, light);
+        const RenderedMessage full = big->render(a).value();
+        const RenderedMessage shown = preview->render(a).value();
+        QCOMPARE(shown.html, full.html);
+        QCOMPARE(shown.text, full.text);
+        QCOMPARE(shown.subject, full.subject);
+        QVERIFY(shown.bytes.size() < full.bytes.size());
+    }
+
     void sendingToAFolderWritesOneMessagePerRecipient()
     {
         addContact(QStringLiteral("anna@example.com"), QStringLiteral("Anna"));
