@@ -1518,6 +1518,21 @@
     </message>
 </context>
 <context>
+    <name>DemoCampaign</name>
+    <message>
+        <source>Spring newsletter (sample)</source>
+        <translation>Frühlings-Newsletter (Beispiel)</translation>
+    </message>
+    <message>
+        <source>{{ first_name | default: &quot;Hello&quot; }}, our spring range is in</source>
+        <translation>{{ first_name | default: &quot;Hallo&quot; }}, unsere Frühjahrskollektion ist da</translation>
+    </message>
+    <message>
+        <source>New glazes, and 10% off for subscribers until Sunday</source>
+        <translation>Neue Glasuren und 10 % Rabatt für Abonnenten bis Sonntag</translation>
+    </message>
+</context>
+<context>
     <name>DemoGenerator</name>
     <message>
         <source>The number of demo contacts cannot be negative (%1).</source>

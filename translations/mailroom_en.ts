@@ -1516,6 +1516,21 @@
     </message>
 </context>
 <context>
+    <name>DemoCampaign</name>
+    <message>
+        <source>Spring newsletter (sample)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{ first_name | default: &quot;Hello&quot; }}, our spring range is in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New glazes, and 10% off for subscribers until Sunday</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoGenerator</name>
     <message>
         <source>The number of demo contacts cannot be negative (%1).</source>

@@ -16,6 +16,7 @@
 #include "ui/SuppressionDialog.h"
 #include "ui/VaultSession.h"
 
+#include "core/campaigns/DemoCampaign.h"
 #include "core/contacts/ContactColumn.h"
 #include "core/contacts/ContactRepository.h"
 #include "core/contacts/CustomFieldRepository.h"
@@ -630,6 +631,9 @@ void MainWindow::openDemoWorkspace()
             Result<qint64> added = DemoGenerator::generate(db, demoContacts, demoSeed, progress);
             if (!added) {
                 return added.error();
+            }
+            if (auto campaign = DemoCampaign::add(db); !campaign) {
+                return campaign.error();
             }
             return BulkChange{};
         },

@@ -3,6 +3,8 @@
 // opens the last workspace used. QStandardPaths test mode keeps all of it away from the
 // user's own data folder.
 
+#include "core/campaigns/CampaignRepository.h"
+#include "core/campaigns/SenderSettings.h"
 #include "models/ContactTableModel.h"
 #include "ui/AppSettings.h"
 #include "ui/Dialogs.h"
@@ -62,6 +64,16 @@ void TestFirstRun::makesAndOpensTheDemo()
     QCOMPARE(window.workspacePath(), QFileInfo(Workspace::demoPath()).absoluteFilePath());
     QCOMPARE(window.contactModel()->totalCount(), 10000);
     QCOMPARE(m_settings->lastWorkspace(), window.workspacePath());
+    // A sample campaign to open from the Campaigns menu, sendable as it is but for DKIM.
+    {
+        auto reader = Workspace::openForReading(window.workspacePath());
+        QVERIFY(reader);
+        const auto campaigns = CampaignRepository(reader.value()->database()).all();
+        QVERIFY(campaigns);
+        QCOMPARE(campaigns->size(), 1);
+        QCOMPARE(campaigns->first().listIds.size(), 1);
+        QVERIFY(!SenderSettings::load(reader.value()->database()).value().postalAddress.isEmpty());
+    }
 }
 
 void TestFirstRun::reopensTheLastWorkspace()
