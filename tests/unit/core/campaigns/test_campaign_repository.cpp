@@ -25,7 +25,8 @@ private:
         c.fromAddress = QStringLiteral("news@café-müller.de");
         c.replyTo = QStringLiteral("hallo@cafe-mueller.de");
         c.htmlBody = QStringLiteral("<p>Hallo {{ first_name }}</p>\n<p>Line two</p>");
-        c.footerHtml = QStringLiteral("<p>{{ postal_address }}</p><p><a href=\"{{ unsubscribe_url }}\">Abmelden</a></p>");
+        c.footerHtml =
+            QStringLiteral("<p>{{ postal_address }}</p><p><a href=\"{{ unsubscribe_url }}\">Abmelden</a></p>");
         return c;
     }
 
@@ -152,8 +153,8 @@ private Q_SLOTS:
 
         QVERIFY(!repo.addAttachment(id, QStringLiteral("../etc/passwd"), QStringLiteral("text/plain"), {}, "x"));
         QVERIFY(!repo.addAttachment(id, QStringLiteral("a.txt"), QStringLiteral("text plain"), {}, "x"));
-        QVERIFY(
-            !repo.addAttachment(id, QStringLiteral("a.png"), QStringLiteral("image/png"), QStringLiteral("a b@x"), "x"));
+        QVERIFY(!repo.addAttachment(id, QStringLiteral("a.png"), QStringLiteral("image/png"), QStringLiteral("a b@x"),
+                                    "x"));
         auto big = repo.addAttachment(id, QStringLiteral("huge.bin"), QStringLiteral("application/octet-stream"), {},
                                       QByteArray(CampaignRepository::kMaxAttachmentBytes + 1, '\0'));
         QVERIFY(!big);
