@@ -219,9 +219,6 @@ private Q_SLOTS:
         if (algorithm >= 0) {
             QCOMPARE(seen[QStringLiteral("dkim")].toBool(), true);
             // A changed header breaks the signature.
-            QByteArray tampered = message->bytes;
-            tampered.replace("20 % auf alles", "50 % auf alles");
-            QVERIFY(tampered != message->bytes || message->bytes.contains("=?utf-8?"));
             QByteArray forged = message->bytes;
             forged.replace("To: ", "To: =?utf-8?q?x?= ");
             QCOMPARE(readAsReceiver(forged, record)[QStringLiteral("dkim")].toBool(), false);
