@@ -6,6 +6,7 @@
 #include "ui/MessagePreview.h"
 #include "ui/VaultSession.h"
 
+#include "core/campaigns/CampaignAudience.h"
 #include "core/campaigns/CampaignRenderer.h"
 #include "core/campaigns/CampaignRepository.h"
 #include "core/campaigns/SegmentRepository.h"
@@ -761,13 +762,8 @@ Contact CampaignEditor::sampleContact() const
     if (m_contact) {
         return *m_contact;
     }
-    // Nobody in the audience yet: a stand-in, as `mailroom-cli campaign check` uses.
-    Contact sample;
-    sample.id = 1;
-    sample.email = QStringLiteral("jane.doe@example.com");
-    sample.firstName = QStringLiteral("Jane");
-    sample.lastName = QStringLiteral("Doe");
-    return sample;
+    // Nobody in the audience yet: the stand-in `mailroom-cli campaign check` uses.
+    return standInRecipient();
 }
 
 void CampaignEditor::refreshNow()
@@ -805,7 +801,9 @@ void CampaignEditor::refreshNow()
     m_lines.preheader = c.preheader.trimmed().isEmpty() ? 0 : 1;
     m_templateIssues = renderer->templateIssues();
     highlightTemplateIssues(m_templateIssues);
-    m_issues = renderer->check(sample);
+    // Rendered once: the checks and the preview read the same message.
+    const Result<RenderedMessage> message = renderer->render(sample);
+    m_issues = renderer->check(message);
     showChecklist();
 
     m_previewFromLabel->setText(mailboxText(c.fromName, c.fromAddress));
@@ -813,7 +811,6 @@ void CampaignEditor::refreshNow()
     m_previewToLabel->setText(
         m_contact ? mailboxText(name, sample.email)
                   : tr("%1 (a stand-in: nobody is in the audience)").arg(mailboxText(name, sample.email)));
-    Result<RenderedMessage> message = renderer->render(sample);
     if (!message) {
         m_previewSubjectLabel->setText(c.subject);
         m_previewBrowser->setPlainText(tr("This message cannot be rendered:\n%1").arg(message.error().message));

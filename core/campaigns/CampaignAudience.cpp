@@ -31,6 +31,11 @@ Result<Contact> sampleRecipient(QSqlDatabase db, const Campaign& campaign)
     if (!first->isEmpty()) {
         return ContactRepository(db).findById(first->first().contactId);
     }
+    return standInRecipient();
+}
+
+Contact standInRecipient()
+{
     Contact sample;
     sample.id = 1;
     sample.email = QStringLiteral("jane.doe@example.com");

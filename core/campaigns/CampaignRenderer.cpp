@@ -313,6 +313,11 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
 
 QVector<ContentIssue> CampaignRenderer::check(const Contact& sample) const
 {
+    return check(render(sample));
+}
+
+QVector<ContentIssue> CampaignRenderer::check(const Result<RenderedMessage>& rendered) const
+{
     ContentCheckInput input;
     input.subject = d->campaign.subject;
     input.preheader = d->campaign.preheader;
@@ -323,7 +328,6 @@ QVector<ContentIssue> CampaignRenderer::check(const Contact& sample) const
     for (const TemplateIssue& issue : d->issues) {
         input.templateIssues.append(ContentTemplateIssue{issue.line, issue.message});
     }
-    auto rendered = render(sample);
     if (rendered) {
         input.subject = rendered->subject;
         input.html = rendered->html;

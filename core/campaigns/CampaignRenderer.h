@@ -67,6 +67,8 @@ public:
 
     // The content checks for this campaign as rendered for `sample` (size, links, footer...).
     QVector<ContentIssue> check(const Contact& sample) const;
+    // The same for a message render() already made (the preview has it in hand).
+    QVector<ContentIssue> check(const Result<RenderedMessage>& rendered) const;
 
 private:
     struct Private;
