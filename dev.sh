@@ -33,7 +33,7 @@ PACKAGES=(
     sqlite3 appstream desktop-file-utils dpkg-dev file fonts-dejavu-core
     xvfb xauth
     clang libclang-rt-14-dev time
-    python3 python3-dkim python3-aiosmtpd openssl dbus-daemon
+    python3 python3-dkim python3-aiosmtpd openssl dbus-daemon postfix libssl-dev
 )
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

@@ -158,6 +158,78 @@ std::vector<Migration> buildMigrations()
                            " created_at TEXT NOT NULL,"
                            " UNIQUE (domain, selector))"),
         }});
+    steps.push_back(Migration{
+        5,
+        "sender accounts, the outbox, quotas and campaign schedules",
+        {
+            // Delivery times are integer milliseconds since the epoch (UTC): the scheduler compares
+            // and adds them on every claim, and they index cheaply.
+            QStringLiteral("CREATE TABLE accounts (id INTEGER PRIMARY KEY,"
+                           " name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                           " preset TEXT NOT NULL CHECK (preset IN ('gmail', 'workspace', 'outlook', 'ses', 'smtp')),"
+                           " host TEXT NOT NULL,"
+                           " port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),"
+                           " security TEXT NOT NULL CHECK (security IN ('starttls', 'tls', 'none')),"
+                           " auth TEXT NOT NULL CHECK (auth IN ('password', 'xoauth2', 'none')),"
+                           " user_name TEXT NOT NULL DEFAULT '',"
+                           // 1: AUTH may go over a connection without TLS (the user said so for this account).
+                           " allow_plaintext_auth INTEGER NOT NULL DEFAULT 0,"
+                           // SHA-256 of the one certificate the user trusts for this account (lower-case hex), or ''.
+                           " trusted_certificate TEXT NOT NULL DEFAULT '',"
+                           " from_name TEXT NOT NULL DEFAULT '',"
+                           " from_address TEXT NOT NULL,"
+                           " daily_limit INTEGER NOT NULL CHECK (daily_limit > 0),"
+                           " per_minute INTEGER NOT NULL CHECK (per_minute > 0),"
+                           " connections INTEGER NOT NULL CHECK (connections BETWEEN 1 AND 32),"
+                           " dkim_key_id INTEGER REFERENCES dkim_keys (id) ON DELETE SET NULL,"
+                           // The password or OAuth token, in the vault; never in this table.
+                           " secret_id INTEGER REFERENCES secrets (id),"
+                           // The rate's token bucket, kept so a restart does not refill it.
+                           " bucket_tokens REAL NOT NULL DEFAULT 0,"
+                           " bucket_at INTEGER NOT NULL DEFAULT 0,"
+                           // After a reply that means the account hit a limit: no sending before this time.
+                           " cool_until INTEGER NOT NULL DEFAULT 0,"
+                           " cool_reason TEXT NOT NULL DEFAULT '',"
+                           " created_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+            // One row per message that may have reached an account's server: the rolling 24-hour
+            // cap counts these. Apart from the outbox, so deleting a campaign frees no quota.
+            QStringLiteral("CREATE TABLE account_sends ("
+                           " account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+                           " at INTEGER NOT NULL)"),
+            QStringLiteral("CREATE INDEX account_sends_by_account ON account_sends (account_id, at)"),
+            // The accounts a campaign may send from; none: every account.
+            QStringLiteral("CREATE TABLE campaign_accounts ("
+                           " campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+                           " account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+                           " PRIMARY KEY (campaign_id, account_id)) WITHOUT ROWID"),
+            QStringLiteral("ALTER TABLE campaigns ADD COLUMN scheduled_at INTEGER"),
+            // The queue: a row per recipient, made when the campaign starts. contact_id has no
+            // foreign key: a contact deleted after the snapshot is skipped, not cascaded away.
+            // state: see OutboxState. claim_boot is the boot id of the machine that claimed the
+            // row, which tells a killed process (its commits survived) from a power cut.
+            QStringLiteral("CREATE TABLE outbox (id INTEGER PRIMARY KEY,"
+                           " campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,"
+                           " contact_id INTEGER NOT NULL,"
+                           " email TEXT NOT NULL,"
+                           " state INTEGER NOT NULL DEFAULT 0,"
+                           " attempts INTEGER NOT NULL DEFAULT 0,"
+                           " next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+                           " account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,"
+                           " claim_boot TEXT NOT NULL DEFAULT '',"
+                           " reply TEXT NOT NULL DEFAULT '',"
+                           " queued_at INTEGER NOT NULL,"
+                           " updated_at INTEGER NOT NULL,"
+                           " UNIQUE (campaign_id, contact_id))"),
+            QStringLiteral("CREATE INDEX outbox_by_state ON outbox (campaign_id, state, next_attempt_at, id)"),
+            // Every attempt on a recipient and what the server said: the per-recipient log.
+            QStringLiteral("CREATE TABLE outbox_log (id INTEGER PRIMARY KEY,"
+                           " outbox_id INTEGER NOT NULL REFERENCES outbox (id) ON DELETE CASCADE,"
+                           " at INTEGER NOT NULL,"
+                           " account_id INTEGER REFERENCES accounts (id) ON DELETE SET NULL,"
+                           " state INTEGER NOT NULL,"
+                           " reply TEXT NOT NULL DEFAULT '')"),
+            QStringLiteral("CREATE INDEX outbox_log_by_item ON outbox_log (outbox_id, id)"),
+        }});
     return steps;
 }
 
