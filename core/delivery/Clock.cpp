@@ -1,0 +1,10 @@
+#include "core/delivery/Clock.h"
+
+#include <QDateTime>
+
+Clock::~Clock() = default;
+
+qint64 SystemClock::nowMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
