@@ -6,11 +6,14 @@
 #include <QByteArrayView>
 #include <QString>
 
+#include <cstddef>
+#include <cstdint>
 #include <memory>
 
 // A DKIM signing key: RSA (rsa-sha256, RFC 6376) or Ed25519 (ed25519-sha256, RFC 8463).
-// Botan stays behind the pimpl; the private key material lives in Botan::secure_vector and
-// leaves only as the PKCS#8 PEM copy that privateKeyPem() hands to the vault.
+// Botan (keys, Ed25519) and libcrypto (the RSA signature) stay behind the pimpl; the private
+// key material lives in Botan::secure_vector and leaves only as the PKCS#8 PEM copy that
+// privateKeyPem() hands to the vault.
 // Copies share one immutable key, so a DkimKey is cheap to copy and safe to use from several
 // threads at once.
 class DkimKey
@@ -57,6 +60,7 @@ public:
 private:
     struct Private;
     explicit DkimKey(std::shared_ptr<const Private> d);
+    Result<QByteArray> signRsa(const uint8_t* data, size_t size) const;
 
     std::shared_ptr<const Private> d;
 };
