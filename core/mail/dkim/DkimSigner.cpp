@@ -5,9 +5,13 @@
 
 #include <QCoreApplication>
 
+#include <QVarLengthArray>
+
 #include <botan/hash.h>
 
 #include <algorithm>
+#include <cstring>
+#include <initializer_list>
 #include <vector>
 
 namespace {
@@ -21,6 +25,10 @@ struct HeaderField
     qsizetype nameEnd; // offset just past the name (before the colon and any WSP)
     qsizetype end;     // offset of the CRLF that ends the field (folds included before it)
 };
+
+// Which fields h= signs, in its order: indexes into ParsedMessage::fields, -1 for a name listed
+// once more than it occurs. On the stack: a message has a dozen signed fields.
+using FieldOrder = QVarLengthArray<qsizetype, 32>;
 
 struct ParsedMessage
 {
@@ -39,6 +47,14 @@ Error malformed(const QByteArray& message, qsizetype offset, const QString& why)
                  QCoreApplication::translate("DkimSigner", "Cannot DKIM-sign the message: line %1 %2")
                      .arg(lineNumberAt(message, offset))
                      .arg(why)};
+}
+
+Error bareLineEnd(const QByteArray& message, qsizetype offset)
+{
+    return malformed(
+        message, offset,
+        QCoreApplication::translate("DkimSigner", "has a bare %1; a message to be sent must end its lines with CRLF.")
+            .arg(message.at(offset) == '\r' ? QStringLiteral("CR") : QStringLiteral("LF")));
 }
 
 // RFC 5322 2.2: header fields up to the first empty line, folds being CRLF followed by WSP.
@@ -60,25 +76,34 @@ Result<ParsedMessage> parseMessage(const QByteArray& message)
                 QCoreApplication::translate("DkimSigner", "starts with a space but follows no header field."));
         }
         HeaderField field{p, -1, -1};
-        for (; p < size; ++p) {
-            const char c = data[p];
-            if (c == ':' && field.nameEnd < 0) {
-                field.nameEnd = p;
-                while (field.nameEnd > field.begin &&
-                       (data[field.nameEnd - 1] == ' ' || data[field.nameEnd - 1] == '\t')) {
-                    --field.nameEnd;
-                }
-            } else if (c == '\r' && p + 1 < size && data[p + 1] == '\n') {
-                if (p + 2 < size && (data[p + 2] == ' ' || data[p + 2] == '\t')) {
-                    ++p; // a fold: the field goes on
-                    continue;
-                }
+        const auto* colon = static_cast<const char*>(memchr(data + p, ':', static_cast<size_t>(size - p)));
+        // The field's lines, found with memchr; a CR anywhere but before the LF is bare.
+        for (;;) {
+            const auto* lf = static_cast<const char*>(memchr(data + p, '\n', static_cast<size_t>(size - p)));
+            const qsizetype lineEnd = lf ? lf - data : size;
+            const bool paired = lf && lineEnd > p && data[lineEnd - 1] == '\r';
+            const qsizetype crSearchEnd = paired ? lineEnd - 1 : lineEnd;
+            if (const void* cr = memchr(data + p, '\r', static_cast<size_t>(crSearchEnd - p))) {
+                return bareLineEnd(message, static_cast<const char*>(cr) - data);
+            }
+            if (lf && !paired) {
+                return bareLineEnd(message, lineEnd);
+            }
+            if (!lf) {
+                p = size; // the last field, without its CRLF
                 break;
-            } else if (c == '\r' || c == '\n') {
-                return malformed(message, p,
-                                 QCoreApplication::translate(
-                                     "DkimSigner", "has a bare %1; a message to be sent must end its lines with CRLF.")
-                                     .arg(c == '\r' ? QStringLiteral("CR") : QStringLiteral("LF")));
+            }
+            p = lineEnd - 1; // at the CR
+            if (lineEnd + 1 < size && (data[lineEnd + 1] == ' ' || data[lineEnd + 1] == '\t')) {
+                p = lineEnd + 1; // a fold: the field goes on
+                continue;
+            }
+            break;
+        }
+        if (colon && colon - data < p) {
+            field.nameEnd = colon - data;
+            while (field.nameEnd > field.begin && (data[field.nameEnd - 1] == ' ' || data[field.nameEnd - 1] == '\t')) {
+                --field.nameEnd;
             }
         }
         if (field.nameEnd <= field.begin) {
@@ -99,54 +124,46 @@ bool nameIs(const QByteArray& message, const HeaderField& field, const QByteArra
     return length == name.size() && qstrnicmp(message.constData() + field.begin, name.constData(), length) == 0;
 }
 
-// RFC 6376 3.7: the signed fields in h= order, repeated names taken from the bottom up, then the
+// RFC 6376 3.7: the signed fields in h= order (indexes into parsed.fields; -1 for a name
+// listed once more than it occurs, which signs its absence, RFC 6376 5.4.2), then the
 // DKIM-Signature field itself with an empty b= and without its final CRLF.
-QByteArray headerData(const QByteArray& message, const ParsedMessage& parsed, const QList<QByteArray>& names,
+QByteArray headerData(const QByteArray& message, const ParsedMessage& parsed, const FieldOrder& order,
                       QByteArrayView signatureField)
 {
+    qsizetype size = signatureField.size() + 3;
+    for (const qsizetype i : order) {
+        size += i < 0 ? 0 : parsed.fields[static_cast<size_t>(i)].end - parsed.fields[static_cast<size_t>(i)].begin + 3;
+    }
     QByteArray out;
-    out.reserve(2048);
-    std::vector<bool> used(parsed.fields.size(), false);
-    for (const QByteArray& name : names) {
-        for (auto i = parsed.fields.size(); i-- > 0;) {
-            const HeaderField& field = parsed.fields[i];
-            if (!used[i] && nameIs(message, field, name)) {
-                used[i] = true;
-                DkimCanonicalization::appendRelaxedHeader(
-                    out, QByteArrayView(message.constData() + field.begin, field.end - field.begin));
-                break;
-            }
+    out.reserve(size);
+    for (const qsizetype i : order) {
+        if (i >= 0) {
+            const HeaderField& field = parsed.fields[static_cast<size_t>(i)];
+            DkimCanonicalization::appendRelaxedHeader(
+                out, QByteArrayView(message.constData() + field.begin, field.end - field.begin));
         }
-        // A name listed more often than it occurs signs its absence (RFC 6376 5.4.2).
     }
     DkimCanonicalization::appendRelaxedHeader(out, signatureField);
     out.chop(2);
     return out;
 }
 
-QByteArray sha256Base64(QByteArrayView data)
-{
-    const auto hash = Botan::HashFunction::create_or_throw("SHA-256");
-    hash->update(reinterpret_cast<const uint8_t*>(data.data()), static_cast<size_t>(data.size()));
-    const Botan::secure_vector<uint8_t> digest = hash->final();
-    return QByteArray(reinterpret_cast<const char*>(digest.data()), static_cast<qsizetype>(digest.size())).toBase64();
-}
-
-// RFC 6376 3.4.4 + 3.7: bh=, the base64 SHA-256 of the relaxed canonical body.
+// RFC 6376 3.4.4 + 3.7: bh=, the base64 SHA-256 of the relaxed canonical body, hashed as it is
+// canonicalised: in place for what the MIME writer makes, a few KB at a time otherwise.
 Result<QByteArray> bodyHash(const QByteArray& message, qsizetype bodyBegin)
 {
     const QByteArrayView body(message.constData() + bodyBegin, message.size() - bodyBegin);
-    QByteArray canonical;
-    const auto inPlace = DkimCanonicalization::relaxedBodyInPlace(body);
-    const qsizetype bad = inPlace ? -1 : DkimCanonicalization::appendRelaxedBody(canonical, body);
-    if (bad >= 0) {
-        return malformed(message, bodyBegin + bad,
-                         QCoreApplication::translate(
-                             "DkimSigner", "has a bare %1; a message to be sent must end its lines with CRLF.")
-                             .arg(body[bad] == '\r' ? QStringLiteral("CR") : QStringLiteral("LF")));
-    }
     try {
-        return sha256Base64(inPlace ? *inPlace : QByteArrayView(canonical));
+        const auto hash = Botan::HashFunction::create_or_throw("SHA-256");
+        const qsizetype bad = DkimCanonicalization::feedRelaxedBody(body, [&hash](QByteArrayView piece) {
+            hash->update(reinterpret_cast<const uint8_t*>(piece.data()), static_cast<size_t>(piece.size()));
+        });
+        if (bad >= 0) {
+            return bareLineEnd(message, bodyBegin + bad);
+        }
+        char digest[32];
+        hash->final(reinterpret_cast<uint8_t*>(digest));
+        return QByteArray::fromRawData(digest, sizeof(digest)).toBase64();
     } catch (const std::exception& e) {
         return Error{ErrorCode::CryptoError,
                      QCoreApplication::translate("DkimSigner", "Could not hash the message body: %1")
@@ -166,17 +183,23 @@ public:
         m_text.reserve(1024);
     }
 
-    void add(QByteArrayView token, bool spaceBefore = true)
+    // A token made of parts (a tag's name, value and ";"), kept on one line.
+    void add(std::initializer_list<QByteArrayView> parts, bool spaceBefore = true)
     {
-        const qsizetype needed = token.size() + (spaceBefore ? 1 : 0);
-        if (m_lineLength + needed > maximumLineLength) {
+        qsizetype size = 0;
+        for (const QByteArrayView part : parts) {
+            size += part.size();
+        }
+        if (m_lineLength + size + (spaceBefore ? 1 : 0) > maximumLineLength) {
             newLine();
         } else if (spaceBefore) {
             m_text += ' ';
             ++m_lineLength;
         }
-        m_text.append(token);
-        m_lineLength += token.size();
+        for (const QByteArrayView part : parts) {
+            m_text.append(part);
+        }
+        m_lineLength += size;
     }
 
     void newLine()
@@ -200,6 +223,12 @@ public:
     }
 
     const QByteArray& text() const { return m_text; }
+    // The field with its final CRLF.
+    QByteArray finish()
+    {
+        m_text += "\r\n";
+        return std::move(m_text);
+    }
 
 private:
     QByteArray m_text;
@@ -218,6 +247,12 @@ const char rfc8463Message[] = "From: Joe SixPack <joe@football.example.com>\r\n"
                               "We lost the game.  Are you hungry yet?\r\n"
                               "\r\n"
                               "Joe.\r\n";
+// Its body after relaxed canonicalisation: the two spaces made one.
+const char rfc8463CanonicalBody[] = "Hi.\r\n"
+                                    "\r\n"
+                                    "We lost the game. Are you hungry yet?\r\n"
+                                    "\r\n"
+                                    "Joe.\r\n";
 const char rfc8463BodyHash[] = "2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8=";
 // The RFC 8032 7.1 test 1 seed the RFC uses, as a PKCS#8 key.
 const char rfc8463Ed25519Key[] = "-----BEGIN PRIVATE KEY-----\n"
@@ -282,6 +317,7 @@ QStringList DkimSigner::defaultSignedHeaders()
 DkimSigner::DkimSigner(DkimKey key, const QString& domain, const QString& selector, const QStringList& signedHeaders,
                        std::optional<QDateTime> timestamp)
     : m_key(std::move(key))
+    , m_algorithmName(m_key.algorithmName().toLatin1())
 {
     const auto asciiDomain = DkimNames::domain(domain);
     const auto asciiSelector = DkimNames::selector(selector);
@@ -317,7 +353,7 @@ DkimSigner::DkimSigner(DkimKey key, const QString& domain, const QString& select
         }
     }
     if (timestamp && timestamp->isValid()) {
-        m_timestamp = timestamp->toSecsSinceEpoch();
+        m_timestamp = QByteArray::number(timestamp->toSecsSinceEpoch());
     }
 }
 
@@ -331,18 +367,18 @@ Result<QByteArray> DkimSigner::signatureHeader(const QByteArray& message) const
         return parsed.error();
     }
 
-    QList<QByteArray> names;
+    // Each listed name once per occurrence, taken from the bottom up (RFC 6376 5.4.2); names
+    // are unique (case-insensitively), so no field is taken twice. m_signedHeaders[0] is From.
+    FieldOrder order;
+    QVarLengthArray<const QByteArray*, 32> names;
     qsizetype fromCount = 0;
     for (const QByteArray& name : m_signedHeaders) {
-        qsizetype count = 0;
-        for (const HeaderField& field : parsed->fields) {
-            count += nameIs(message, field, name) ? 1 : 0;
-        }
-        for (qsizetype i = 0; i < count; ++i) {
-            names.append(name);
-        }
-        if (name == "From") {
-            fromCount = count;
+        for (auto i = parsed->fields.size(); i-- > 0;) {
+            if (nameIs(message, parsed->fields[i], name)) {
+                order.append(static_cast<qsizetype>(i));
+                names.append(&name);
+                fromCount += &name == &m_signedHeaders.front() ? 1 : 0;
+            }
         }
     }
     if (fromCount == 0) {
@@ -352,7 +388,8 @@ Result<QByteArray> DkimSigner::signatureHeader(const QByteArray& message) const
                 "DkimSigner", "Cannot DKIM-sign the message: it has no From header field, and DKIM signs From.")};
     }
     // RFC 6376 8.15: one From more than the message has, so a From added above it breaks the signature.
-    names.append(QByteArrayLiteral("From"));
+    order.append(-1);
+    names.append(&m_signedHeaders.front());
 
     const auto bh = bodyHash(message, parsed->bodyBegin);
     if (!bh) {
@@ -360,29 +397,28 @@ Result<QByteArray> DkimSigner::signatureHeader(const QByteArray& message) const
     }
 
     FoldedField field("DKIM-Signature:");
-    field.add("v=1;");
-    field.add("a=" + m_key.algorithmName().toLatin1() + ';');
-    field.add("c=relaxed/relaxed;");
-    field.add("d=" + m_domain + ';');
-    field.add("s=" + m_selector + ';');
-    if (m_timestamp) {
-        field.add("t=" + QByteArray::number(*m_timestamp) + ';');
+    field.add({"v=1;"});
+    field.add({"a=", m_algorithmName, ";"});
+    field.add({"c=relaxed/relaxed;"});
+    field.add({"d=", m_domain, ";"});
+    field.add({"s=", m_selector, ";"});
+    if (!m_timestamp.isEmpty()) {
+        field.add({"t=", m_timestamp, ";"});
     }
     for (qsizetype i = 0; i < names.size(); ++i) {
-        const QByteArray token = (i == 0 ? "h=" : "") + names[i] + (i + 1 < names.size() ? ":" : ";");
-        field.add(token, i == 0);
+        field.add({i == 0 ? "h=" : "", *names[i], i + 1 < names.size() ? ":" : ";"}, i == 0);
     }
-    field.add("bh=" + *bh + ';');
+    field.add({"bh=", *bh, ";"});
     // b= starts a line of its own: what is signed is this field up to "b=" (RFC 6376 3.7).
     field.newLine();
-    field.add("b=", false);
+    field.add({"b="}, false);
 
-    const auto signature = m_key.sign(headerData(message, *parsed, names, field.text()));
+    const auto signature = m_key.sign(headerData(message, *parsed, order, field.text()));
     if (!signature) {
         return signature.error();
     }
     field.addBroken(signature->toBase64());
-    return field.text() + "\r\n";
+    return field.finish();
 }
 
 Status DkimSigner::selfTest()
@@ -392,11 +428,22 @@ Status DkimSigner::selfTest()
     if (!parsed) {
         return selfTestFailed(QStringLiteral("parse"));
     }
+    // The RFC's body has two spaces in a row, so it is rewritten; the same body as the MIME
+    // writer would make it (single spaces, empty lines after it) is hashed in place. Both paths
+    // must give the RFC's hash.
     const auto bh = bodyHash(message, parsed->bodyBegin);
     if (!bh || *bh != rfc8463BodyHash) {
-        return selfTestFailed(QStringLiteral("relaxed body hash"));
+        return selfTestFailed(QStringLiteral("relaxed body hash, rewritten"));
     }
-    const QList<QByteArray> names{"from", "to", "subject", "date", "message-id", "from", "subject", "date"};
+    const QByteArray canonicalMessage = message.left(parsed->bodyBegin) + rfc8463CanonicalBody + "\r\n\r\n";
+    const auto inPlace = bodyHash(canonicalMessage, parsed->bodyBegin);
+    if (!DkimCanonicalization::relaxedBodyInPlace(QByteArrayView(canonicalMessage).sliced(parsed->bodyBegin)) ||
+        !inPlace || *inPlace != rfc8463BodyHash) {
+        return selfTestFailed(QStringLiteral("relaxed body hash, in place"));
+    }
+    // h=from:to:subject:date:message-id:from:subject:date over fields From, To, Subject, Date,
+    // Message-ID: the last three sign absent fields.
+    const FieldOrder order{0, 1, 2, 3, 4, -1, -1, -1};
 
     struct Case
     {
@@ -420,7 +467,7 @@ Status DkimSigner::selfTest()
         if (key->algorithm() == DkimKey::Algorithm::Ed25519 && key->publicKeyBase64() != rfc8463Ed25519Public) {
             return selfTestFailed(QStringLiteral("ed25519 public key"));
         }
-        const auto signature = key->sign(headerData(message, *parsed, names, c.field));
+        const auto signature = key->sign(headerData(message, *parsed, order, c.field));
         if (!signature || signature->toBase64() != c.signature) {
             return selfTestFailed(QStringLiteral("%1 signature").arg(QLatin1String(c.name)));
         }

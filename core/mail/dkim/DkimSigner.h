@@ -40,10 +40,12 @@ public:
     static Status selfTest();
 
 private:
+    // The tags' values are made once, so that signing a message touches no QString.
     DkimKey m_key;
+    QByteArray m_algorithmName;
     QByteArray m_domain;
     QByteArray m_selector;
     QList<QByteArray> m_signedHeaders;
-    std::optional<qint64> m_timestamp;
+    QByteArray m_timestamp; // empty: no t= tag
     std::optional<Error> m_invalid;
 };
