@@ -1,11 +1,14 @@
 #include "app/cli/CampaignCommands.h"
 
+#include "app/cli/AccountCommands.h"
 #include "app/cli/WorkspaceCommands.h"
 #include "core/campaigns/CampaignRepository.h"
 #include "core/campaigns/SegmentRepository.h"
 #include "core/campaigns/SenderSettings.h"
 #include "core/campaigns/StarterTemplates.h"
 #include "core/contacts/GroupRepository.h"
+#include "core/delivery/AccountRepository.h"
+#include "core/storage/Transaction.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -51,6 +54,8 @@ QList<CliOption> messageOptions(bool creating)
         {QStringLiteral("tag"), QStringLiteral("TAG"), tr("send to contacts with this tag (repeatable)"), true},
         {QStringLiteral("segment"), QStringLiteral("NAME"),
          tr("narrow the lists and tags by a saved segment (\"\" for none)")},
+        {QStringLiteral("account"), QStringLiteral("NAME"),
+         tr("send only from this sender account (repeatable; replaces the list; \"\" for every account)"), true},
     };
     if (!creating) {
         options.append({QStringLiteral("clear-audience"), QString(),
@@ -278,9 +283,24 @@ CliStatus CampaignCommands::create(const CliRequest& request, CliOutput& out)
     if (auto s = applyOptions(db, request.args, c); !s) {
         return CliStatus::failed(s.error());
     }
+    auto accounts = AccountCommands::accountIds(db, request.args.values(QStringLiteral("account")));
+    if (!accounts) {
+        return CliStatus::failed(accounts.error());
+    }
+    // The campaign and the accounts it may send from, together or not at all.
+    Transaction tx(db);
+    if (auto s = tx.begin(); !s) {
+        return CliStatus::failed(s.error());
+    }
     auto id = CampaignRepository(db).create(c);
     if (!id) {
         return CliStatus::failed(id.error());
+    }
+    if (auto s = AccountRepository(db).setCampaignAccounts(id.value(), accounts.value()); !s) {
+        return CliStatus::failed(s.error());
+    }
+    if (auto s = tx.commit(); !s) {
+        return CliStatus::failed(s.error());
     }
     if (request.json) {
         out.json(QJsonObject{{QStringLiteral("id"), id.value()}});
@@ -341,6 +361,19 @@ CliStatus CampaignCommands::show(const CliRequest& request, CliOutput& out)
     if (!lists || !tags || !files) {
         return CliStatus::failed(!lists ? lists.error() : !tags ? tags.error() : files.error());
     }
+    QStringList accountNames;
+    {
+        auto accountIds = AccountRepository(db).campaignAccounts(c->id);
+        auto accounts = AccountRepository(db).list();
+        if (!accountIds || !accounts) {
+            return CliStatus::failed(!accountIds ? accountIds.error() : accounts.error());
+        }
+        for (const Account& a : accounts.value()) {
+            if (accountIds->contains(a.id)) {
+                accountNames.append(a.name);
+            }
+        }
+    }
     if (request.json) {
         QJsonArray attachments;
         for (const CampaignAttachment& a : files.value()) {
@@ -363,6 +396,7 @@ CliStatus CampaignCommands::show(const CliRequest& request, CliOutput& out)
                              {QStringLiteral("lists"), QJsonArray::fromStringList(lists.value())},
                              {QStringLiteral("tags"), QJsonArray::fromStringList(tags.value())},
                              {QStringLiteral("status"), statusName(c->status)},
+                             {QStringLiteral("accounts"), QJsonArray::fromStringList(accountNames)},
                              {QStringLiteral("attachments"), attachments}});
         return CliStatus::success();
     }
@@ -377,6 +411,7 @@ CliStatus CampaignCommands::show(const CliRequest& request, CliOutput& out)
         {tr("Reply-To"), c->replyTo},
         {tr("Lists"), lists->join(QStringLiteral(", "))},
         {tr("Tags"), tags->join(QStringLiteral(", "))},
+        {tr("Accounts"), accountNames.isEmpty() ? tr("every account") : accountNames.join(QStringLiteral(", "))},
         {tr("HTML"), tr("%1 characters").arg(c->htmlBody.size())},
         {tr("Text"),
          c->textBody.isEmpty() ? tr("generated from the HTML") : tr("%1 characters").arg(c->textBody.size())},
@@ -404,8 +439,17 @@ CliStatus CampaignCommands::edit(const CliRequest& request, CliOutput& out)
     if (auto s = applyOptions(db, request.args, *c); !s) {
         return CliStatus::failed(s.error());
     }
+    auto accounts = AccountCommands::accountIds(db, request.args.values(QStringLiteral("account")));
+    if (!accounts) {
+        return CliStatus::failed(accounts.error());
+    }
     if (auto s = CampaignRepository(db).update(*c); !s) {
         return CliStatus::failed(s.error());
+    }
+    if (request.args.isSet(QStringLiteral("account"))) {
+        if (auto s = AccountRepository(db).setCampaignAccounts(c->id, accounts.value()); !s) {
+            return CliStatus::failed(s.error());
+        }
     }
     if (!request.json) {
         out.line(tr("Changed campaign %1.").arg(c->id));

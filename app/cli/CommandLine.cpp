@@ -1,5 +1,6 @@
 #include "app/cli/CommandLine.h"
 
+#include "app/cli/AccountCommands.h"
 #include "app/cli/AudienceCommands.h"
 #include "app/cli/CampaignCommands.h"
 #include "app/cli/ContactCommands.h"
@@ -53,7 +54,7 @@ CommandLine::CommandLine()
 {
     for (const auto& group : {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
                               FieldCommands::commands(), ImportExportCommands::commands(), CampaignCommands::commands(),
-                              AudienceCommands::commands(), MessageCommands::commands()}) {
+                              AudienceCommands::commands(), MessageCommands::commands(), AccountCommands::commands()}) {
         m_commands.append(group);
     }
 }
