@@ -162,6 +162,36 @@ QByteArray multipartMessage()
     return crlf(lines);
 }
 
+// A body the signer must rewrite, larger than the buffer it rewrites through: tabs, runs of
+// spaces and trailing whitespace on every line, some runs long, in ~40 KB.
+QByteArray largeRewrittenMessage(const QByteArray& to = "reader@example.org")
+{
+    QByteArrayList lines{
+        "From: Shop <news@example.com>",
+        "To: " + to,
+        "Subject: A long letter with untidy whitespace",
+        "Date: Sat, 28 Nov 2026 09:00:00 +0000",
+        "Message-ID: <c1.47." + to + ">",
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=UTF-8",
+        "",
+    };
+    for (int i = 0; i < 500; ++i) {
+        QByteArray line = "Line " + QByteArray::number(i) + ":\tsome  words \t with" + QByteArray(i % 40, ' ') +
+                          "gaps of every width, for " + to + "  ";
+        if (i % 50 == 0) {
+            line += QByteArray(900, i % 100 == 0 ? ' ' : 'z'); // long runs of one kind of byte
+        }
+        lines.append(line);
+        if (i % 7 == 0) {
+            lines.append(" \t ");
+        }
+    }
+    lines.append("");
+    lines.append("");
+    return crlf(lines);
+}
+
 qsizetype bodyStart(const QByteArray& message)
 {
     return message.indexOf("\r\n\r\n") + 4;
@@ -341,6 +371,46 @@ private Q_SLOTS:
         }
     }
 
+    // Bodies of many KB: the vector scan over every position of a flaw, and the rewrite through a
+    // buffer of a few KB, with lines longer than it and whitespace runs across its pieces.
+    void canonicalisesLargeBodiesLikeTheRfcSaysTo()
+    {
+        QRandomGenerator random(9133);
+        for (int round = 0; round < 60; ++round) {
+            QByteArray body;
+            const int lines = 50 + random.bounded(400);
+            for (int line = 0; line < lines; ++line) {
+                // Mostly short lines as the MIME writer makes them, sometimes one of up to 9 KB.
+                const int words = random.bounded(10) == 0 ? random.bounded(1500) : random.bounded(12);
+                for (int word = 0; word < words; ++word) {
+                    body += (word > 0 ? " " : "") + QByteArray(1 + random.bounded(7), char('a' + word % 26));
+                }
+                body += "\r\n";
+            }
+            body += QByteArray(2 * random.bounded(4), '\0').replace(QByteArray(1, '\0'), "\r\n");
+            if (round % 3 == 1) {
+                // One flaw anywhere: a tab, a run of spaces, a space before CRLF or a bare line end.
+                const char* const flaws[] = {"\t", "  ", "     ", " \r\n", "\r", "\n"};
+                body.insert(random.bounded(body.size() + 1), flaws[random.bounded(6)]);
+            } else if (round % 3 == 2) {
+                // Whitespace runs longer than a piece of the rewrite buffer.
+                body.insert(random.bounded(body.size() + 1), QByteArray(3000 + random.bounded(6000), ' '));
+            }
+            QByteArray canonical;
+            const qsizetype bad = DkimCanonicalization::appendRelaxedBody(canonical, body);
+            QCOMPARE(bad, referenceBareLineEnd(body));
+            if (bad < 0) {
+                QCOMPARE(canonical, referenceRelaxedBody(body));
+                const auto inPlace = DkimCanonicalization::relaxedBodyInPlace(body);
+                if (inPlace) {
+                    QCOMPARE(QByteArray(inPlace->data(), inPlace->size()), canonical);
+                }
+            } else {
+                QVERIFY(canonical.isEmpty());
+            }
+        }
+    }
+
     void signsTheRfcMessageSoThatItsPublishedRecordVerifiesIt()
     {
         const auto key = DkimKey::fromPrivateKey(rfcEd25519Pem);
@@ -386,6 +456,7 @@ private Q_SLOTS:
             {"trailing-whitespace", trailingWhitespaceMessage()},
             {"empty-body", emptyBodyMessage()},
             {"multipart", multipartMessage()},
+            {"large-rewritten", largeRewrittenMessage()},
         };
         QStringList files;
         QMap<QString, bool> expected; // file -> must pass
@@ -523,6 +594,50 @@ private Q_SLOTS:
                 thread.join();
             }
             QCOMPARE(mismatches.load(), 0);
+        }
+    }
+
+    // Render threads sign different recipients' messages with one signer at once; what each
+    // thread signed must verify (python3-dkim), for both algorithms and both body paths.
+    void signaturesMadeOnSeveralThreadsAtOnceVerify()
+    {
+        for (const DkimKey* key : {m_ed25519.get(), m_rsa.get()}) {
+            const auto record = key->dnsRecord(QStringLiteral("s1"), QStringLiteral("example.com"));
+            QVERIFY(record.ok());
+            const DkimSigner signer(*key, QStringLiteral("example.com"), QStringLiteral("s1"));
+            constexpr int threadCount = 4;
+            constexpr int perThread = 6;
+            std::vector<QByteArray> signedMessages(threadCount * perThread);
+            std::vector<std::thread> threads;
+            for (int t = 0; t < threadCount; ++t) {
+                threads.emplace_back([&signer, &signedMessages, t] {
+                    for (int i = 0; i < perThread; ++i) {
+                        const QByteArray to = "reader" + QByteArray::number(t * perThread + i) + "@example.org";
+                        // Half in place (a MIME writer's body), half rewritten.
+                        QByteArray message = i % 2 ? largeRewrittenMessage(to) : multipartMessage();
+                        if (i % 2 == 0) {
+                            message.replace("To: reader@example.org", "To: " + to);
+                        }
+                        const auto header = signer.signatureHeader(message);
+                        signedMessages[static_cast<size_t>(t * perThread + i)] =
+                            header.ok() ? *header + message : QByteArray();
+                    }
+                });
+            }
+            for (std::thread& thread : threads) {
+                thread.join();
+            }
+            QStringList files;
+            for (size_t i = 0; i < signedMessages.size(); ++i) {
+                QVERIFY2(!signedMessages[i].isEmpty(), "a thread could not sign its message");
+                files.append(
+                    write(QStringLiteral("threads-%1-%2.eml").arg(key->algorithmName()).arg(i), signedMessages[i]));
+            }
+            const auto results = verifyWithDkimpy(record->toLatin1(), files);
+            for (const QString& file : files) {
+                QVERIFY2(results.value(file) == QLatin1String("PASS"),
+                         qPrintable(file + QStringLiteral(": ") + results.value(file)));
+            }
         }
     }
 
