@@ -19,6 +19,16 @@ QString statusLabel(CampaignStatus status)
         return CampaignListDialog::tr("Draft");
     case CampaignStatus::Rendered:
         return CampaignListDialog::tr("Sent to folder");
+    case CampaignStatus::Scheduled:
+        return CampaignListDialog::tr("Scheduled");
+    case CampaignStatus::Sending:
+        return CampaignListDialog::tr("Sending");
+    case CampaignStatus::Paused:
+        return CampaignListDialog::tr("Paused");
+    case CampaignStatus::Done:
+        return CampaignListDialog::tr("Done");
+    case CampaignStatus::Cancelled:
+        return CampaignListDialog::tr("Cancelled");
     }
     return QString();
 }

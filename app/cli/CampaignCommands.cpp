@@ -192,7 +192,7 @@ Status applyOptions(QSqlDatabase db, const CliArguments& args, Campaign& c)
 
 QString statusName(CampaignStatus status)
 {
-    return status == CampaignStatus::Draft ? QStringLiteral("draft") : QStringLiteral("rendered");
+    return campaignStatusName(status);
 }
 
 Result<QStringList> groupNames(QSqlDatabase db, GroupKind kind, const QVector<qint64>& ids)

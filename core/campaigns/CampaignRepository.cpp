@@ -19,7 +19,7 @@ constexpr int kMaxLineLength = 998; // RFC 5322 2.1.1: a header line can never b
 
 // The stored fields, in the order bindFields binds them.
 const QString kFieldColumns = QStringLiteral("name, subject, preheader, from_name, from_address, reply_to, html_body,"
-                                             " text_body, footer_html, segment_id, status");
+                                             " text_body, footer_html, segment_id, status, scheduled_at");
 const QString kColumns = QStringLiteral("id, ") + kFieldColumns + QStringLiteral(", created_at, updated_at");
 
 QString nowIso()
@@ -44,8 +44,11 @@ Campaign campaignFrom(const QSqlQuery& q)
         c.segmentId = q.value(10).toLongLong();
     }
     c.status = static_cast<CampaignStatus>(q.value(11).toInt());
-    c.createdAt = QDateTime::fromString(q.value(12).toString(), Qt::ISODateWithMs);
-    c.updatedAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+    if (!q.value(12).isNull()) {
+        c.scheduledAt = q.value(12).toLongLong();
+    }
+    c.createdAt = QDateTime::fromString(q.value(13).toString(), Qt::ISODateWithMs);
+    c.updatedAt = QDateTime::fromString(q.value(14).toString(), Qt::ISODateWithMs);
     return c;
 }
 
@@ -87,6 +90,7 @@ void bindFields(QSqlQuery& q, const Campaign& campaign)
     q.addBindValue(sqlText(campaign.footerHtml));
     q.addBindValue(campaign.segmentId ? QVariant(*campaign.segmentId) : QVariant(QMetaType(QMetaType::LongLong)));
     q.addBindValue(static_cast<int>(campaign.status));
+    q.addBindValue(campaign.scheduledAt ? QVariant(*campaign.scheduledAt) : QVariant(QMetaType(QMetaType::LongLong)));
 }
 
 } // namespace
@@ -96,7 +100,39 @@ bool Campaign::operator==(const Campaign& o) const
     return id == o.id && name == o.name && subject == o.subject && preheader == o.preheader && fromName == o.fromName &&
            fromAddress == o.fromAddress && replyTo == o.replyTo && htmlBody == o.htmlBody && textBody == o.textBody &&
            footerHtml == o.footerHtml && listIds == o.listIds && tagIds == o.tagIds && segmentId == o.segmentId &&
-           status == o.status;
+           status == o.status && scheduledAt == o.scheduledAt;
+}
+
+namespace {
+
+const std::pair<CampaignStatus, const char*> kStatusNames[] = {
+    {CampaignStatus::Draft, "draft"},         {CampaignStatus::Rendered, "rendered"},
+    {CampaignStatus::Scheduled, "scheduled"}, {CampaignStatus::Sending, "sending"},
+    {CampaignStatus::Paused, "paused"},       {CampaignStatus::Done, "done"},
+    {CampaignStatus::Cancelled, "cancelled"},
+};
+
+} // namespace
+
+QString campaignStatusName(CampaignStatus status)
+{
+    for (const auto& [value, name] : kStatusNames) {
+        if (value == status) {
+            return QLatin1String(name);
+        }
+    }
+    return QString::number(static_cast<int>(status));
+}
+
+std::optional<CampaignStatus> campaignStatusFromName(const QString& name)
+{
+    const QString wanted = name.trimmed().toLower();
+    for (const auto& [value, text] : kStatusNames) {
+        if (wanted == QLatin1String(text)) {
+            return value;
+        }
+    }
+    return std::nullopt;
 }
 
 CampaignRepository::CampaignRepository(QSqlDatabase db)
@@ -267,7 +303,7 @@ Result<qint64> CampaignRepository::create(const Campaign& campaign)
     const QString now = nowIso();
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("INSERT INTO campaigns (%1, created_at, updated_at)"
-                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                   .arg(kFieldColumns));
     bindFields(q, campaign);
     q.addBindValue(now);

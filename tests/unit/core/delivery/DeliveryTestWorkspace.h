@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/campaigns/CampaignRepository.h"
+#include "core/campaigns/SenderSettings.h"
+#include "core/campaigns/StarterTemplates.h"
 #include "core/contacts/ContactRepository.h"
 #include "core/contacts/GroupRepository.h"
 #include "core/storage/Workspace.h"
@@ -84,6 +86,29 @@ public:
         c.subject = QStringLiteral("Hello");
         c.fromAddress = QStringLiteral("news@example.com");
         c.htmlBody = QStringLiteral("<p>Hello</p>");
+        c.listIds = {m_list};
+        auto id = CampaignRepository(db()).create(c);
+        if (!id) {
+            qWarning("%s", qPrintable(id.error().message));
+            return 0;
+        }
+        return id.value();
+    }
+
+    // A campaign the content checks pass: an unsubscribe link in the footer, a postal address.
+    qint64 addSendableCampaign(const QString& name = QStringLiteral("Autumn"))
+    {
+        SenderSettings sender;
+        sender.postalAddress = QStringLiteral("Mailroom Ltd, 1 High Street, London");
+        if (!sender.save(db())) {
+            return 0;
+        }
+        Campaign c;
+        c.name = name;
+        c.subject = QStringLiteral("Hello {{ first_name | default: \"there\" }}");
+        c.fromAddress = QStringLiteral("news@example.com");
+        c.htmlBody = QStringLiteral("<p>Hello</p><p><a href=\"https://example.com/offer\">Our offer</a></p>");
+        c.footerHtml = StarterTemplates::defaultFooter();
         c.listIds = {m_list};
         auto id = CampaignRepository(db()).create(c);
         if (!id) {
