@@ -1,0 +1,733 @@
+#include "core/delivery/DeliveryEngine.h"
+
+#include "core/campaigns/CampaignRepository.h"
+#include "core/contacts/ContactRepository.h"
+#include "core/delivery/AccountRepository.h"
+#include "core/delivery/CampaignDelivery.h"
+#include "core/delivery/Clock.h"
+#include "core/delivery/Outbox.h"
+#include "core/delivery/OutboxWriter.h"
+#include "core/delivery/QuotaLedger.h"
+#include "core/delivery/ReplyPolicy.h"
+#include "core/security/Vault.h"
+#include "core/smtp/SmtpSession.h"
+#include "core/storage/Connection.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRunnable>
+#include <QSet>
+#include <QThread>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <atomic>
+#include <condition_variable>
+#include <future>
+#include <map>
+#include <mutex>
+
+namespace {
+
+// What a worker got from one claim.
+struct Claimed
+{
+    qint64 campaignId = 0;
+    QVector<OutboxClaim> rows;
+    // Nothing claimed because the account's quota is spent for now: when more frees.
+    std::optional<qint64> quotaAt;
+};
+
+DeliveryAttempt attemptFrom(const SmtpSendResult& result, const OutboxClaim& row)
+{
+    DeliveryAttempt attempt;
+    switch (result.stage) {
+    case SmtpSendResult::Stage::Connection:
+        attempt.stage = DeliveryAttempt::Stage::Connection;
+        break;
+    case SmtpSendResult::Stage::Mail:
+        attempt.stage = DeliveryAttempt::Stage::Mail;
+        break;
+    case SmtpSendResult::Stage::Rcpt:
+        attempt.stage = DeliveryAttempt::Stage::Rcpt;
+        break;
+    case SmtpSendResult::Stage::Data:
+        attempt.stage = DeliveryAttempt::Stage::Data;
+        break;
+    case SmtpSendResult::Stage::Body:
+        attempt.stage = DeliveryAttempt::Stage::Body;
+        break;
+    }
+    attempt.dotSent = result.dotSent;
+    if (result.reply) {
+        attempt.code = result.reply->code();
+        attempt.enhancedCode = result.reply->enhancedStatus();
+        attempt.text = result.reply->text();
+    }
+    switch (result.failure) {
+    case SmtpFailure::None:
+    case SmtpFailure::Rejected:
+        attempt.failure = DeliveryAttempt::Failure::None;
+        break;
+    case SmtpFailure::Network:
+        attempt.failure = DeliveryAttempt::Failure::Network;
+        break;
+    case SmtpFailure::Timeout:
+        attempt.failure = DeliveryAttempt::Failure::Timeout;
+        break;
+    default:
+        attempt.failure = DeliveryAttempt::Failure::Other;
+        break;
+    }
+    attempt.error = result.error;
+    attempt.attempts = row.attempts;
+    attempt.requeues = row.requeues;
+    attempt.queuedAt = row.queuedAt;
+    return attempt;
+}
+
+} // namespace
+
+struct DeliveryEngine::Private
+{
+    QString path;
+    const Clock& clock;
+    DeliveryOptions options;
+    QString bootId;
+    std::unique_ptr<OutboxWriter> writer;
+    // Used only inside writer jobs (the writer's thread and connection).
+    std::unique_ptr<Outbox> writerOutbox;
+
+    std::unique_ptr<QThread> dispatcher;
+    QThreadPool pool;
+
+    mutable std::mutex mutex;
+    std::condition_variable wakeDispatcher;
+    std::condition_variable wakeWorkers; // a worker waiting for quota, or for the engine to stop
+    bool stopping = false;
+    bool woken = false;
+    Status failure;
+    DeliveryActivity activity;
+    // Campaigns being sent and the renderer each one's rows go through (shared with workers).
+    std::map<qint64, std::shared_ptr<const CampaignRenderer>> renderers;
+    // Per account: the campaigns it may claim from now, and its open sessions.
+    QHash<qint64, QVector<qint64>> campaignsOf;
+    QHash<qint64, int> sessionsOf;
+    // Fewer sessions than the account allows, after its server said "too many connections".
+    QHash<qint64, int> sessionCap;
+    ReplyPolicy policy;
+    int sessions = 0;
+    std::atomic<bool> dirty{false};
+
+    Private(const QString& p, const Clock& c, const DeliveryOptions& o)
+        : path(p)
+        , clock(c)
+        , options(o)
+    {}
+
+    Outbox& outboxOn(QSqlDatabase db)
+    {
+        if (!writerOutbox) {
+            writerOutbox = std::make_unique<Outbox>(db);
+        }
+        return *writerOutbox;
+    }
+
+    bool isStopping() const
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return stopping;
+    }
+    bool campaignActive(qint64 campaignId) const
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        return !stopping && renderers.count(campaignId) > 0;
+    }
+    std::shared_ptr<const CampaignRenderer> rendererFor(qint64 campaignId) const
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        const auto it = renderers.find(campaignId);
+        return it == renderers.end() ? nullptr : it->second;
+    }
+    void fail(const Status& status)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (failure) {
+            failure = status;
+        }
+    }
+    void noteProblem(const QString& message)
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        activity.lastProblem = message;
+    }
+
+    // Worker side.
+    Claimed claim(const Account& account);
+    void sendFrom(const Account& account, const SmtpSettings& settings, DeliveryEngine* engine);
+    void release(qint64 campaignId, const QVector<OutboxClaim>& rows, int from);
+    void waitUntil(qint64 atMs);
+
+    // Dispatcher side.
+    void dispatch(DeliveryEngine* engine, const Vault& vault, std::promise<Status>& ready);
+    qint64 tick(QSqlDatabase db, const Vault& vault, DeliveryEngine* engine, std::optional<qint64>& resumeAt);
+};
+
+Claimed DeliveryEngine::Private::claim(const Account& account)
+{
+    QVector<qint64> campaigns;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        campaigns = campaignsOf.value(account.id);
+    }
+    Claimed claimed;
+    const qint64 now = clock.nowMs();
+    // Claims are durable (one fsync per batch): after a power cut the claim is still there
+    // with its boot id, so recovery knows those rows may have gone.
+    const Status s = writer->run(
+        [&](QSqlDatabase db) -> Status {
+            QuotaLedger quota(db);
+            auto available = quota.available(account.id, now);
+            if (!available) {
+                return available.error();
+            }
+            if (available.value() <= 0) {
+                auto next = quota.nextAvailableAt(account.id, now);
+                if (!next) {
+                    return next.error();
+                }
+                claimed.quotaAt = next.value();
+                return Ok{};
+            }
+            Outbox& outbox = outboxOn(db);
+            const int limit = std::min<qint64>(options.claimBatch, available.value());
+            for (qint64 campaignId : campaigns) {
+                auto rows = outbox.claim(campaignId, account.id, limit, now, bootId);
+                if (!rows) {
+                    return rows.error();
+                }
+                if (rows->isEmpty()) {
+                    continue;
+                }
+                if (auto taken = quota.take(account.id, int(rows->size()), now); !taken) {
+                    return taken;
+                }
+                // Checked again just before sending: who unsubscribed or was suppressed since.
+                QVector<qint64> ids;
+                for (const OutboxClaim& r : rows.value()) {
+                    ids.append(r.itemId);
+                }
+                auto skipped = outbox.skipDisallowed(ids, now);
+                if (!skipped) {
+                    return skipped.error();
+                }
+                QSet<qint64> gone;
+                for (const OutboxSkip& skip : skipped.value()) {
+                    gone.insert(skip.itemId);
+                }
+                claimed.campaignId = campaignId;
+                for (const OutboxClaim& r : rows.value()) {
+                    if (!gone.contains(r.itemId)) {
+                        claimed.rows.append(r);
+                    }
+                }
+                if (!claimed.rows.isEmpty()) {
+                    return Ok{};
+                }
+            }
+            return Ok{};
+        },
+        OutboxWriter::Durability::Durable);
+    if (!s) {
+        fail(s);
+        return {};
+    }
+    if (!claimed.rows.isEmpty()) {
+        // Rotate: the next claim of this account starts with another campaign.
+        std::lock_guard<std::mutex> lock(mutex);
+        QVector<qint64>& order = campaignsOf[account.id];
+        if (order.removeOne(claimed.campaignId)) {
+            order.append(claimed.campaignId);
+        }
+    }
+    return claimed;
+}
+
+void DeliveryEngine::Private::release(qint64 campaignId, const QVector<OutboxClaim>& rows, int from)
+{
+    QVector<qint64> ids;
+    for (int i = from; i < rows.size(); ++i) {
+        ids.append(rows[i].itemId);
+    }
+    if (ids.isEmpty()) {
+        return;
+    }
+    const qint64 now = clock.nowMs();
+    writer->post([this, campaignId, ids, now](QSqlDatabase db) -> Status {
+        Outbox& outbox = outboxOn(db);
+        auto released = outbox.release(ids, now);
+        if (!released) {
+            return released.error();
+        }
+        // Rows a worker held while the campaign was cancelled are cancelled with the rest.
+        auto campaign = CampaignRepository(db).findById(campaignId);
+        if (campaign && campaign->status == CampaignStatus::Cancelled) {
+            auto cancelled = outbox.cancelRemaining(campaignId, now);
+            if (!cancelled) {
+                return cancelled.error();
+            }
+        }
+        return Ok{};
+    });
+}
+
+void DeliveryEngine::Private::waitUntil(qint64 atMs)
+{
+    // Real time passes in small steps so a test clock that jumps is noticed, and a stop or a
+    // pause within the step.
+    std::unique_lock<std::mutex> lock(mutex);
+    while (!stopping && clock.nowMs() < atMs) {
+        const qint64 left = atMs - clock.nowMs();
+        wakeWorkers.wait_for(lock, std::chrono::milliseconds(std::min<qint64>(left, 200)));
+    }
+}
+
+void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSettings& settings, DeliveryEngine* engine)
+{
+    auto connection = Connection::open(path, Connection::Mode::ReadOnly);
+    if (!connection) {
+        fail(connection.error());
+        return;
+    }
+    ContactRepository contacts(connection->database());
+    SmtpSession session(settings);
+    const QString envelopeFrom = account.fromAddress;
+
+    while (!isStopping()) {
+        Claimed claimed = claim(account);
+        if (claimed.rows.isEmpty()) {
+            if (claimed.quotaAt && *claimed.quotaAt - clock.nowMs() <= options.keepAliveMs) {
+                waitUntil(*claimed.quotaAt);
+                continue;
+            }
+            break;
+        }
+        if (!session.isOpen()) {
+            const Status opened = session.open();
+            if (!opened) {
+                release(claimed.campaignId, claimed.rows, 0);
+                const bool refused = session.lastFailure() == SmtpFailure::Auth; // the server said no
+                const qint64 until =
+                    clock.nowMs() + (refused ? options.authFailureCoolMs : options.connectFailureCoolMs);
+                const QString why = tr("%1: %2").arg(account.name, opened.error().message);
+                const qint64 accountId = account.id;
+                writer->post([accountId, until, why](QSqlDatabase db) -> Status {
+                    return QuotaLedger(db).coolDown(accountId, until, why);
+                });
+                noteProblem(why);
+                Q_EMIT engine->problem(why);
+                break;
+            }
+        }
+        QVector<qint64> ids;
+        for (const OutboxClaim& r : claimed.rows) {
+            ids.append(r.contactId);
+        }
+        auto loaded = contacts.findByIds(ids);
+        if (!loaded) {
+            release(claimed.campaignId, claimed.rows, 0);
+            fail(loaded.error());
+            break;
+        }
+        QHash<qint64, const Contact*> byId;
+        for (const Contact& c : loaded.value()) {
+            byId.insert(c.id, &c);
+        }
+        const auto renderer = rendererFor(claimed.campaignId);
+        bool stop = false;
+        for (int i = 0; i < claimed.rows.size() && !stop; ++i) {
+            const OutboxClaim& row = claimed.rows[i];
+            if (!renderer || !campaignActive(claimed.campaignId)) {
+                release(claimed.campaignId, claimed.rows, i); // paused or cancelled: within a message
+                break;
+            }
+            const qint64 now = clock.nowMs();
+            const Contact* contact = byId.value(row.contactId);
+            if (!contact) {
+                writer->post([this, row, account, now](QSqlDatabase db) -> Status {
+                    return outboxOn(db).recordOutcome(row.itemId, OutboxState::Skipped, account.id,
+                                                      tr("The contact was deleted."), 0, now);
+                });
+                continue;
+            }
+            auto message = renderer->render(*contact);
+            if (!message) {
+                const QString why = message.error().message;
+                writer->post([this, row, account, now, why](QSqlDatabase db) -> Status {
+                    return outboxOn(db).recordOutcome(row.itemId, OutboxState::Failed, account.id, why, 0, now);
+                });
+                continue;
+            }
+            const SmtpSendResult result = session.send(envelopeFrom, row.email, message->bytes, [&]() -> bool {
+                // In doubt from here on; committed before the dot goes out.
+                const qint64 at = clock.nowMs();
+                const Status marked = writer->run([this, row, account, at](QSqlDatabase db) -> Status {
+                    return outboxOn(db).markInDoubt(row.itemId, account.id, at);
+                });
+                if (!marked) {
+                    fail(marked);
+                }
+                return bool(marked);
+            });
+            const qint64 after = clock.nowMs();
+            const ReplyDecision decision = policy.decide(attemptFrom(result, row), after);
+            const qint64 accountId = account.id;
+            writer->post([this, row, accountId, decision, after](QSqlDatabase db) -> Status {
+                if (decision.kind == ReplyDecision::Kind::AccountLimit) {
+                    if (auto s = QuotaLedger(db).coolDown(accountId, decision.coolUntil, decision.reply); !s) {
+                        return s;
+                    }
+                }
+                return outboxOn(db).recordOutcome(row.itemId, decision.rowState, accountId, decision.reply,
+                                                  decision.retryAt, after);
+            });
+            dirty = true;
+            if (decision.kind == ReplyDecision::Kind::AccountLimit) {
+                const QString why = tr("%1: %2").arg(account.name, decision.reply);
+                noteProblem(why);
+                Q_EMIT engine->problem(why);
+                if (decision.fewerConnections) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    const int open = sessionsOf.value(account.id);
+                    sessionCap[account.id] = std::max(1, open - 1);
+                }
+                release(claimed.campaignId, claimed.rows, i + 1);
+                stop = true;
+            } else if (!result.sessionUsable()) {
+                session.abort();
+                if (i + 1 < claimed.rows.size()) {
+                    if (!session.open()) {
+                        release(claimed.campaignId, claimed.rows, i + 1);
+                        stop = true;
+                    }
+                }
+            }
+        }
+        if (stop) {
+            break;
+        }
+    }
+    session.quit();
+}
+
+void DeliveryEngine::Private::dispatch(DeliveryEngine* engine, const Vault& vault, std::promise<Status>& ready)
+{
+    auto connection = Connection::open(path);
+    if (!connection) {
+        ready.set_value(connection.error());
+        return;
+    }
+    QSqlDatabase db = connection->database();
+    auto ownVault = vault.openOn(db);
+    if (!ownVault) {
+        ready.set_value(ownVault.error());
+        return;
+    }
+    ready.set_value(Ok{});
+    for (;;) {
+        std::optional<qint64> resumeAt;
+        const qint64 started = tick(db, ownVault.value(), engine, resumeAt);
+        std::unique_lock<std::mutex> lock(mutex);
+        activity.openSessions = sessions;
+        activity.idle = sessions == 0 && started == 0;
+        activity.resumeAt = resumeAt;
+        if (stopping) {
+            break;
+        }
+        wakeDispatcher.wait_for(lock, std::chrono::milliseconds(options.tickMs), [&] { return stopping || woken; });
+        woken = false;
+    }
+}
+
+qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, DeliveryEngine* engine,
+                                     std::optional<qint64>& resumeAt)
+{
+    const qint64 now = clock.nowMs();
+    const auto later = [&resumeAt](qint64 at) {
+        if (!resumeAt || at < *resumeAt) {
+            resumeAt = at;
+        }
+    };
+    auto dueCampaigns = CampaignDelivery::dueCampaigns(db, now);
+    if (!dueCampaigns) {
+        fail(dueCampaigns.error());
+        return 0;
+    }
+    CampaignRepository campaigns(db);
+    Outbox outbox(db);
+    std::map<qint64, std::shared_ptr<const CampaignRenderer>> renderers;
+    QVector<qint64> due;
+    for (const DueCampaign& dueCampaign : dueCampaigns.value()) {
+        if (dueCampaign.status == CampaignStatus::Scheduled) {
+            // Its time has come: the audience is snapshotted now.
+            auto started = CampaignDelivery::start(db, dueCampaign.id, vault, now, options.render);
+            if (!started) {
+                const QString why = tr("A scheduled campaign could not start: %1").arg(started.error().message);
+                noteProblem(why);
+                Q_EMIT engine->problem(why);
+                continue;
+            }
+            dirty = true;
+        }
+        auto next = outbox.nextDueAt(dueCampaign.id, now);
+        if (!next) {
+            fail(next.error());
+            return 0;
+        }
+        if (!next->has_value()) {
+            // Nothing left to claim: done once nothing is in flight either.
+            auto finished = CampaignDelivery::finishIfDone(db, dueCampaign.id, now);
+            if (finished && finished.value()) {
+                Q_EMIT engine->campaignFinished(dueCampaign.id);
+                dirty = true;
+            }
+            continue;
+        }
+        std::shared_ptr<const CampaignRenderer> renderer = rendererFor(dueCampaign.id);
+        if (!renderer) {
+            auto campaign = campaigns.findById(dueCampaign.id);
+            if (!campaign) {
+                continue; // deleted meanwhile
+            }
+            auto prepared = CampaignRenderer::prepare(db, campaign.value(), vault, options.render);
+            if (!prepared) {
+                const QString why =
+                    tr("Campaign “%1” cannot be rendered: %2").arg(campaign->name, prepared.error().message);
+                noteProblem(why);
+                Q_EMIT engine->problem(why);
+                continue;
+            }
+            renderer = std::make_shared<const CampaignRenderer>(std::move(prepared).value());
+        }
+        renderers[dueCampaign.id] = renderer;
+        if (**next > now) {
+            later(**next); // a deferred retry
+            continue;
+        }
+        due.append(dueCampaign.id);
+    }
+
+    QuotaLedger quota(db);
+    QHash<qint64, QVector<qint64>> campaignsOf;
+    for (qint64 campaignId : due) {
+        auto allowed = quota.accountsFor(campaignId);
+        if (!allowed) {
+            fail(allowed.error());
+            return 0;
+        }
+        for (qint64 accountId : allowed.value()) {
+            campaignsOf[accountId].append(campaignId);
+        }
+    }
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        this->renderers.swap(renderers);
+        // Keep each account's rotation where it is, for the campaigns still due.
+        for (auto it = campaignsOf.begin(); it != campaignsOf.end(); ++it) {
+            QVector<qint64> order;
+            for (qint64 id : this->campaignsOf.value(it.key())) {
+                if (it.value().contains(id)) {
+                    order.append(id);
+                }
+            }
+            for (qint64 id : it.value()) {
+                if (!order.contains(id)) {
+                    order.append(id);
+                }
+            }
+            it.value() = order;
+        }
+        this->campaignsOf = campaignsOf;
+    }
+    wakeWorkers.notify_all(); // a worker waiting for quota of a paused campaign stops waiting
+
+    qint64 opened = 0;
+    AccountRepository accounts(db);
+    for (auto it = campaignsOf.cbegin(); it != campaignsOf.cend(); ++it) {
+        auto account = accounts.find(it.key());
+        if (!account) {
+            continue; // deleted meanwhile
+        }
+        int open = 0;
+        int cap = account->connections;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            open = sessionsOf.value(account->id);
+            cap = std::min(cap, sessionCap.value(account->id, cap));
+        }
+        if (open >= cap) {
+            continue;
+        }
+        auto available = quota.available(account->id, now);
+        if (!available) {
+            fail(available.error());
+            return opened;
+        }
+        if (available.value() <= 0) {
+            if (open == 0) {
+                auto next = quota.nextAvailableAt(account->id, now);
+                if (next) {
+                    later(next.value());
+                }
+            }
+            continue;
+        }
+        if (open > 0 && available.value() <= qint64(open) * options.claimBatch) {
+            continue; // the open sessions can take what is left
+        }
+        auto settings = accounts.smtpSettings(account.value(), vault);
+        if (!settings) {
+            const QString why = tr("%1: %2").arg(account->name, settings.error().message);
+            noteProblem(why);
+            Q_EMIT engine->problem(why);
+            continue;
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            ++sessionsOf[account->id];
+            ++sessions;
+        }
+        ++opened; // one more session per account per tick: ramp up while the work is there
+        const Account a = account.value();
+        const SmtpSettings s = settings.value();
+        pool.start([this, a, s, engine] {
+            sendFrom(a, s, engine);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                --sessionsOf[a.id];
+                --sessions;
+                woken = true;
+            }
+            dirty = true;
+            wakeDispatcher.notify_all();
+        });
+    }
+    return opened;
+}
+
+Result<std::unique_ptr<DeliveryEngine>> DeliveryEngine::start(const QString& workspacePath, const Vault& vault,
+                                                              const Clock& clock, const DeliveryOptions& options)
+{
+    auto d = std::make_unique<Private>(workspacePath, clock, options);
+    d->bootId = Outbox::currentBootId();
+    auto writer = OutboxWriter::start(workspacePath);
+    if (!writer) {
+        return writer.error();
+    }
+    d->writer = std::move(writer).value();
+    Private* p = d.get();
+    // What a previous run left: in doubt -> unknown; claimed but not sent -> queued again.
+    const Status recovered = d->writer->run(
+        [p](QSqlDatabase db) -> Status {
+            auto r = p->outboxOn(db).recover(p->bootId, p->clock.nowMs());
+            return r ? Status{} : Status{r.error()};
+        },
+        OutboxWriter::Durability::Durable);
+    if (!recovered) {
+        return recovered.error();
+    }
+    d->pool.setMaxThreadCount(64);
+    std::unique_ptr<DeliveryEngine> engine(new DeliveryEngine(std::move(d)));
+    DeliveryEngine* e = engine.get();
+    // The dispatcher opens its own connection and its own handle on the vault before start()
+    // returns: the caller's vault is only borrowed until then.
+    auto ready = std::make_shared<std::promise<Status>>();
+    std::future<Status> opened = ready->get_future();
+    e->d->dispatcher.reset(QThread::create([e, &vault, ready] { e->d->dispatch(e, vault, *ready); }));
+    e->d->dispatcher->setObjectName(QStringLiteral("DeliveryDispatcher"));
+    e->d->dispatcher->start();
+    if (const Status s = opened.get(); !s) {
+        e->d->dispatcher->wait();
+        e->d->dispatcher.reset();
+        return s.error();
+    }
+    auto* timer = new QTimer(e);
+    timer->setInterval(100);
+    QObject::connect(timer, &QTimer::timeout, e, [e] {
+        if (e->d->dirty.exchange(false)) {
+            Q_EMIT e->changed();
+        }
+    });
+    timer->start();
+    return engine;
+}
+
+DeliveryEngine::DeliveryEngine(std::unique_ptr<Private> dd)
+    : d(std::move(dd))
+{}
+
+DeliveryEngine::~DeliveryEngine()
+{
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->stopping = true;
+    }
+    d->wakeDispatcher.notify_all();
+    d->wakeWorkers.notify_all();
+    if (d->dispatcher) {
+        d->dispatcher->wait();
+    }
+    d->pool.waitForDone();
+    // The writer's Outbox holds prepared statements on the writer's connection.
+    Private* p = d.get();
+    (void)d->writer->run([p](QSqlDatabase) -> Status {
+        p->writerOutbox.reset();
+        return Ok{};
+    });
+    d->writer.reset();
+}
+
+void DeliveryEngine::wake()
+{
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->woken = true;
+    }
+    d->wakeDispatcher.notify_all();
+    d->wakeWorkers.notify_all();
+}
+
+DeliveryActivity DeliveryEngine::activity() const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    return d->activity;
+}
+
+Status DeliveryEngine::error() const
+{
+    std::lock_guard<std::mutex> lock(d->mutex);
+    if (!d->failure) {
+        return d->failure;
+    }
+    return d->writer->error();
+}
+
+Result<DeliveryActivity> DeliveryEngine::waitUntilIdle(const std::function<bool()>& progress)
+{
+    int idleTicks = 0;
+    for (int round = 1;; ++round) {
+        QThread::msleep(100);
+        if (auto s = error(); !s) {
+            return s.error();
+        }
+        const DeliveryActivity now = activity();
+        // Idle twice in a row: the dispatcher looked again after the last session ended.
+        idleTicks = now.idle ? idleTicks + 1 : 0;
+        if (idleTicks >= 3) {
+            return now;
+        }
+        if (progress && round % 5 == 0 && !progress()) {
+            return Error{ErrorCode::Cancelled, tr("Stopped waiting.")};
+        }
+    }
+}

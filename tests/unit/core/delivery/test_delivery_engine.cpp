@@ -1,0 +1,277 @@
+#include "core/campaigns/CampaignRepository.h"
+#include "core/campaigns/DemoCampaign.h"
+#include "core/campaigns/DkimKeyRepository.h"
+#include "core/contacts/ContactRepository.h"
+#include "core/delivery/AccountRepository.h"
+#include "core/delivery/CampaignDelivery.h"
+#include "core/delivery/Clock.h"
+#include "core/delivery/DeliveryEngine.h"
+#include "core/delivery/Outbox.h"
+#include "core/storage/Transaction.h"
+#include "core/storage/Workspace.h"
+#include "tests/unit/core/delivery/SmtpSink.h"
+#include "tests/unit/core/security/VaultTestSeam.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+// The delivery engine against a real SMTP server (Postfix's smtp-sink): every recipient gets
+// exactly one message, personalised and DKIM-signed; a campaign spreads over two accounts and
+// two days without any account going over its cap in any 24 hours (a test clock, no sleeping);
+// pause takes effect within a second, and cancel leaves the rest cancelled.
+class TestDeliveryEngine : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Workspace> m_ws;
+    std::optional<Vault> m_vault;
+    std::unique_ptr<SmtpSink> m_sink;
+
+    QSqlDatabase db() { return m_ws->database(); }
+
+    qint64 scalar(const QString& sql)
+    {
+        QSqlQuery q(db());
+        if (!q.exec(sql) || !q.next()) {
+            return -1;
+        }
+        return q.value(0).toLongLong();
+    }
+
+    // n subscribed contacts on the "Newsletter" list, and the demo campaign to that list.
+    qint64 makeCampaign(int n)
+    {
+        ContactRepository contacts(db());
+        Transaction tx(db());
+        if (!tx.begin()) {
+            return 0;
+        }
+        for (int i = 0; i < n; ++i) {
+            Contact c;
+            c.email = QStringLiteral("person%1@example.org").arg(i);
+            c.firstName = QStringLiteral("Name%1").arg(i);
+            c.lists = {QStringLiteral("Newsletter")};
+            if (!contacts.add(c)) {
+                return 0;
+            }
+        }
+        if (!tx.commit()) {
+            return 0;
+        }
+        auto id = DemoCampaign::add(db());
+        return id ? id.value() : 0;
+    }
+
+    qint64 addAccount(const QString& name, int daily, int perMinute, int connections)
+    {
+        Account a;
+        a.name = name;
+        a.preset = AccountPresetId::Smtp;
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = m_sink->port();
+        a.security = SmtpSecurity::None;
+        a.auth = SmtpAuth::None;
+        a.fromAddress = QStringLiteral("%1@sunrise-ceramics.example").arg(name.toLower());
+        a.dailyLimit = daily;
+        a.perMinute = perMinute;
+        a.connections = connections;
+        auto id = AccountRepository(db()).create(a, {}, nullptr);
+        if (!id) {
+            qWarning("%s", qPrintable(id.error().message));
+            return 0;
+        }
+        return id.value();
+    }
+
+    qint64 sent(qint64 campaignId)
+    {
+        return scalar(
+            QStringLiteral("SELECT count(*) FROM outbox WHERE state = 3 AND campaign_id = %1").arg(campaignId));
+    }
+
+    CampaignStatus status(qint64 campaignId)
+    {
+        auto c = CampaignRepository(db()).findById(campaignId);
+        return c ? c->status : CampaignStatus::Draft;
+    }
+
+    // Every send of the account, then: no 24-hour window holds more than `cap` of them.
+    bool neverOverCap(qint64 accountId, int cap)
+    {
+        QSqlQuery q(db());
+        q.exec(QStringLiteral("SELECT at FROM account_sends WHERE account_id = %1 ORDER BY at").arg(accountId));
+        QVector<qint64> times;
+        while (q.next()) {
+            times.append(q.value(0).toLongLong());
+        }
+        for (int i = 0, j = 0; i < times.size(); ++i) {
+            while (times[i] - times[j] >= 24 * 3600'000LL) {
+                ++j;
+            }
+            if (i - j + 1 > cap) {
+                qWarning("account %lld: %d sends within 24 hours", accountId, i - j + 1);
+                return false;
+            }
+        }
+        return true;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        auto ws = Workspace::create(m_dir->filePath("w.mailroom"));
+        QVERIFY(ws.ok());
+        m_ws = std::move(ws).value();
+        auto vault = VaultTestSeam::create(db(), QStringLiteral("passphrase"));
+        QVERIFY(vault.ok());
+        m_vault.emplace(std::move(vault).value());
+        m_sink = std::make_unique<SmtpSink>();
+        QVERIFY(m_sink->start(m_dir->filePath("sink")));
+    }
+    void cleanup()
+    {
+        m_sink.reset();
+        m_vault.reset();
+        m_ws.reset();
+        m_dir.reset();
+    }
+
+    void deliversEveryRecipientExactlyOnce()
+    {
+        const qint64 campaignId = makeCampaign(400);
+        QVERIFY(campaignId);
+        auto key = DkimKeyRepository(db()).generate(*m_vault, QStringLiteral("sunrise-ceramics.example"),
+                                                    QStringLiteral("s1"), DkimKey::Algorithm::Ed25519);
+        QVERIFY(key.ok());
+        QVERIFY(addAccount(QStringLiteral("Shop"), 100000, 1000000, 3));
+        SystemClock clock;
+        auto started = CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs());
+        QVERIFY2(started.ok(), started ? "" : qPrintable(started.error().message));
+        QCOMPARE(started->queued, qint64(400));
+
+        auto engine = DeliveryEngine::start(m_ws->path(), *m_vault, clock);
+        QVERIFY2(engine.ok(), engine ? "" : qPrintable(engine.error().message));
+        auto idle = engine.value()->waitUntilIdle();
+        QVERIFY2(idle.ok(), idle ? "" : qPrintable(idle.error().message));
+        QVERIFY(!idle->resumeAt.has_value());
+        engine.value().reset();
+
+        QCOMPARE(sent(campaignId), 400);
+        QCOMPARE(status(campaignId), CampaignStatus::Done);
+        const QHash<QString, int> counts = m_sink->countsByRecipient();
+        QCOMPARE(counts.size(), 400);
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
+            QVERIFY2(it.value() == 1, qPrintable(it.key()));
+        }
+
+        // What arrived is the personalised, signed message: python3-dkim verifies a sample.
+        const QStringList files = m_sink->files();
+        QVERIFY(!files.isEmpty());
+        const QString zone = m_dir->filePath("record.txt");
+        QFile record(zone);
+        QVERIFY(record.open(QIODevice::WriteOnly));
+        record.write(key->zoneLine().value().toUtf8());
+        record.close();
+        QStringList sample;
+        for (int i = 0; i < files.size(); i += 97) {
+            const QByteArray message = m_sink->message(files[i]);
+            const qsizetype at = message.indexOf("X-Rcpt-Args: <person");
+            QVERIFY(at >= 0);
+            const QByteArray number = message.mid(at + 20, message.indexOf('@', at) - at - 20);
+            QVERIFY2(message.contains("Subject: Name" + number + ", our spring range is in"), message.left(600));
+            sample.append(m_dir->filePath("sink/") + files[i]);
+        }
+        QProcess verify;
+        verify.start(QStringLiteral("/usr/bin/python3"),
+                     QStringList{QStringLiteral(DKIM_VERIFY_SCRIPT), zone} + sample);
+        QVERIFY(verify.waitForFinished(60000));
+        QVERIFY2(verify.exitCode() == 0, verify.readAllStandardOutput().constData());
+    }
+
+    void spreadsOverAccountsAndDays()
+    {
+        const qint64 campaignId = makeCampaign(1200);
+        QVERIFY(campaignId);
+        const qint64 big = addAccount(QStringLiteral("Big"), 500, 100000, 2);
+        const qint64 small = addAccount(QStringLiteral("Small"), 200, 100000, 2);
+        QVERIFY(big && small);
+        const qint64 day1 = QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
+        ManualClock clock(day1);
+        QVERIFY(CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs()).ok());
+
+        auto engine = DeliveryEngine::start(m_ws->path(), *m_vault, clock);
+        QVERIFY(engine.ok());
+        auto idle = engine.value()->waitUntilIdle();
+        QVERIFY2(idle.ok(), idle ? "" : qPrintable(idle.error().message));
+        // Day 1: both accounts spent, the campaign waits for the first sends to leave the window.
+        QCOMPARE(sent(campaignId), 700);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM account_sends WHERE account_id = %1").arg(big)), 500);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM account_sends WHERE account_id = %1").arg(small)), 200);
+        QVERIFY(idle->resumeAt.has_value());
+        QVERIFY(*idle->resumeAt > day1);
+        QVERIFY(*idle->resumeAt <= day1 + 24 * 3600'000LL + 1000);
+        QCOMPARE(status(campaignId), CampaignStatus::Sending);
+
+        clock.set(*idle->resumeAt);
+        engine.value()->wake();
+        idle = engine.value()->waitUntilIdle();
+        QVERIFY(idle.ok());
+        engine.value().reset();
+
+        QCOMPARE(sent(campaignId), 1200);
+        QCOMPARE(status(campaignId), CampaignStatus::Done);
+        QVERIFY(scalar(QStringLiteral("SELECT max(at) FROM account_sends")) < day1 + 2 * 24 * 3600'000LL); // day 2
+        QVERIFY(neverOverCap(big, 500));
+        QVERIFY(neverOverCap(small, 200));
+        QCOMPARE(m_sink->countsByRecipient().size(), 1200);
+    }
+
+    void pauseTakesEffectWithinASecondAndCancelEndsIt()
+    {
+        const qint64 campaignId = makeCampaign(300);
+        QVERIFY(campaignId);
+        // 10 a second after a burst of 100: slow enough to pause halfway.
+        QVERIFY(addAccount(QStringLiteral("Slow"), 100000, 600, 1));
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs()).ok());
+        auto engine = DeliveryEngine::start(m_ws->path(), *m_vault, clock);
+        QVERIFY(engine.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(sent(campaignId) >= 110, 20000);
+
+        QVERIFY(CampaignDelivery::pause(db(), campaignId, clock.nowMs()).ok());
+        engine.value()->wake();
+        QTest::qWait(1000);
+        const qint64 atPause = sent(campaignId);
+        QTest::qWait(1500);
+        QCOMPARE(sent(campaignId), atPause);
+        QVERIFY(atPause < 300);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 1")), 0); // nothing left claimed
+
+        QVERIFY(CampaignDelivery::resume(db(), campaignId, clock.nowMs()).ok());
+        engine.value()->wake();
+        QTRY_VERIFY_WITH_TIMEOUT(sent(campaignId) > atPause, 5000);
+
+        auto cancelled = CampaignDelivery::cancel(db(), campaignId, clock.nowMs());
+        QVERIFY(cancelled.ok());
+        engine.value()->wake();
+        auto idle = engine.value()->waitUntilIdle();
+        QVERIFY(idle.ok());
+        engine.value().reset();
+        QCOMPARE(status(campaignId), CampaignStatus::Cancelled);
+        const qint64 done = sent(campaignId);
+        QCOMPARE(scalar(QStringLiteral("SELECT count(*) FROM outbox WHERE state = 8")) + done, 300);
+        QCOMPARE(qint64(m_sink->countsByRecipient().size()), done);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDeliveryEngine)
+#include "test_delivery_engine.moc"
