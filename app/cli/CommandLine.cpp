@@ -4,6 +4,7 @@
 #include "app/cli/AudienceCommands.h"
 #include "app/cli/CampaignCommands.h"
 #include "app/cli/ContactCommands.h"
+#include "app/cli/DeliveryCommands.h"
 #include "app/cli/FieldCommands.h"
 #include "app/cli/GroupCommands.h"
 #include "app/cli/ImportExportCommands.h"
@@ -54,7 +55,8 @@ CommandLine::CommandLine()
 {
     for (const auto& group : {WorkspaceCommands::commands(), ContactCommands::commands(), GroupCommands::commands(),
                               FieldCommands::commands(), ImportExportCommands::commands(), CampaignCommands::commands(),
-                              AudienceCommands::commands(), MessageCommands::commands(), AccountCommands::commands()}) {
+                              AudienceCommands::commands(), MessageCommands::commands(), AccountCommands::commands(),
+                              DeliveryCommands::commands()}) {
         m_commands.append(group);
     }
 }

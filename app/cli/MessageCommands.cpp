@@ -2,6 +2,7 @@
 
 #include "app/cli/CampaignCommands.h"
 #include "app/cli/CliVault.h"
+#include "app/cli/DeliveryCommands.h"
 #include "app/cli/WorkspaceCommands.h"
 #include "core/campaigns/CampaignAudience.h"
 #include "core/campaigns/CampaignRenderer.h"
@@ -104,8 +105,11 @@ QList<CliCommand> MessageCommands::commands()
          &recipients},
         {{kCampaign, QStringLiteral("send")},
          {id},
-         tr("render every recipient's message into a folder of .eml files"),
-         {{QStringLiteral("to-folder"), QStringLiteral("DIR"), tr("the folder the .eml files go to")}, dateOption()},
+         tr("send a campaign over SMTP (or render every message into a folder of .eml files)"),
+         QList<CliOption>{{QStringLiteral("to-folder"), QStringLiteral("DIR"),
+                           tr("write .eml files to this folder instead of sending")},
+                          dateOption()} +
+             DeliveryCommands::sendOptions(),
          &send},
         {{QStringLiteral("dkim"), QStringLiteral("keygen")},
          {},
@@ -272,8 +276,14 @@ CliStatus MessageCommands::recipients(const CliRequest& request, CliOutput& out)
 CliStatus MessageCommands::send(const CliRequest& request, CliOutput& out)
 {
     if (!request.args.isSet(QStringLiteral("to-folder"))) {
-        return CliStatus::usage(
-            tr("campaign send needs --to-folder DIR (sending over SMTP comes with the delivery engine)"));
+        if (request.args.isSet(QStringLiteral("date"))) {
+            return CliStatus::usage(
+                tr("--date goes with --to-folder; over SMTP each message is dated when it is sent"));
+        }
+        return DeliveryCommands::send(request, out);
+    }
+    if (request.args.isSet(QStringLiteral("wait")) || request.args.isSet(QStringLiteral("at"))) {
+        return CliStatus::usage(tr("--wait and --at are for sending over SMTP, not with --to-folder"));
     }
     auto date = parseDate(request);
     if (!date) {
