@@ -197,6 +197,18 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
         if (!info) {
             return info.error();
         }
+        if (options.dkimKeyId) {
+            // The sending account's own key (its selector), when it is for the From domain.
+            auto all = keys.all();
+            if (!all) {
+                return all.error();
+            }
+            for (const DkimKeyInfo& k : all.value()) {
+                if (k.id == *options.dkimKeyId && k.domain.compare(p->fromDomain, Qt::CaseInsensitive) == 0) {
+                    info.value() = k;
+                }
+            }
+        }
         if (info.value()) {
             auto signer = keys.signerFor(vault, *info.value());
             if (!signer) {

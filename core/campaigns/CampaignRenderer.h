@@ -46,6 +46,9 @@ public:
         // false: leave attachments and inline images out of the message (a preview that only
         // shows subject, HTML and text, re-prepared as someone types, need not re-encode them).
         bool files = true;
+        // Sign with this DKIM key (a sender account's) when it is for the From domain; else, and
+        // by default, with the From domain's newest key.
+        std::optional<qint64> dkimKeyId;
     };
 
     // Reads the campaign's attachments, the workspace's custom fields, sender settings and DKIM

@@ -29,6 +29,9 @@
 
 namespace {
 
+// A campaign's renderer for the accounts signing with one DKIM key (0: the From domain's).
+using RendererKey = std::pair<qint64, qint64>;
+
 // What a worker got from one claim.
 struct Claimed
 {
@@ -109,7 +112,7 @@ struct DeliveryEngine::Private
     Status failure;
     DeliveryActivity activity;
     // Campaigns being sent and the renderer each one's rows go through (shared with workers).
-    std::map<qint64, std::shared_ptr<const CampaignRenderer>> renderers;
+    std::map<RendererKey, std::shared_ptr<const CampaignRenderer>> renderers;
     // Per account: the campaigns it may claim from now, and its open sessions.
     QHash<qint64, QVector<qint64>> campaignsOf;
     QHash<qint64, int> sessionsOf;
@@ -141,12 +144,13 @@ struct DeliveryEngine::Private
     bool campaignActive(qint64 campaignId) const
     {
         std::lock_guard<std::mutex> lock(mutex);
-        return !stopping && renderers.count(campaignId) > 0;
+        const auto it = renderers.lower_bound(RendererKey{campaignId, 0});
+        return !stopping && it != renderers.end() && it->first.first == campaignId;
     }
-    std::shared_ptr<const CampaignRenderer> rendererFor(qint64 campaignId) const
+    std::shared_ptr<const CampaignRenderer> rendererFor(qint64 campaignId, qint64 dkimKeyId) const
     {
         std::lock_guard<std::mutex> lock(mutex);
-        const auto it = renderers.find(campaignId);
+        const auto it = renderers.find(RendererKey{campaignId, dkimKeyId});
         return it == renderers.end() ? nullptr : it->second;
     }
     void fail(const Status& status)
@@ -343,7 +347,7 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
         for (const Contact& c : loaded.value()) {
             byId.insert(c.id, &c);
         }
-        const auto renderer = rendererFor(claimed.campaignId);
+        const auto renderer = rendererFor(claimed.campaignId, account.dkimKeyId.value_or(0));
         bool stop = false;
         for (int i = 0; i < claimed.rows.size() && !stop; ++i) {
             const OutboxClaim& row = claimed.rows[i];
@@ -465,8 +469,19 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
     }
     CampaignRepository campaigns(db);
     Outbox outbox(db);
-    std::map<qint64, std::shared_ptr<const CampaignRenderer>> renderers;
-    QVector<qint64> due;
+    QuotaLedger quota(db);
+    AccountRepository accounts(db);
+    auto accountList = accounts.list();
+    if (!accountList) {
+        fail(accountList.error());
+        return 0;
+    }
+    QHash<qint64, Account> accountsById;
+    for (const Account& a : accountList.value()) {
+        accountsById.insert(a.id, a);
+    }
+    std::map<RendererKey, std::shared_ptr<const CampaignRenderer>> renderers;
+    QHash<qint64, QVector<qint64>> campaignsOf; // per account: the campaigns it may claim from now
     for (const DueCampaign& dueCampaign : dueCampaigns.value()) {
         if (dueCampaign.status == CampaignStatus::Scheduled) {
             // Its time has come: the audience is snapshotted now.
@@ -493,42 +508,55 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
             }
             continue;
         }
-        std::shared_ptr<const CampaignRenderer> renderer = rendererFor(dueCampaign.id);
-        if (!renderer) {
-            auto campaign = campaigns.findById(dueCampaign.id);
-            if (!campaign) {
-                continue; // deleted meanwhile
-            }
-            auto prepared = CampaignRenderer::prepare(db, campaign.value(), vault, options.render);
-            if (!prepared) {
-                const QString why =
-                    tr("Campaign “%1” cannot be rendered: %2").arg(campaign->name, prepared.error().message);
-                noteProblem(why);
-                Q_EMIT engine->problem(why);
-                continue;
-            }
-            renderer = std::make_shared<const CampaignRenderer>(std::move(prepared).value());
-        }
-        renderers[dueCampaign.id] = renderer;
-        if (**next > now) {
-            later(**next); // a deferred retry
-            continue;
-        }
-        due.append(dueCampaign.id);
-    }
-
-    QuotaLedger quota(db);
-    QHash<qint64, QVector<qint64>> campaignsOf;
-    for (qint64 campaignId : due) {
-        auto allowed = quota.accountsFor(campaignId);
+        auto allowed = quota.accountsFor(dueCampaign.id);
         if (!allowed) {
             fail(allowed.error());
             return 0;
         }
+        // A renderer per DKIM key the campaign's accounts sign with (most often just one).
+        bool ready = true;
         for (qint64 accountId : allowed.value()) {
-            campaignsOf[accountId].append(campaignId);
+            const qint64 keyId = accountsById.value(accountId).dkimKeyId.value_or(0);
+            const RendererKey key{dueCampaign.id, keyId};
+            if (renderers.count(key)) {
+                continue;
+            }
+            std::shared_ptr<const CampaignRenderer> renderer = rendererFor(dueCampaign.id, keyId);
+            if (!renderer) {
+                auto campaign = campaigns.findById(dueCampaign.id);
+                if (!campaign) {
+                    ready = false; // deleted meanwhile
+                    break;
+                }
+                CampaignRenderer::Options renderOptions = options.render;
+                if (keyId) {
+                    renderOptions.dkimKeyId = keyId;
+                }
+                auto prepared = CampaignRenderer::prepare(db, campaign.value(), vault, renderOptions);
+                if (!prepared) {
+                    const QString why =
+                        tr("Campaign “%1” cannot be rendered: %2").arg(campaign->name, prepared.error().message);
+                    noteProblem(why);
+                    Q_EMIT engine->problem(why);
+                    ready = false;
+                    break;
+                }
+                renderer = std::make_shared<const CampaignRenderer>(std::move(prepared).value());
+            }
+            renderers[key] = renderer;
+        }
+        if (!ready) {
+            continue;
+        }
+        if (**next > now) {
+            later(**next); // a deferred retry
+            continue;
+        }
+        for (qint64 accountId : allowed.value()) {
+            campaignsOf[accountId].append(dueCampaign.id);
         }
     }
+
     {
         std::lock_guard<std::mutex> lock(mutex);
         this->renderers.swap(renderers);
@@ -552,10 +580,9 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
     wakeWorkers.notify_all(); // a worker waiting for quota of a paused campaign stops waiting
 
     qint64 opened = 0;
-    AccountRepository accounts(db);
     for (auto it = campaignsOf.cbegin(); it != campaignsOf.cend(); ++it) {
-        auto account = accounts.find(it.key());
-        if (!account) {
+        const auto account = accountsById.constFind(it.key());
+        if (account == accountsById.cend()) {
             continue; // deleted meanwhile
         }
         int open = 0;

@@ -70,7 +70,8 @@ private:
         return id ? id.value() : 0;
     }
 
-    qint64 addAccount(const QString& name, int daily, int perMinute, int connections)
+    qint64 addAccount(const QString& name, int daily, int perMinute, int connections,
+                      std::optional<qint64> dkimKeyId = std::nullopt)
     {
         Account a;
         a.name = name;
@@ -83,6 +84,7 @@ private:
         a.dailyLimit = daily;
         a.perMinute = perMinute;
         a.connections = connections;
+        a.dkimKeyId = dkimKeyId;
         auto id = AccountRepository(db()).create(a, {}, nullptr);
         if (!id) {
             qWarning("%s", qPrintable(id.error().message));
@@ -152,7 +154,12 @@ private Q_SLOTS:
         auto key = DkimKeyRepository(db()).generate(*m_vault, QStringLiteral("sunrise-ceramics.example"),
                                                     QStringLiteral("s1"), DkimKey::Algorithm::Ed25519);
         QVERIFY(key.ok());
-        QVERIFY(addAccount(QStringLiteral("Shop"), 100000, 1000000, 3));
+        // A newer key for the domain: the account still signs with its own (selector s1).
+        QVERIFY(DkimKeyRepository(db())
+                    .generate(*m_vault, QStringLiteral("sunrise-ceramics.example"), QStringLiteral("s2"),
+                              DkimKey::Algorithm::Ed25519)
+                    .ok());
+        QVERIFY(addAccount(QStringLiteral("Shop"), 100000, 1000000, 3, key->id));
         SystemClock clock;
         auto started = CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs());
         QVERIFY2(started.ok(), started ? "" : qPrintable(started.error().message));
@@ -188,6 +195,7 @@ private Q_SLOTS:
             QVERIFY(at >= 0);
             const QByteArray number = message.mid(at + 20, message.indexOf('@', at) - at - 20);
             QVERIFY2(message.contains("Subject: Name" + number + ", our spring range is in"), message.left(600));
+            QVERIFY(message.contains("s=s1;"));
             sample.append(m_dir->filePath("sink/") + files[i]);
         }
         QProcess verify;
