@@ -33,6 +33,7 @@ const QList<SettingInfo>& settingTable()
         {AppSettings::Key::CampaignEditorGeometry, "campaignEditor/geometry", QByteArray()},
         {AppSettings::Key::CampaignEditorSplitters, "campaignEditor/splitters", QVariantMap()},
         {AppSettings::Key::SendFolder, "campaigns/sendFolder", QString()},
+        {AppSettings::Key::AccountsDialogGeometry, "accountsDialog/geometry", QByteArray()},
     };
     return table;
 }

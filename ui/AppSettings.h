@@ -33,6 +33,7 @@ public:
         CampaignEditorGeometry,
         CampaignEditorSplitters,
         SendFolder,
+        AccountsDialogGeometry,
     };
     Q_ENUM(Key)
 

@@ -1,5 +1,6 @@
 #include "ui/MainWindow.h"
 
+#include "ui/AccountsDialog.h"
 #include "ui/AppSettings.h"
 #include "ui/BulkJobRunner.h"
 #include "ui/CampaignWindows.h"
@@ -336,6 +337,8 @@ void MainWindow::createSettingsActions()
     addAction(tr("&DKIM Keys…"), "dkimKeysAction", [this] {
         return new DkimKeysDialog(m_workspace->database(), m_workspace->path(), m_vaultSession, this);
     });
+    addAction(tr("Sender &Accounts…"), "senderAccountsAction",
+              [this] { return new AccountsDialog(m_workspace->database(), m_vaultSession, m_settings, this); });
     menu->addSeparator();
     addAction(tr("S&egments…"), "segmentsAction",
               [this] { return new SegmentListDialog(m_workspace->database(), m_workspace->path(), this); });

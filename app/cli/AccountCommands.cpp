@@ -5,6 +5,7 @@
 #include "core/campaigns/DkimKeyRepository.h"
 #include "core/delivery/AccountPresets.h"
 #include "core/delivery/AccountRepository.h"
+#include "core/smtp/SmtpSession.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -331,6 +332,11 @@ QList<CliCommand> AccountCommands::commands()
          tr("delete a sender account and its stored password"),
          {},
          &remove},
+        {{kAccount, QStringLiteral("test")},
+         {name},
+         tr("connect to the account's server, sign in and report exactly what happened"),
+         {},
+         &test},
     };
 }
 
@@ -490,6 +496,63 @@ CliStatus AccountCommands::remove(const CliRequest& request, CliOutput& out)
         out.json(QJsonObject{{QStringLiteral("id"), account->id}, {QStringLiteral("name"), account->name}});
     } else {
         out.line(tr("Deleted sender account \"%1\" and its stored password.").arg(account->name));
+    }
+    return CliStatus::success();
+}
+
+CliStatus AccountCommands::test(const CliRequest& request, CliOutput& out)
+{
+    auto workspace = WorkspaceCommands::openForReading(request);
+    if (!workspace) {
+        return CliStatus::failed(workspace.error());
+    }
+    QSqlDatabase db = workspace.value()->database();
+    AccountRepository repo(db);
+    auto account = repo.findByName(request.args.positionals().value(0));
+    if (!account) {
+        return CliStatus::failed(account.error());
+    }
+    SmtpSettings settings;
+    if (account->auth == SmtpAuth::None) {
+        settings.host = account->host;
+        settings.port = static_cast<quint16>(account->port);
+        settings.security = account->security;
+        settings.auth = SmtpAuth::None;
+        settings.trustedCertificateSha256 = account->trustedCertificate;
+    } else {
+        auto vault = openCliVault(db, request);
+        if (!vault) {
+            return CliStatus::failed(vault.error());
+        }
+        auto withSecret = repo.smtpSettings(account.value(), vault.value());
+        if (!withSecret) {
+            return CliStatus::failed(withSecret.error());
+        }
+        settings = withSecret.value();
+    }
+    const SmtpProbeResult result = SmtpSession::probe(settings);
+    settings.secret.fill('\0');
+    const QString fingerprint =
+        result.certificateSha256.isEmpty() ? QString() : Account::fingerprintText(result.certificateSha256);
+    if (request.json) {
+        out.json(QJsonObject{{QStringLiteral("ok"), result.ok},
+                             {QStringLiteral("verdict"), result.verdict},
+                             {QStringLiteral("transcript"), QJsonArray::fromStringList(result.transcript)},
+                             {QStringLiteral("certificate_sha256"), fingerprint}});
+    } else {
+        for (const QString& line : result.transcript) {
+            out.line(line);
+        }
+        out.line(QString());
+        out.line(result.verdict);
+        if (result.failure == SmtpFailure::Certificate && !fingerprint.isEmpty()) {
+            out.line(tr("If you know this is your server's certificate, trust it for this account with:"));
+            out.line(QStringLiteral("  mailroom-cli account edit \"%1\" --trust-certificate %2")
+                         .arg(account->name, fingerprint));
+        }
+    }
+    if (!result.ok) {
+        return CliStatus::failed(result.verdict);
     }
     return CliStatus::success();
 }

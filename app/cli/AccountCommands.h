@@ -5,7 +5,7 @@
 #include <QSqlDatabase>
 #include <QVector>
 
-// `account add|list|edit|delete`: the sender accounts campaigns are delivered through.
+// `account add|list|edit|delete|test`: the sender accounts campaigns are delivered through.
 class AccountCommands
 {
 public:
@@ -20,4 +20,5 @@ private:
     static CliStatus list(const CliRequest& request, CliOutput& out);
     static CliStatus edit(const CliRequest& request, CliOutput& out);
     static CliStatus remove(const CliRequest& request, CliOutput& out);
+    static CliStatus test(const CliRequest& request, CliOutput& out);
 };

@@ -1,3 +1,5 @@
+#include "tests/unit/core/smtp/SmtpTestServer.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -205,6 +207,56 @@ private Q_SLOTS:
                  0);
         shown = cli({QStringLiteral("campaign"), QStringLiteral("show"), id});
         QVERIFY2(shown.outText().contains(QStringLiteral("every account")), qPrintable(shown.outText()));
+    }
+    // `account test` against a real server (aiosmtpd with STARTTLS and AUTH): the certificate
+    // that does not verify is named with the command that trusts it, a good password signs in,
+    // a wrong one shows the server's 535, and the password is never printed (see cli()).
+    void accountTestReportsWhatHappened()
+    {
+        QTemporaryDir certDir;
+        const std::optional<TestCertificate> cert = TestCertificate::generate(certDir.path());
+        QVERIFY2(cert, "openssl could not make a test certificate");
+        SmtpTestServer server;
+        QVERIFY2(server.start(SmtpTestServer::aiosmtpd(),
+                              {QStringLiteral("--starttls"), QStringLiteral("--cert"), cert->certPath,
+                               QStringLiteral("--key"), cert->keyPath, QStringLiteral("--auth"),
+                               QStringLiteral("shop:") + QString::fromUtf8(kPassword)}),
+                 qPrintable(server.error()));
+        Run run = cli(
+            {QStringLiteral("account"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("Local"),
+             QStringLiteral("--preset"), QStringLiteral("smtp"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+             QStringLiteral("--port"), QString::number(server.port()), QStringLiteral("--user"), QStringLiteral("shop"),
+             QStringLiteral("--from"), QStringLiteral("Shop <shop@example.com>"), QStringLiteral("--password-stdin")},
+            kPassword + '\n');
+        QVERIFY2(run.exitCode == 0, qPrintable(run.errText()));
+
+        // A self-signed certificate: refused, and the fingerprint to trust is offered.
+        const QString fingerprint = QString::fromLatin1(cert->sha256.toHex(':').toUpper());
+        run = cli(args("account test Local"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.outText().contains(QStringLiteral("--trust-certificate ") + fingerprint),
+                 qPrintable(run.outText()));
+
+        QCOMPARE(cli({QStringLiteral("account"), QStringLiteral("edit"), QStringLiteral("Local"),
+                      QStringLiteral("--trust-certificate"), QString::fromLatin1(cert->sha256.toHex())})
+                     .exitCode,
+                 0);
+        run = cli(args("account test Local"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.outText() + run.errText()));
+        QVERIFY2(run.outText().contains(QStringLiteral("STARTTLS")), qPrintable(run.outText()));
+        QVERIFY2(run.outText().contains(QStringLiteral("235")), qPrintable(run.outText()));
+        const Run json = cli(args("--json account test Local"));
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(json.object().value(QStringLiteral("ok")).toBool());
+        QVERIFY(!json.object().value(QStringLiteral("transcript")).toArray().isEmpty());
+
+        QCOMPARE(cli(args("account edit Local --password-stdin"), QByteArrayLiteral("not-the-password\n")).exitCode, 0);
+        run = cli(args("account test Local"));
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.outText().contains(QStringLiteral("535")), qPrintable(run.outText()));
+        QVERIFY2(run.errText().contains(QStringLiteral("535")), qPrintable(run.errText()));
+        QVERIFY(!run.outText().contains(QStringLiteral("not-the-password")));
+        QVERIFY(!run.errText().contains(QStringLiteral("not-the-password")));
     }
 };
 
