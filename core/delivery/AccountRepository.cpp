@@ -1,6 +1,7 @@
 #include "core/delivery/AccountRepository.h"
 
 #include "core/contacts/EmailAddress.h"
+#include "core/delivery/OutboxState.h"
 #include "core/security/Vault.h"
 #include "core/storage/SqlError.h"
 #include "core/storage/Transaction.h"
@@ -23,11 +24,14 @@ Error invalid(const QString& message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-// Outbox states of a campaign in progress (OutboxState's numbers, part of the schema): queued (0),
-// sending (1), in doubt (2) and deferred (4).
+// Outbox states of a campaign in progress: still to send, being sent, maybe sent, or waiting to retry.
 QString activeOutboxStates()
 {
-    return QStringLiteral("0, 1, 2, 4");
+    QStringList states;
+    for (OutboxState state : {OutboxState::Queued, OutboxState::Sending, OutboxState::InDoubt, OutboxState::Deferred}) {
+        states.append(QString::number(static_cast<int>(state)));
+    }
+    return states.join(QStringLiteral(", "));
 }
 
 // The NOT NULL text columns take '' for nothing; a null QString would bind as NULL.

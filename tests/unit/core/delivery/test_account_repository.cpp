@@ -2,6 +2,7 @@
 #include "core/campaigns/DkimKeyRepository.h"
 #include "core/delivery/AccountPresets.h"
 #include "core/delivery/AccountRepository.h"
+#include "core/delivery/OutboxState.h"
 #include "core/security/Vault.h"
 #include "core/storage/Workspace.h"
 #include "tests/unit/core/security/VaultTestSeam.h"
@@ -374,7 +375,7 @@ private Q_SLOTS:
         const qint64 b = createOrFail(gmail(QStringLiteral("B")));
         const qint64 onlyB = makeCampaign(QStringLiteral("Only B"));
         QVERIFY(repo.setCampaignAccounts(onlyB, {b}));
-        addOutboxRow(onlyB, 0 /* queued */);
+        addOutboxRow(onlyB, static_cast<int>(OutboxState::Queued));
         // A campaign that lists only B does not hold A.
         QVERIFY(repo.remove(a));
         const Status refused = repo.remove(b);
@@ -384,13 +385,13 @@ private Q_SLOTS:
 
         // Once everything is sent, the account may go.
         QSqlQuery q(m_ws->database());
-        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = %1").arg(3 /* sent */)));
+        QVERIFY(q.exec(QStringLiteral("UPDATE outbox SET state = %1").arg(static_cast<int>(OutboxState::Sent))));
         QVERIFY(repo.remove(b));
 
         // A campaign that lists none may use every account: deferred rows hold them all.
         const qint64 c = createOrFail(gmail(QStringLiteral("C")));
         const qint64 any = makeCampaign(QStringLiteral("Any account"));
-        addOutboxRow(any, 4 /* deferred */);
+        addOutboxRow(any, static_cast<int>(OutboxState::Deferred));
         QVERIFY(!repo.remove(c));
     }
 
