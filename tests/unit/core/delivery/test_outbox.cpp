@@ -3,6 +3,8 @@
 #include "core/delivery/Outbox.h"
 #include "tests/unit/core/delivery/DeliveryTestWorkspace.h"
 
+#include "core/storage/Transaction.h"
+
 #include <QElapsedTimer>
 #include <QTest>
 
@@ -113,6 +115,37 @@ private Q_SLOTS:
         auto counts = Outbox(db()).counts(m_campaign);
         QCOMPARE(counts->of(OutboxState::Queued), 200'000);
         QCOMPARE(counts->remaining(), 200'000);
+    }
+
+    void everyRecipientGoesThroughClaimMarkAndOutcomeOnce()
+    {
+        // What the delivery writer does per batch, on one Outbox kept for the connection.
+        QVERIFY(m_ws.addManyContacts(10'000));
+        Outbox outbox(db());
+        QVERIFY(outbox.snapshot(m_ws.campaign(m_campaign), now()));
+        QElapsedTimer timer;
+        timer.start();
+        qint64 done = 0;
+        for (;;) {
+            Transaction tx(db());
+            QVERIFY(tx.begin());
+            const auto claims = claim(32);
+            if (claims.isEmpty()) {
+                break;
+            }
+            for (const OutboxClaim& c : claims) {
+                QVERIFY(outbox.markInDoubt(c.itemId, m_account, now()));
+                QVERIFY(outbox.recordOutcome(c.itemId, OutboxState::Sent, m_account, QStringLiteral("250 2.0.0 Ok"), 0,
+                                             now()));
+            }
+            QVERIFY(tx.commit());
+            done += claims.size();
+        }
+        qInfo("claim + in doubt + sent: %lld rows in %lld ms", done, timer.elapsed());
+        QCOMPARE(done, 10'000);
+        QCOMPARE(outbox.counts(m_campaign)->of(OutboxState::Sent), 10'000);
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT count(*) FROM account_sends")), 10'000);
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT count(*) FROM outbox_log")), 10'000);
     }
 
     void claimTakesDueRowsInOrderUpToTheLimit()
