@@ -736,11 +736,29 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
         if (Status s = readInto(mailReply, timeouts.commandMs, QStringLiteral("MAIL")); !s) {
             return fail(Stage::Mail, m_lastFailure, s.error());
         }
+        // A server that refused MAIL or RCPT (421: and closed) may not answer what followed;
+        // the refusal is what the caller needs to know.
+        auto refusedEarlier = [&](Stage stage, const Error& error) {
+            const bool mailRefused = !mailReply->isPositiveCompletion();
+            if (!mailRefused && !(rcptReply && !rcptReply->isPositiveCompletion())) {
+                return fail(stage, m_lastFailure, error);
+            }
+            const SmtpReply& reply = mailRefused ? *mailReply : *rcptReply;
+            result.stage = mailRefused ? Stage::Mail : Stage::Rcpt;
+            result.reply = reply;
+            result.failure = SmtpFailure::Rejected;
+            result.error = where(mailRefused ? QStringLiteral("MAIL") : QStringLiteral("RCPT")) + QStringLiteral(": ") +
+                           reply.toString();
+            result.usable = false;
+            m_lastReply = reply;
+            m_lastFailure = SmtpFailure::Rejected;
+            return result;
+        };
         if (Status s = readInto(rcptReply, timeouts.commandMs, QStringLiteral("RCPT")); !s) {
-            return fail(Stage::Rcpt, m_lastFailure, s.error());
+            return refusedEarlier(Stage::Rcpt, s.error());
         }
         if (Status s = readInto(dataReply, timeouts.dataStartMs, QStringLiteral("DATA")); !s) {
-            return fail(Stage::Data, m_lastFailure, s.error());
+            return refusedEarlier(Stage::Data, s.error());
         }
     } else {
         Status written = writeCommand(commands.left(mailLength), QStringLiteral("MAIL"));

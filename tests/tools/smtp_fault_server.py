@@ -16,6 +16,7 @@ STAGE is one of: greeting ehlo helo starttls auth mail rcpt data body dot rset q
 "body" is the middle of the message (after its first line), "dot" the reply to the final dot.
   --reply STAGE=TEXT  answer TEXT instead of the normal reply; "|" separates the lines of a
                       multi-line reply, each line written in full ("421-4.7.0 a|421 4.7.0 b").
+                      After a 421 the server closes the connection, as real servers do.
   --drop STAGE        close the connection (with a TCP reset) instead of replying.
   --silent STAGE      never reply; wait for the client to go away.
   --garbage STAGE     answer "hello there" (not SMTP).
@@ -105,6 +106,15 @@ class Session:
         text = self.args.reply.get(stage) if applies else None
         lines = (text or normal).split("|")
         self.sock.sendall(b"".join(l.encode() + b"\r\n" for l in lines))
+        if lines[-1].startswith("421"):
+            # RFC 5321 3.8: 421 means the server is closing the connection; it does.
+            try:
+                self.sock.shutdown(socket.SHUT_WR)
+                time.sleep(0.2)
+                self.sock.close()
+            except OSError:
+                pass
+            raise Dropped()
         return lines[-1][:3]
 
     def reset_and_close(self):

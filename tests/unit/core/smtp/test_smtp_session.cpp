@@ -10,6 +10,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
+#include <QSslConfiguration>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -235,6 +237,24 @@ private Q_SLOTS:
         QVERIFY(!probe.ok);
         QCOMPARE(probe.failure, SmtpFailure::Certificate);
         QCOMPARE(probe.certificateSha256, m_cert->sha256);
+    }
+
+    void certificateVerifiedByItsAuthority()
+    {
+        // What a public server gets: a certificate that verifies, no fingerprint needed. The test
+        // certificate is made an authority for this process only, then put back.
+        const QSslConfiguration saved = QSslConfiguration::defaultConfiguration();
+        QSslConfiguration withTestCa = saved;
+        withTestCa.addCaCertificates(QSslCertificate::fromPath(m_cert->certPath));
+        QSslConfiguration::setDefaultConfiguration(withTestCa);
+        auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(saved); });
+        SmtpTestServer server;
+        QVERIFY(server.start(SmtpTestServer::aiosmtpd(), tlsArgs("--starttls")));
+        SmtpSession session(settings(server.port(), SmtpSecurity::StartTls));
+        const Status opened = session.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+        QVERIFY(session.isEncrypted());
+        QVERIFY(!session.transcript().join(QLatin1Char('\n')).contains(QStringLiteral("trusted for this account")));
     }
 
     void authNeverGoesOutInTheClear()
@@ -577,6 +597,11 @@ private Q_SLOTS:
         row("MAIL 550 5.4.5 (Gmail's daily limit), pipelined",
             {pipe, reply, QStringLiteral("mail=550-5.4.5 Daily user sending limit exceeded.|550 5.4.5 Learn more")},
             S::Mail, false, 550, "5.4.5", F::Rejected, true, false);
+        row("MAIL 421 4.7.0, pipelined",
+            {pipe, reply, QStringLiteral("mail=421 4.7.0 Try again later, closing connection")}, S::Mail, false, 421,
+            "4.7.0", F::Rejected, false, false);
+        row("RCPT 421, pipelined", {pipe, reply, QStringLiteral("rcpt=421 4.7.0 Too many messages, closing")}, S::Rcpt,
+            false, 421, "4.7.0", F::Rejected, false, false);
         row("RCPT 450", {reply, QStringLiteral("rcpt=450 4.2.1 Mailbox busy")}, S::Rcpt, false, 450, "4.2.1",
             F::Rejected, true, false);
         row("RCPT 451, pipelined", {pipe, reply, QStringLiteral("rcpt=451 4.3.0 Local error")}, S::Rcpt, false, 451,
