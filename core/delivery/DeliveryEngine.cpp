@@ -626,7 +626,10 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
         }
         ++opened; // one more session per account per tick: ramp up while the work is there
         const Account a = account.value();
-        const SmtpSettings s = settings.value();
+        SmtpSettings s = settings.value();
+        if (options.timeouts) {
+            s.timeouts = *options.timeouts;
+        }
         pool.start([this, a, s, engine] {
             sendFrom(a, s, engine);
             {

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/campaigns/CampaignRenderer.h"
+#include "core/smtp/SmtpSettings.h"
 
 #include <QObject>
 #include <QString>
@@ -27,6 +28,8 @@ struct DeliveryOptions
     // How long an account rests after its server could not be reached or refused the login.
     int connectFailureCoolMs = 60'000;
     int authFailureCoolMs = 15 * 60'000;
+    // Per-stage SMTP timeouts for every session instead of RFC 5321's (minutes long).
+    std::optional<SmtpTimeouts> timeouts;
     CampaignRenderer::Options render;
 };
 

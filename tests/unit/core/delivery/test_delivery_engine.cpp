@@ -1,16 +1,10 @@
-#include "core/campaigns/CampaignRepository.h"
-#include "core/campaigns/DemoCampaign.h"
 #include "core/campaigns/DkimKeyRepository.h"
-#include "core/contacts/ContactRepository.h"
-#include "core/delivery/AccountRepository.h"
 #include "core/delivery/CampaignDelivery.h"
 #include "core/delivery/Clock.h"
 #include "core/delivery/DeliveryEngine.h"
 #include "core/delivery/Outbox.h"
-#include "core/storage/Transaction.h"
-#include "core/storage/Workspace.h"
+#include "tests/unit/core/delivery/EngineFixture.h"
 #include "tests/unit/core/delivery/SmtpSink.h"
-#include "tests/unit/core/security/VaultTestSeam.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -30,80 +24,19 @@ class TestDeliveryEngine : public QObject
     Q_OBJECT
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Workspace> m_ws;
-    std::optional<Vault> m_vault;
+    EngineFixture f;
     std::unique_ptr<SmtpSink> m_sink;
 
-    QSqlDatabase db() { return m_ws->database(); }
-
-    qint64 scalar(const QString& sql)
-    {
-        QSqlQuery q(db());
-        if (!q.exec(sql) || !q.next()) {
-            return -1;
-        }
-        return q.value(0).toLongLong();
-    }
-
-    // n subscribed contacts on the "Newsletter" list, and the demo campaign to that list.
-    qint64 makeCampaign(int n)
-    {
-        ContactRepository contacts(db());
-        Transaction tx(db());
-        if (!tx.begin()) {
-            return 0;
-        }
-        for (int i = 0; i < n; ++i) {
-            Contact c;
-            c.email = QStringLiteral("person%1@example.org").arg(i);
-            c.firstName = QStringLiteral("Name%1").arg(i);
-            c.lists = {QStringLiteral("Newsletter")};
-            if (!contacts.add(c)) {
-                return 0;
-            }
-        }
-        if (!tx.commit()) {
-            return 0;
-        }
-        auto id = DemoCampaign::add(db());
-        return id ? id.value() : 0;
-    }
-
+    QSqlDatabase db() { return f.db(); }
+    qint64 scalar(const QString& sql) { return f.scalar(sql); }
+    qint64 makeCampaign(int n) { return f.makeCampaign(n); }
     qint64 addAccount(const QString& name, int daily, int perMinute, int connections,
                       std::optional<qint64> dkimKeyId = std::nullopt)
     {
-        Account a;
-        a.name = name;
-        a.preset = AccountPresetId::Smtp;
-        a.host = QStringLiteral("127.0.0.1");
-        a.port = m_sink->port();
-        a.security = SmtpSecurity::None;
-        a.auth = SmtpAuth::None;
-        a.fromAddress = QStringLiteral("%1@sunrise-ceramics.example").arg(name.toLower());
-        a.dailyLimit = daily;
-        a.perMinute = perMinute;
-        a.connections = connections;
-        a.dkimKeyId = dkimKeyId;
-        auto id = AccountRepository(db()).create(a, {}, nullptr);
-        if (!id) {
-            qWarning("%s", qPrintable(id.error().message));
-            return 0;
-        }
-        return id.value();
+        return f.addAccount(name, m_sink->port(), daily, perMinute, connections, dkimKeyId);
     }
-
-    qint64 sent(qint64 campaignId)
-    {
-        return scalar(
-            QStringLiteral("SELECT count(*) FROM outbox WHERE state = 3 AND campaign_id = %1").arg(campaignId));
-    }
-
-    CampaignStatus status(qint64 campaignId)
-    {
-        auto c = CampaignRepository(db()).findById(campaignId);
-        return c ? c->status : CampaignStatus::Draft;
-    }
+    qint64 sent(qint64 campaignId) { return f.inState(campaignId, int(OutboxState::Sent)); }
+    CampaignStatus status(qint64 campaignId) { return f.status(campaignId); }
 
     // Every send of the account, then: no 24-hour window holds more than `cap` of them.
     bool neverOverCap(qint64 accountId, int cap)
@@ -129,43 +62,35 @@ private:
 private Q_SLOTS:
     void init()
     {
-        m_dir = std::make_unique<QTemporaryDir>();
-        auto ws = Workspace::create(m_dir->filePath("w.mailroom"));
-        QVERIFY(ws.ok());
-        m_ws = std::move(ws).value();
-        auto vault = VaultTestSeam::create(db(), QStringLiteral("passphrase"));
-        QVERIFY(vault.ok());
-        m_vault.emplace(std::move(vault).value());
+        QVERIFY(f.create());
         m_sink = std::make_unique<SmtpSink>();
-        QVERIFY(m_sink->start(m_dir->filePath("sink")));
+        QVERIFY(m_sink->start(f.dir->filePath("sink")));
     }
     void cleanup()
     {
         m_sink.reset();
-        m_vault.reset();
-        m_ws.reset();
-        m_dir.reset();
+        f.reset();
     }
 
     void deliversEveryRecipientExactlyOnce()
     {
         const qint64 campaignId = makeCampaign(400);
         QVERIFY(campaignId);
-        auto key = DkimKeyRepository(db()).generate(*m_vault, QStringLiteral("sunrise-ceramics.example"),
+        auto key = DkimKeyRepository(db()).generate(*f.vault, QStringLiteral("sunrise-ceramics.example"),
                                                     QStringLiteral("s1"), DkimKey::Algorithm::Ed25519);
         QVERIFY(key.ok());
         // A newer key for the domain: the account still signs with its own (selector s1).
         QVERIFY(DkimKeyRepository(db())
-                    .generate(*m_vault, QStringLiteral("sunrise-ceramics.example"), QStringLiteral("s2"),
+                    .generate(*f.vault, QStringLiteral("sunrise-ceramics.example"), QStringLiteral("s2"),
                               DkimKey::Algorithm::Ed25519)
                     .ok());
         QVERIFY(addAccount(QStringLiteral("Shop"), 100000, 1000000, 3, key->id));
         SystemClock clock;
-        auto started = CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs());
+        auto started = CampaignDelivery::start(db(), campaignId, *f.vault, clock.nowMs());
         QVERIFY2(started.ok(), started ? "" : qPrintable(started.error().message));
         QCOMPARE(started->queued, qint64(400));
 
-        auto engine = DeliveryEngine::start(m_ws->path(), *m_vault, clock);
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
         QVERIFY2(engine.ok(), engine ? "" : qPrintable(engine.error().message));
         auto idle = engine.value()->waitUntilIdle();
         QVERIFY2(idle.ok(), idle ? "" : qPrintable(idle.error().message));
@@ -183,7 +108,7 @@ private Q_SLOTS:
         // What arrived is the personalised, signed message: python3-dkim verifies a sample.
         const QStringList files = m_sink->files();
         QVERIFY(!files.isEmpty());
-        const QString zone = m_dir->filePath("record.txt");
+        const QString zone = f.dir->filePath("record.txt");
         QFile record(zone);
         QVERIFY(record.open(QIODevice::WriteOnly));
         record.write(key->zoneLine().value().toUtf8());
@@ -196,7 +121,7 @@ private Q_SLOTS:
             const QByteArray number = message.mid(at + 20, message.indexOf('@', at) - at - 20);
             QVERIFY2(message.contains("Subject: Name" + number + ", our spring range is in"), message.left(600));
             QVERIFY(message.contains("s=s1;"));
-            sample.append(m_dir->filePath("sink/") + files[i]);
+            sample.append(f.dir->filePath("sink/") + files[i]);
         }
         QProcess verify;
         verify.start(QStringLiteral("/usr/bin/python3"),
@@ -214,9 +139,9 @@ private Q_SLOTS:
         QVERIFY(big && small);
         const qint64 day1 = QDateTime(QDate(2026, 11, 30), QTime(9, 0), Qt::UTC).toMSecsSinceEpoch();
         ManualClock clock(day1);
-        QVERIFY(CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs()).ok());
+        QVERIFY(CampaignDelivery::start(db(), campaignId, *f.vault, clock.nowMs()).ok());
 
-        auto engine = DeliveryEngine::start(m_ws->path(), *m_vault, clock);
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
         QVERIFY(engine.ok());
         auto idle = engine.value()->waitUntilIdle();
         QVERIFY2(idle.ok(), idle ? "" : qPrintable(idle.error().message));
@@ -250,8 +175,8 @@ private Q_SLOTS:
         // 10 a second after a burst of 100: slow enough to pause halfway.
         QVERIFY(addAccount(QStringLiteral("Slow"), 100000, 600, 1));
         SystemClock clock;
-        QVERIFY(CampaignDelivery::start(db(), campaignId, *m_vault, clock.nowMs()).ok());
-        auto engine = DeliveryEngine::start(m_ws->path(), *m_vault, clock);
+        QVERIFY(CampaignDelivery::start(db(), campaignId, *f.vault, clock.nowMs()).ok());
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
         QVERIFY(engine.ok());
         QTRY_VERIFY_WITH_TIMEOUT(sent(campaignId) >= 110, 20000);
 
