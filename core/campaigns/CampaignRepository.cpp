@@ -332,9 +332,16 @@ Status CampaignRepository::update(const Campaign& campaign)
         return s;
     }
     QSqlQuery q(m_db);
-    QString assignments = kFieldColumns;
+    QString assignments = kFieldColumns + QStringLiteral(" = ?");
     assignments.replace(QStringLiteral(","), QStringLiteral(" = ?,"));
-    q.prepare(QStringLiteral("UPDATE campaigns SET %1 = ?, updated_at = ? WHERE id = ?").arg(assignments));
+    // Once delivery owns the campaign (scheduled, sending, paused, done, cancelled) only
+    // CampaignDelivery moves its status: an editor saving a copy loaded before the campaign
+    // started must not turn it back into a draft.
+    assignments.replace(QStringLiteral("status = ?"),
+                        QStringLiteral("status = CASE WHEN status IN (0, 1) THEN ? ELSE status END"));
+    assignments.replace(QStringLiteral("scheduled_at = ?"),
+                        QStringLiteral("scheduled_at = CASE WHEN status IN (0, 1) THEN ? ELSE scheduled_at END"));
+    q.prepare(QStringLiteral("UPDATE campaigns SET %1, updated_at = ? WHERE id = ?").arg(assignments));
     bindFields(q, campaign);
     q.addBindValue(nowIso());
     q.addBindValue(campaign.id);

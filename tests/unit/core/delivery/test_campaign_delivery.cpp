@@ -91,6 +91,13 @@ private Q_SLOTS:
         QCOMPARE(started->queued, 4);
         QCOMPARE(started->status, CampaignStatus::Sending);
         QCOMPARE(statusOf(id), CampaignStatus::Sending);
+        // An editor saving a copy it loaded before the start does not make it a draft again.
+        Campaign stale = m_ws.campaign(id);
+        stale.status = CampaignStatus::Draft;
+        stale.subject = QStringLiteral("Edited while sending");
+        QVERIFY(CampaignRepository(db()).update(stale));
+        QCOMPARE(statusOf(id), CampaignStatus::Sending);
+        QCOMPARE(m_ws.campaign(id).subject, QStringLiteral("Edited while sending"));
         // Starting twice is refused and queues nobody twice.
         QVERIFY(!CampaignDelivery::start(db(), id, *m_vault, now()));
         QCOMPARE(Outbox(db()).counts(id)->total(), 4);
