@@ -242,7 +242,7 @@ Result<QVector<OutboxClaim>> Outbox::claim(qint64 campaignId, qint64 accountId, 
     for (const OutboxClaim& c : claims) {
         if (auto s = d->prepare(d->claimRow,
                                 QStringLiteral("UPDATE outbox SET state = 1, account_id = ?, claim_boot = ?,"
-                                               " updated_at = ? WHERE id = ? AND state IN (0, 4)"),
+                                               " next_attempt_at = 0, updated_at = ? WHERE id = ? AND state IN (0, 4)"),
                                 QT_TRANSLATE_NOOP("SqlError", "claim recipients from the outbox"));
             !s) {
             return s.error();
@@ -469,8 +469,8 @@ Result<OutboxRecovery> Outbox::recover(const QString& bootId, qint64 nowMs)
         if (!q.exec()) {
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "recover the outbox"));
         }
-        q.prepare(QStringLiteral("UPDATE outbox SET state = ?, reply = ?, claim_boot = '', updated_at = ?"
-                                 " WHERE %1 AND %2")
+        q.prepare(QStringLiteral("UPDATE outbox SET state = ?, reply = ?, claim_boot = '', next_attempt_at = 0,"
+                                 " updated_at = ? WHERE %1 AND %2")
                       .arg(kEveryCampaign, step.where));
         q.addBindValue(stateValue(step.to));
         q.addBindValue(step.reply);
@@ -531,10 +531,22 @@ OutboxItem itemFrom(const QSqlQuery& q)
 
 Result<QVector<OutboxItem>> Outbox::page(qint64 campaignId, std::optional<OutboxState> state, qint64 afterId, int limit)
 {
+    // Pages walk an index in id order, never sort a million rows:
+    //  - one state: outbox_by_state (campaign_id, state, next_attempt_at, id), where every row
+    //    but a Deferred one has next_attempt_at = 0 (each change to another state clears it);
+    //  - every state: the rowid (a campaign's rows are contiguous: one snapshot made them),
+    //    with the unary + keeping SQLite off the campaign index and its sort.
+    QString where;
+    if (!state) {
+        where = QStringLiteral("+campaign_id = ?");
+    } else if (*state == OutboxState::Deferred) {
+        where = QStringLiteral("campaign_id = ? AND state = ?");
+    } else {
+        where = QStringLiteral("campaign_id = ? AND state = ? AND next_attempt_at = 0");
+    }
     QSqlQuery q(d->db);
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE campaign_id = ?%2 AND id > ? ORDER BY id LIMIT ?")
-                  .arg(kItemColumns, state ? QStringLiteral(" AND state = ?") : QString()));
+    q.prepare(QStringLiteral("SELECT %1 FROM outbox WHERE %2 AND id > ? ORDER BY id LIMIT ?").arg(kItemColumns, where));
     q.addBindValue(campaignId);
     if (state) {
         q.addBindValue(stateValue(*state));
@@ -622,7 +634,8 @@ Result<qint64> Outbox::resend(qint64 campaignId, OutboxState from, qint64 nowMs)
 Result<qint64> Outbox::cancelRemaining(qint64 campaignId, qint64 nowMs)
 {
     QSqlQuery q(d->db);
-    q.prepare(QStringLiteral("UPDATE outbox SET state = 8, updated_at = ? WHERE campaign_id = ? AND state IN (0, 4)"));
+    q.prepare(QStringLiteral("UPDATE outbox SET state = 8, next_attempt_at = 0, updated_at = ?"
+                             " WHERE campaign_id = ? AND state IN (0, 4)"));
     q.addBindValue(nowMs);
     q.addBindValue(campaignId);
     if (!q.exec()) {

@@ -177,6 +177,13 @@ private Q_SLOTS:
         const auto third = claim(1);
         QCOMPARE(emails(third), QStringList{"anna"});
         QCOMPARE(third[0].attempts, 1);
+        // The retry fails for good: the outbox view lists it under Failed, and only there.
+        QVERIFY(outbox.recordOutcome(third[0].itemId, OutboxState::Failed, m_account,
+                                     QStringLiteral("550 5.1.1 no such user"), 0, now()));
+        QCOMPARE(outbox.page(m_campaign, OutboxState::Failed, 0, 10)->size(), 1);
+        QCOMPARE(outbox.page(m_campaign, OutboxState::Failed, 0, 10)->at(0).email, QStringLiteral("anna@example.com"));
+        QCOMPARE(outbox.page(m_campaign, OutboxState::Deferred, 0, 10)->size(), 0);
+        QCOMPARE(outbox.page(m_campaign, std::nullopt, third[0].itemId, 10)->size(), 4);
         QCOMPARE(emails(claim(5)), (QStringList{"dan", "eve"}));
         QCOMPARE(outbox.nextDueAt(m_campaign, now())->has_value(), false);
     }
