@@ -114,6 +114,39 @@ private Q_SLOTS:
         }
     }
 
+    void twelveHundredOverTwoAccountsFinishOnDayTwoWithinTheirLimits()
+    {
+        QVERIFY(m_ws.addManyContacts(1200));
+        const qint64 big = m_ws.addAccount(QStringLiteral("gmail"), 500, 20);
+        const qint64 small = m_ws.addAccount(QStringLiteral("other"), 200, 20);
+        Outbox outbox(db());
+        QVERIFY(outbox.snapshot(m_ws.campaign(m_campaign), now()));
+        QuotaLedger ledger(db());
+        const qint64 start = now();
+        // Each account sends what it may whenever it may; the clock jumps to the next moment
+        // either can send again.
+        while (outbox.counts(m_campaign)->of(OutboxState::Queued) > 0) {
+            QVERIFY(now() - start < 3 * 24 * kHour);
+            QVERIFY(sendWhatIsAllowed(outbox, big) >= 0);
+            QVERIFY(sendWhatIsAllowed(outbox, small) >= 0);
+            const qint64 next =
+                qMin(ledger.nextAvailableAt(big, now()).value(), ledger.nextAvailableAt(small, now()).value());
+            m_clock.set(qMax(next, now() + 1));
+        }
+        const qint64 last = qMax(sendTimes(big).last(), sendTimes(small).last());
+        QVERIFY2(last >= start + 24 * kHour && last < start + 48 * kHour,
+                 qPrintable(QStringLiteral("finished %1 h after the start").arg((last - start) / kHour)));
+        QCOMPARE(sendTimes(big).size() + sendTimes(small).size(), 1200);
+        for (const auto& [account, limit] : {std::pair<qint64, int>{big, 500}, std::pair<qint64, int>{small, 200}}) {
+            const QVector<qint64> times = sendTimes(account);
+            for (qint64 t : times) {
+                const auto inWindow = std::count_if(times.begin(), times.end(),
+                                                    [t](qint64 s) { return s > t - QuotaLedger::kWindowMs && s <= t; });
+                QVERIFY(inWindow <= limit);
+            }
+        }
+    }
+
     void theDailyLimitFreesWhenTheOldestSendLeavesTheWindow()
     {
         for (int i = 0; i < 10; ++i) {
