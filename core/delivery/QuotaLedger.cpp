@@ -148,6 +148,14 @@ Status QuotaLedger::take(qint64 accountId, int n, qint64 nowMs)
     if (!q.exec()) {
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "update the account's rate"));
     }
+    // Sends that left the window count for nothing: forget them as the account sends more, so
+    // account_sends stays about one day's worth per account (a short walk of its index).
+    q.prepare(QStringLiteral("DELETE FROM account_sends WHERE account_id = ? AND at <= ?"));
+    q.addBindValue(accountId);
+    q.addBindValue(nowMs - kWindowMs);
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "forget old sends"));
+    }
     return Ok{};
 }
 

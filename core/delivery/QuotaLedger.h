@@ -53,7 +53,8 @@ public:
     // How many rows the account may claim now: the whole tokens in its bucket, at most what the
     // daily limit leaves (limit - used - claimed), 0 while it cools down.
     Result<int> available(qint64 accountId, qint64 nowMs);
-    // Takes n tokens from the bucket (at claim time); refuses more than it holds.
+    // Takes n tokens from the bucket (at claim time); refuses more than it holds. Also forgets
+    // the account's sends that left the 24-hour window.
     Status take(qint64 accountId, int n, qint64 nowMs);
     // When at least one more message may go: nowMs if one may go now, else the latest of the
     // cool-down's end, the bucket's next whole token, and the send leaving the 24-hour window
@@ -63,7 +64,7 @@ public:
     // No sending before `untilMs` (a later cool-down already set is kept), with the reason
     // (the server's reply) for the window and the CLI.
     Status coolDown(qint64 accountId, qint64 untilMs, const QString& reason);
-    // Forgets account_sends rows that left every window; returns how many. Now and then.
+    // Forgets every account's account_sends rows that left the window; returns how many.
     Result<qint64> prune(qint64 nowMs);
 
 private:

@@ -69,10 +69,21 @@ std::optional<AccountLimitReply> ReplyPolicy::accountLimit(int code, const QStri
                                                               "relay limit exceeded", "quota exceeded"})) {
         return AccountLimitReply{AccountLimitKind::DailyLimit, m_options.dailyLimitCoolMs};
     }
-    // Microsoft 365 (Exchange Online NDR 5.2.0): 554 5.2.0 STOREDRV.Submission.Exception:
-    //   SubmissionQuotaExceededException; the mailbox sent more than its recipient rate limit.
-    if (enhanced == QLatin1String("5.2.0") && mentions(text, {"SubmissionQuotaExceeded"})) {
+    // Microsoft 365: 554 5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException,
+    //   "the sender's submission quota was exceeded": 10,000 recipients in 24 hours, wait a day
+    //   (learn.microsoft.com/Exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/
+    //   fix-error-for-submission-quota-exceeded-in-exchange-online).
+    // 5.7.232 / 5.7.233 "… exceeded its daily limit for sending email to external recipients
+    //   (tenant external recipient rate limit)", a rolling 24 hours (same folder,
+    //   non-delivery-reports-in-exchange-online).
+    if ((enhanced == QLatin1String("5.2.0") && mentions(text, {"SubmissionQuotaExceeded", "submission quota"})) ||
+        ((enhanced == QLatin1String("5.7.232") || enhanced == QLatin1String("5.7.233")) &&
+         mentions(text, {"recipient rate limit", "daily limit"}))) {
         return AccountLimitReply{AccountLimitKind::DailyLimit, m_options.dailyLimitCoolMs};
+    }
+    // Exchange: 421 4.4.2 Message submission rate for this client has exceeded the configured limit.
+    if (enhanced == QLatin1String("4.4.2") && mentions(text, {"submission rate"})) {
+        return AccountLimitReply{AccountLimitKind::TryLater, m_options.tryLaterCoolMs};
     }
     // Gmail: 421 4.7.0 Try again later, closing connection.
     if (code == 421 && enhanced == QLatin1String("4.7.0") && mentions(text, {"try again later"})) {

@@ -81,6 +81,15 @@ private Q_SLOTS:
             << "STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a "
                "permanent exception"
             << true << K::AccountLimit << queued << 24 * kHour;
+        QTest::newRow("Microsoft 550 5.7.233 tenant external recipient rate limit")
+            << 550 << "5.7.233"
+            << "Your message can't be sent because your tenant exceeded its daily limit for sending email to external "
+               "recipients (tenant external recipient rate limit)"
+            << false << K::AccountLimit << queued << 24 * kHour;
+        QTest::newRow("Exchange 421 4.4.2 submission rate")
+            << 421 << "4.4.2"
+            << "Message submission rate for this client has exceeded the configured limit" << false << K::AccountLimit
+            << queued << 15 * kMinute;
         QTest::newRow("Microsoft 432 4.3.2 sender thread limit")
             << 432 << "4.3.2"
             << "STOREDRV.ClientSubmit; sender thread limit exceeded" << false << K::AccountLimit << queued << kMinute;
