@@ -4,7 +4,6 @@
 #include "core/mail/dkim/DkimNames.h"
 
 #include <QCoreApplication>
-
 #include <QVarLengthArray>
 
 #include <botan/hash.h>
