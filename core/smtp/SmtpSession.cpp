@@ -129,14 +129,23 @@ Error SmtpSession::replyFailure(SmtpFailure kind, const QString& stage, const Sm
     return failure(kind, stage, reply.toString());
 }
 
-Error SmtpSession::socketFailure(const QString& stage, bool timedOut)
+Error SmtpSession::socketFailure(const QString& stage, int timedOutAfterMs)
 {
-    Error error =
-        timedOut ? failure(SmtpFailure::Timeout, stage, tr("no answer within the time allowed"))
-        : m_socket->error() == QAbstractSocket::RemoteHostClosedError ||
-                m_socket->state() != QAbstractSocket::ConnectedState
-            ? failure(SmtpFailure::Network, stage, tr("the connection was closed (%1)").arg(m_socket->errorString()))
-            : failure(SmtpFailure::Network, stage, m_socket->errorString());
+    Error error = [&] {
+        if (!m_socket) {
+            return failure(SmtpFailure::Network, stage, tr("not connected"));
+        }
+        if (timedOutAfterMs > 0) {
+            return failure(SmtpFailure::Timeout, stage,
+                           tr("no answer within %1 seconds").arg(QString::number(timedOutAfterMs / 1000.0)));
+        }
+        if (m_socket->error() == QAbstractSocket::RemoteHostClosedError ||
+            m_socket->state() != QAbstractSocket::ConnectedState) {
+            return failure(SmtpFailure::Network, stage,
+                           tr("the connection was closed (%1)").arg(m_socket->errorString()));
+        }
+        return failure(SmtpFailure::Network, stage, m_socket->errorString());
+    }();
     abort();
     return error;
 }
@@ -172,17 +181,18 @@ Result<SmtpReply> SmtpSession::readReply(int timeoutMs, const QString& stage)
             continue;
         }
         if (m_socket->state() != QAbstractSocket::ConnectedState) {
-            return socketFailure(stage, false);
+            return socketFailure(stage, 0);
         }
         if (deadline.hasExpired()) {
-            return socketFailure(stage, true);
+            return socketFailure(stage, timeoutMs);
         }
         if (!m_socket->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
             if (m_socket->bytesAvailable() > 0) {
                 continue;
             }
             const bool timedOut = deadline.hasExpired() || m_socket->error() == QAbstractSocket::SocketTimeoutError;
-            return socketFailure(stage, timedOut && m_socket->state() == QAbstractSocket::ConnectedState);
+            return socketFailure(stage,
+                                 timedOut && m_socket->state() == QAbstractSocket::ConnectedState ? timeoutMs : 0);
         }
     }
 }
@@ -193,7 +203,7 @@ Status SmtpSession::writeCommand(const QByteArray& line, const QString& stage, c
         note(QStringLiteral("C: ") + (shownAs.isEmpty() ? QString::fromUtf8(line).trimmed() : shownAs));
     }
     if (!m_socket || m_socket->write(line) != line.size()) {
-        return socketFailure(stage, false);
+        return socketFailure(stage, 0);
     }
     m_socket->flush();
     return Ok{};
@@ -204,14 +214,14 @@ Status SmtpSession::flushWrites(int timeoutMs, const QString& stage)
     QDeadlineTimer deadline(timeoutMs);
     m_socket->flush();
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
-        return socketFailure(stage, false);
+        return socketFailure(stage, 0);
     }
     while (m_socket->bytesToWrite() > 0) {
         if (m_socket->state() != QAbstractSocket::ConnectedState) {
-            return socketFailure(stage, false);
+            return socketFailure(stage, 0);
         }
         if (deadline.hasExpired()) {
-            return socketFailure(stage, true);
+            return socketFailure(stage, timeoutMs);
         }
         if (!m_socket->waitForBytesWritten(int(qMax<qint64>(1, deadline.remainingTime())))) {
             if (m_socket->bytesToWrite() == 0) {
@@ -219,7 +229,7 @@ Status SmtpSession::flushWrites(int timeoutMs, const QString& stage)
             }
             const bool timedOut = m_socket->state() == QAbstractSocket::ConnectedState &&
                                   (deadline.hasExpired() || m_socket->error() == QAbstractSocket::SocketTimeoutError);
-            return socketFailure(stage, timedOut);
+            return socketFailure(stage, timedOut ? timeoutMs : 0);
         }
     }
     return Ok{};
@@ -826,7 +836,7 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
         return fail(Stage::Body, m_lastFailure, s.error());
     }
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
-        return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), false));
+        return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), 0));
     }
     if (beforeFinalDot && !beforeFinalDot()) {
         abort(); // the server sees the connection drop before the dot: the message is not sent
@@ -836,7 +846,7 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
     }
     // RFC 5321 4.1.1.4: the end of the data.
     if (m_socket->state() != QAbstractSocket::ConnectedState || m_socket->write(".\r\n", 3) != 3) {
-        return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), false));
+        return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), 0));
     }
     result.dotSent = true;
     m_socket->flush();

@@ -101,7 +101,8 @@ private:
 
     Error failure(SmtpFailure kind, const QString& stage, const QString& what);
     Error replyFailure(SmtpFailure kind, const QString& stage, const SmtpReply& reply);
-    Error socketFailure(const QString& stage, bool timedOut);
+    // Names the socket's problem (a timeout when timedOutAfterMs > 0) and closes the connection.
+    Error socketFailure(const QString& stage, int timedOutAfterMs);
     QString where(const QString& stage) const;
     void note(const QString& line);
     void finishSend(SmtpSendResult& result);

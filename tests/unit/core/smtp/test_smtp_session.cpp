@@ -723,6 +723,9 @@ private Q_SLOTS:
             QCOMPARE(r.reply->enhancedStatus(), enhanced);
         }
         QCOMPARE(int(r.failure), failure);
+        if (r.failure == SmtpFailure::Timeout) {
+            QVERIFY2(r.error.endsWith(QStringLiteral("no answer within 0.7 seconds")), qPrintable(r.error));
+        }
         QVERIFY(!r.delivered());
         QVERIFY(!r.error.isEmpty());
         QVERIFY2(r.error.startsWith(QStringLiteral("127.0.0.1:%1: ").arg(server.port())), qPrintable(r.error));
