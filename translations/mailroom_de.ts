@@ -2,6 +2,425 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Sender Account</source>
+        <translation>Absenderkonto</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Newsletter (Gmail)</source>
+        <translation>Newsletter (Gmail)</translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation>&amp;Anbieter:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation>smtp.example.com</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation>Anmel&amp;den mit:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation>sie@example.com</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Pass&amp;wort:</translation>
+    </message>
+    <message>
+        <source>Allow signing in without TLS (only for a relay you trust)</source>
+        <translation>Anmelden ohne TLS erlauben (nur für ein Relay, dem Sie vertrauen)</translation>
+    </message>
+    <message>
+        <source>From na&amp;me:</source>
+        <translation>Abs&amp;endername:</translation>
+    </message>
+    <message>
+        <source>Blue Door Bakery</source>
+        <translation>Bäckerei Blaue Tür</translation>
+    </message>
+    <message>
+        <source>Default: the user, when it is an address</source>
+        <translation>Vorgabe: der Benutzer, wenn er eine Adresse ist</translation>
+    </message>
+    <message>
+        <source>Messages per &amp;day:</source>
+        <translation>Nachrichten pro Ta&amp;g:</translation>
+    </message>
+    <message>
+        <source>At most this many messages in any 24 hours (a rolling window)</source>
+        <translation>Höchstens so viele Nachrichten in beliebigen 24 Stunden (ein gleitendes Fenster)</translation>
+    </message>
+    <message>
+        <source>How many connections to the server at once (1 to 32)</source>
+        <translation>Wie viele Verbindungen zum Server gleichzeitig (1 bis 32)</translation>
+    </message>
+    <message>
+        <source>&amp;Trust certificate:</source>
+        <translation>&amp;Zertifikat vertrauen:</translation>
+    </message>
+    <message>
+        <source>Only for a self-hosted server whose certificate does not verify: the SHA-256 fingerprint of the one certificate to accept</source>
+        <translation>Nur für einen selbst betriebenen Server, dessen Zertifikat sich nicht prüfen lässt: der SHA-256-Fingerabdruck des einen Zertifikats, das akzeptiert wird</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint (64 hex digits, colons optional)</source>
+        <translation>SHA-256-Fingerabdruck (64 Hex-Ziffern, Doppelpunkte optional)</translation>
+    </message>
+    <message>
+        <source>D&amp;KIM key:</source>
+        <translation>D&amp;KIM-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>New Sender Account</source>
+        <translation>Neues Absenderkonto</translation>
+    </message>
+    <message>
+        <source>Sender Account “%1”</source>
+        <translation>Absenderkonto „%1“</translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation>STARTTLS (Port 587)</translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation>TLS (Port 465)</translation>
+    </message>
+    <message>
+        <source>None (a local relay)</source>
+        <translation>Keine (ein lokales Relay)</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>OAuth token (XOAUTH2)</source>
+        <translation>OAuth-Token (XOAUTH2)</translation>
+    </message>
+    <message>
+        <source>Nothing (the server trusts this computer)</source>
+        <translation>Nichts (der Server vertraut diesem Computer)</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored password</source>
+        <translation>Leer lassen, um das gespeicherte Passwort zu behalten</translation>
+    </message>
+    <message>
+        <source>None (sign with the key of the From domain, if any)</source>
+        <translation>Keiner (mit dem Schlüssel der Absenderdomain signieren, falls vorhanden)</translation>
+    </message>
+    <message>
+        <source>The account was not saved: its password goes into the vault, which stayed locked.</source>
+        <translation>Das Konto wurde nicht gespeichert: Sein Passwort kommt in den Tresor, und der blieb gesperrt.</translation>
+    </message>
+    <message>
+        <source>From &amp;address:</source>
+        <translation>Absende&amp;radresse:</translation>
+    </message>
+    <message>
+        <source>Messages pe&amp;r minute:</source>
+        <translation>Nachrichten pro &amp;Minute:</translation>
+    </message>
+    <message>
+        <source>Conn&amp;ections:</source>
+        <translation>Verb&amp;indungen:</translation>
+    </message>
+    <message>
+        <source>OAut&amp;h token:</source>
+        <translation>OAuth-&amp;Token:</translation>
+    </message>
+</context>
+<context>
+    <name>AccountPresets</name>
+    <message>
+        <source>Gmail</source>
+        <translation>Gmail</translation>
+    </message>
+    <message>
+        <source>Gmail sends at most 500 messages in any 24 hours (a rolling window, not a calendar day). Your normal Google password does not work here: turn on 2-Step Verification in your Google Account, then make an app password (Security &gt; App passwords) and enter those 16 letters as the password. The user is your full Gmail address.</source>
+        <translation>Gmail sendet höchstens 500 Nachrichten in beliebigen 24 Stunden (ein gleitendes Fenster, kein Kalendertag). Ihr normales Google-Passwort funktioniert hier nicht: Schalten Sie in Ihrem Google-Konto die Bestätigung in zwei Schritten ein, erstellen Sie dann ein App-Passwort (Sicherheit &gt; App-Passwörter) und geben Sie diese 16 Buchstaben als Passwort ein. Der Benutzer ist Ihre vollständige Gmail-Adresse.</translation>
+    </message>
+    <message>
+        <source>Google Workspace</source>
+        <translation>Google Workspace</translation>
+    </message>
+    <message>
+        <source>Google Workspace sends at most 2,000 messages a day per user (500 while the account is in its trial: lower the daily limit until you have paid). Use an app password (2-Step Verification must be on, and your administrator must allow it) and your full work address as the user.</source>
+        <translation>Google Workspace sendet höchstens 2.000 Nachrichten am Tag pro Benutzer (500, solange das Konto in der Testphase ist: Setzen Sie das Tageslimit herab, bis Sie bezahlt haben). Verwenden Sie ein App-Passwort (die Bestätigung in zwei Schritten muss eingeschaltet sein, und Ihr Administrator muss es erlauben) und Ihre vollständige geschäftliche Adresse als Benutzer.</translation>
+    </message>
+    <message>
+        <source>Outlook / Microsoft 365</source>
+        <translation>Outlook / Microsoft 365</translation>
+    </message>
+    <message>
+        <source>Microsoft 365 lets one mailbox send to 10,000 recipients a day, 30 messages a minute, over at most 3 connections at once. Your administrator must allow SMTP AUTH for the mailbox; with multi-factor sign-in use an app password. The user is your full address. Outlook.com personal accounts have much lower, unpublished limits: start at 300 a day.</source>
+        <translation>Microsoft 365 lässt ein Postfach an 10.000 Empfänger am Tag senden, 30 Nachrichten pro Minute, über höchstens 3 Verbindungen gleichzeitig. Ihr Administrator muss SMTP AUTH für das Postfach erlauben; mit mehrstufiger Anmeldung verwenden Sie ein App-Passwort. Der Benutzer ist Ihre vollständige Adresse. Private Outlook.com-Konten haben viel niedrigere, unveröffentlichte Grenzen: Beginnen Sie mit 300 am Tag.</translation>
+    </message>
+    <message>
+        <source>Amazon SES</source>
+        <translation>Amazon SES</translation>
+    </message>
+    <message>
+        <source>The host names your region: email-smtp.REGION.amazonaws.com (change us-east-1 to yours). The user and password are SMTP credentials made in the SES console, not your AWS keys. A new account is in the sandbox: 200 messages a day at 1 a second, to verified addresses only. Once out of it, set the daily limit and rate to the quota the console shows.</source>
+        <translation>Der Servername enthält Ihre Region: email-smtp.REGION.amazonaws.com (ersetzen Sie us-east-1 durch Ihre). Benutzer und Passwort sind SMTP-Zugangsdaten aus der SES-Konsole, nicht Ihre AWS-Schlüssel. Ein neues Konto ist in der Sandbox: 200 Nachrichten am Tag, eine pro Sekunde, nur an bestätigte Adressen. Danach setzen Sie Tageslimit und Rate auf das Kontingent, das die Konsole zeigt.</translation>
+    </message>
+    <message>
+        <source>Other SMTP server</source>
+        <translation>Anderer SMTP-Server</translation>
+    </message>
+    <message>
+        <source>Enter your provider&apos;s SMTP host; port 587 with STARTTLS is the usual submission port, 465 with TLS the other. Ask the provider for its daily cap and rate and set them here: Mailroom never sends more than you allow. For a self-hosted server whose certificate does not verify, trust its SHA-256 fingerprint instead of turning verification off.</source>
+        <translation>Geben Sie den SMTP-Server Ihres Anbieters ein; Port 587 mit STARTTLS ist der übliche Einlieferungsport, 465 mit TLS der andere. Fragen Sie den Anbieter nach Tageslimit und Rate und tragen Sie sie hier ein: Mailroom sendet nie mehr, als Sie erlauben. Bei einem selbst betriebenen Server, dessen Zertifikat sich nicht prüfen lässt, vertrauen Sie seinem SHA-256-Fingerabdruck, statt die Prüfung abzuschalten.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountRepository</name>
+    <message>
+        <source>There is no sender account %1.</source>
+        <translation>Es gibt kein Absenderkonto %1.</translation>
+    </message>
+    <message>
+        <source>There is no sender account named &quot;%1&quot;.</source>
+        <translation>Es gibt kein Absenderkonto namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint &quot;%1&quot; contains &quot;%2&quot;, which is not a hex digit: give the SHA-256 fingerprint as 64 hex digits, colons optional.</source>
+        <translation>Der Zertifikats-Fingerabdruck „%1“ enthält „%2“, das keine Hex-Ziffer ist: Geben Sie den SHA-256-Fingerabdruck als 64 Hex-Ziffern an, Doppelpunkte optional.</translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint &quot;%1&quot; has %2 hex digits; a SHA-256 fingerprint has 64 (colons optional).</source>
+        <translation>Der Zertifikats-Fingerabdruck „%1“ hat %2 Hex-Ziffern; ein SHA-256-Fingerabdruck hat 64 (Doppelpunkte optional).</translation>
+    </message>
+    <message>
+        <source>The account needs a name.</source>
+        <translation>Das Konto braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; contains a control character.</source>
+        <translation>Der Kontoname „%1“ enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The port %1 is not between 1 and 65535 (587 for STARTTLS, 465 for TLS).</source>
+        <translation>Der Port %1 liegt nicht zwischen 1 und 65535 (587 für STARTTLS, 465 für TLS).</translation>
+    </message>
+    <message>
+        <source>The user &quot;%1&quot; contains a control character.</source>
+        <translation>Der Benutzer „%1“ enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The account signs in to its server, so it needs a user (usually your full address).</source>
+        <translation>Das Konto meldet sich bei seinem Server an und braucht daher einen Benutzer (meist Ihre vollständige Adresse).</translation>
+    </message>
+    <message>
+        <source>The account signs in with an OAuth token: enter the token.</source>
+        <translation>Das Konto meldet sich mit einem OAuth-Token an: Geben Sie das Token ein.</translation>
+    </message>
+    <message>
+        <source>The account signs in with a password: enter the password.</source>
+        <translation>Das Konto meldet sich mit einem Passwort an: Geben Sie das Passwort ein.</translation>
+    </message>
+    <message>
+        <source>The security is &quot;none&quot;, so the password would cross the network unencrypted: choose STARTTLS or TLS, or explicitly allow authentication without TLS for this account.</source>
+        <translation>Die Verschlüsselung ist „keine“, das Passwort ginge also unverschlüsselt durchs Netz: Wählen Sie STARTTLS oder TLS, oder erlauben Sie für dieses Konto ausdrücklich die Anmeldung ohne TLS.</translation>
+    </message>
+    <message>
+        <source>The account needs a from address: the address its messages come from.</source>
+        <translation>Das Konto braucht eine Absenderadresse: die Adresse, von der seine Nachrichten kommen.</translation>
+    </message>
+    <message>
+        <source>The from address &quot;%1&quot; is not an email address: %2</source>
+        <translation>Die Absenderadresse „%1“ ist keine E-Mail-Adresse: %2</translation>
+    </message>
+    <message>
+        <source>The from name &quot;%1&quot; contains a control character.</source>
+        <translation>Der Absendername „%1“ enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>The daily limit must be at least 1 message, not %1.</source>
+        <translation>Das Tageslimit muss mindestens 1 Nachricht sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>The rate must be at least 1 message a minute, not %1.</source>
+        <translation>Die Rate muss mindestens 1 Nachricht pro Minute sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>The connections must be between 1 and 32, not %1.</source>
+        <translation>Die Verbindungen müssen zwischen 1 und 32 liegen, nicht bei %1.</translation>
+    </message>
+    <message>
+        <source>The trusted certificate fingerprint must be a SHA-256 fingerprint (32 bytes).</source>
+        <translation>Der Fingerabdruck des vertrauten Zertifikats muss ein SHA-256-Fingerabdruck sein (32 Bytes).</translation>
+    </message>
+    <message>
+        <source>There is already a sender account named &quot;%1&quot;; choose another name.</source>
+        <translation>Es gibt schon ein Absenderkonto namens „%1“; wählen Sie einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>The DKIM key %1 does not exist (any more).</source>
+        <translation>Den DKIM-Schlüssel %1 gibt es nicht (mehr).</translation>
+    </message>
+    <message>
+        <source>The account&apos;s password goes into the vault, which is locked.</source>
+        <translation>Das Passwort des Kontos kommt in den Tresor, und der ist gesperrt.</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; cannot be deleted while campaign %2 &quot;%3&quot;, which may send from it, still has messages to send: let it finish, or cancel it first.</source>
+        <translation>Das Konto „%1“ kann nicht gelöscht werden, solange Kampagne %2 „%3“, die darüber senden darf, noch Nachrichten zu senden hat: Lassen Sie sie zu Ende laufen oder brechen Sie sie zuerst ab.</translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; has no password stored: edit it and enter one.</source>
+        <translation>Für das Konto „%1“ ist kein Passwort gespeichert: Bearbeiten Sie es und geben Sie eines ein.</translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation>Es gibt keine Kampagne %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Sender Accounts</source>
+        <translation>Absenderkonten</translation>
+    </message>
+    <message>
+        <source>Campaigns are delivered through these accounts, each within its own daily limit and rate. Passwords are kept in the workspace&apos;s vault.</source>
+        <translation>Kampagnen werden über diese Konten zugestellt, jedes innerhalb seines eigenen Tageslimits und seiner Rate. Passwörter liegen im Tresor des Arbeitsbereichs.</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>Connect to the server, sign in and show exactly what happened; nothing is sent</source>
+        <translation>Mit dem Server verbinden, anmelden und genau zeigen, was geschah; es wird nichts gesendet</translation>
+    </message>
+    <message>
+        <source>No sender accounts yet: press Add… and choose your provider.</source>
+        <translation>Noch keine Absenderkonten: Klicken Sie auf Hinzufügen… und wählen Sie Ihren Anbieter.</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Test</source>
+        <translation>Test &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>What the server said during the last test appears here.</source>
+        <translation>Was der Server beim letzten Test gesagt hat, erscheint hier.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>(no sign-in)</source>
+        <translation>(keine Anmeldung)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 a day, %2 a minute, %n connection(s)</source>
+        <translation>
+            <numerusform>%1 am Tag, %2 pro Minute, %n Verbindung</numerusform>
+            <numerusform>%1 am Tag, %2 pro Minute, %n Verbindungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1. Press Test to check that it can sign in.</source>
+        <translation>%1 hinzugefügt. Klicken Sie auf Testen, um zu prüfen, ob die Anmeldung klappt.</translation>
+    </message>
+    <message>
+        <source>Delete Sender Account</source>
+        <translation>Absenderkonto löschen</translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation>%1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>Not tested: the account&apos;s password is in the vault, which stayed locked.</source>
+        <translation>Nicht getestet: Das Passwort des Kontos liegt im Tresor, und der blieb gesperrt.</translation>
+    </message>
+    <message>
+        <source>Testing %1: connecting to %2:%3…</source>
+        <translation>%1 wird getestet: Verbindung zu %2:%3…</translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation>Test abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Trust Certificate</source>
+        <translation>Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 did not verify. If it is your own server&apos;s certificate, Mailroom can trust exactly this one for the account %2 (SHA-256 %3). Trust it?</source>
+        <translation>Das Zertifikat von %1 ließ sich nicht prüfen. Wenn es das Zertifikat Ihres eigenen Servers ist, kann Mailroom genau diesem für das Konto %2 vertrauen (SHA-256 %3). Vertrauen?</translation>
+    </message>
+    <message>
+        <source>%1 now trusts the certificate %2. Test again.</source>
+        <translation>%1 vertraut jetzt dem Zertifikat %2. Testen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Delete the account %1? Its stored password is deleted too. A campaign that listed only this account will send from every account.</source>
+        <translation>Das Konto %1 löschen? Sein gespeichertes Passwort wird mitgelöscht. Eine Kampagne, die nur dieses Konto vorsah, sendet dann über alle Konten.</translation>
+    </message>
+</context>
+<context>
     <name>AddContactCommand</name>
     <message>
         <source>Add %1</source>
@@ -36,6 +455,37 @@
     <message>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDelivery</name>
+    <message>
+        <source>The campaign &quot;%1&quot; cannot be sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; it cannot be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; it cannot be scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2, not sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2, not paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; there is nothing to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; its recipients cannot be sent again.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -520,6 +970,26 @@
     <message>
         <source>Delete the campaign “%1” and its attachments? This cannot be undone.</source>
         <translation>Die Kampagne „%1“ und ihre Anhänge löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1988,72 @@
     </message>
 </context>
 <context>
+    <name>DeliveryEngine</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>The contact was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheduled campaign could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” cannot be rendered: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>Not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused with %1 recipients to go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sender account may send this campaign: add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for quota until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishes around %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing the messages in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoCampaign</name>
     <message>
         <source>Spring newsletter (sample)</source>
@@ -1600,6 +2136,14 @@
     <message>
         <source>Could not sign with the DKIM key: %1</source>
         <translation>Mit dem DKIM-Schlüssel konnte nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown libcrypto error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libcrypto could not read the RSA key: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3574,10 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
         <source>Su&amp;ppression List…</source>
         <translation>&amp;Sperrliste…</translation>
     </message>
+    <message>
+        <source>Sender &amp;Accounts…</source>
+        <translation>Absenderk&amp;onten…</translation>
+    </message>
 </context>
 <context>
     <name>MergeTemplate</name>
@@ -3264,6 +3812,115 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>Outbox row %1 cannot be recorded as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact unsubscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s address bounced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact complained (marked a message as spam).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is on the suppression list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address&apos;s domain is on the suppression list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailroom stopped while waiting for the server&apos;s reply to this message: it may have been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer restarted while this message was being sent: it may have been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailroom stopped before this message was sent: it goes out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no outbox row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only unknown or failed recipients can be sent again, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent again at the user&apos;s request (was unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retried at the user&apos;s request (had failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outbox::Private</name>
+    <message>
+        <source>There is no outbox row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox row %1 is %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxState</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphraseSource</name>
     <message>
         <source>No passphrase on standard input: it is empty.</source>
@@ -3280,6 +3937,40 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <message>
         <source>The passphrase on standard input is not UTF-8 text.</source>
         <translation>Die Passphrase auf der Standardeingabe ist kein UTF-8-Text.</translation>
+    </message>
+</context>
+<context>
+    <name>QuotaLedger</name>
+    <message>
+        <source>There is no sender account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; may send %2 more messages now, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPolicy</name>
+    <message>
+        <source>Gave up after %1 tries over %2 hours: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply after the end of the message (timed out): it may have been delivered. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection ended after the end of the message: it may have been delivered. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed before the message was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent %1 times in a row; trying again later. %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3781,6 +4472,124 @@ Hafenstraße 12
     </message>
 </context>
 <context>
+    <name>SmtpReplyParser</name>
+    <message>
+        <source>The server sent a reply line longer than %1 bytes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not an SMTP reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server changed the reply code within one reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a reply of more than %1 lines: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSession</name>
+    <message>
+        <source>no answer within the time allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection within %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS, and this account requires it; nothing was sent without encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was not accepted (%1). Its SHA-256 fingerprint is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the certificate trusted for this account is %1, a different one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake did not finish in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection is not encrypted, and this account does not allow sending its credentials in the clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not offer XOAUTH2 (it offers: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server offers no password sign-in, AUTH PLAIN or LOGIN (it offers: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing an address with spaces, angle brackets or control characters: &lt;%1&gt; to &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; to &lt;%2&gt;: an address with non-ASCII characters needs SMTPUTF8, which the server does not offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message has 8-bit content and the server does not offer 8BITMIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message is %1 bytes; the server accepts at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped before the end of the message; it was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: connected (%3), %4; the server is ready to take mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqlError</name>
     <message>
         <source>The workspace is busy in another program; could not %1. Try again in a moment.</source>
@@ -4097,6 +4906,134 @@ Hafenstraße 12
     <message>
         <source>count the suppression list</source>
         <translation>Einträge der Sperrliste zählen</translation>
+    </message>
+    <message>
+        <source>read the sender accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the sender account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the account&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the sender account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign&apos;s accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the campaign&apos;s accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record delivery in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the campaign&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaigns due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the account&apos;s messages of the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the outbox log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue the campaign&apos;s recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claim recipients from the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark a message in doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count a message against the account&apos;s daily limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record a message&apos;s outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put claimed recipients back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check recipients before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip a recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recover the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the outbox log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue recipients again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel the campaign&apos;s remaining recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the account&apos;s quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign&apos;s sender accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the account&apos;s messages of the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the account&apos;s claimed messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update the account&apos;s rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest the sender account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget old sends</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

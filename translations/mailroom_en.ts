@@ -2,6 +2,425 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccountEditor</name>
+    <message>
+        <source>Sender Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Newsletter (Gmail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Provider:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>smtp.example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;curity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign &amp;in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@example.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allow signing in without TLS (only for a relay you trust)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From na&amp;me:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blue Door Bakery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default: the user, when it is an address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages per &amp;day:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most this many messages in any 24 hours (a rolling window)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many connections to the server at once (1 to 32)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust certificate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only for a self-hosted server whose certificate does not verify: the SHA-256 fingerprint of the one certificate to accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint (64 hex digits, colons optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&amp;KIM key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Sender Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sender Account “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>STARTTLS (port 587)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TLS (port 465)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (a local relay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAuth token (XOAUTH2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing (the server trusts this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the stored password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None (sign with the key of the From domain, if any)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account was not saved: its password goes into the vault, which stayed locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From &amp;address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Messages pe&amp;r minute:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conn&amp;ections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OAut&amp;h token:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountPresets</name>
+    <message>
+        <source>Gmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail sends at most 500 messages in any 24 hours (a rolling window, not a calendar day). Your normal Google password does not work here: turn on 2-Step Verification in your Google Account, then make an app password (Security &gt; App passwords) and enter those 16 letters as the password. The user is your full Gmail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google Workspace sends at most 2,000 messages a day per user (500 while the account is in its trial: lower the daily limit until you have paid). Use an app password (2-Step Verification must be on, and your administrator must allow it) and your full work address as the user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outlook / Microsoft 365</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microsoft 365 lets one mailbox send to 10,000 recipients a day, 30 messages a minute, over at most 3 connections at once. Your administrator must allow SMTP AUTH for the mailbox; with multi-factor sign-in use an app password. The user is your full address. Outlook.com personal accounts have much lower, unpublished limits: start at 300 a day.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amazon SES</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host names your region: email-smtp.REGION.amazonaws.com (change us-east-1 to yours). The user and password are SMTP credentials made in the SES console, not your AWS keys. A new account is in the sandbox: 200 messages a day at 1 a second, to verified addresses only. Once out of it, set the daily limit and rate to the quota the console shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other SMTP server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter your provider&apos;s SMTP host; port 587 with STARTTLS is the usual submission port, 465 with TLS the other. Ask the provider for its daily cap and rate and set them here: Mailroom never sends more than you allow. For a self-hosted server whose certificate does not verify, trust its SHA-256 fingerprint instead of turning verification off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountRepository</name>
+    <message>
+        <source>There is no sender account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sender account named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint &quot;%1&quot; contains &quot;%2&quot;, which is not a hex digit: give the SHA-256 fingerprint as 64 hex digits, colons optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate fingerprint &quot;%1&quot; has %2 hex digits; a SHA-256 fingerprint has 64 (colons optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account needs a name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account name &quot;%1&quot; contains a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The port %1 is not between 1 and 65535 (587 for STARTTLS, 465 for TLS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user &quot;%1&quot; contains a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account signs in to its server, so it needs a user (usually your full address).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account signs in with an OAuth token: enter the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account signs in with a password: enter the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The security is &quot;none&quot;, so the password would cross the network unencrypted: choose STARTTLS or TLS, or explicitly allow authentication without TLS for this account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account needs a from address: the address its messages come from.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The from address &quot;%1&quot; is not an email address: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The from name &quot;%1&quot; contains a control character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The daily limit must be at least 1 message, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rate must be at least 1 message a minute, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connections must be between 1 and 32, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The trusted certificate fingerprint must be a SHA-256 fingerprint (32 bytes).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is already a sender account named &quot;%1&quot;; choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DKIM key %1 does not exist (any more).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account&apos;s password goes into the vault, which is locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; cannot be deleted while campaign %2 &quot;%3&quot;, which may send from it, still has messages to send: let it finish, or cancel it first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; has no password stored: edit it and enter one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no campaign %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Sender Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaigns are delivered through these accounts, each within its own daily limit and rate. Passwords are kept in the workspace&apos;s vault.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the server, sign in and show exactly what happened; nothing is sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sender accounts yet: press Add… and choose your provider.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the server said during the last test appears here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no sign-in)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 a day, %2 a minute, %n connection(s)</source>
+        <translation>
+            <numerusform>%1 a day, %2 a minute, %n connection</numerusform>
+            <numerusform>%1 a day, %2 a minute, %n connections</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Added %1. Press Test to check that it can sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete Sender Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested: the account&apos;s password is in the vault, which stayed locked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing %1: connecting to %2:%3…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust Certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate of %1 did not verify. If it is your own server&apos;s certificate, Mailroom can trust exactly this one for the account %2 (SHA-256 %3). Trust it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 now trusts the certificate %2. Test again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the account %1? Its stored password is deleted too. A campaign that listed only this account will send from every account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AddContactCommand</name>
     <message>
         <source>Add %1</source>
@@ -35,6 +454,37 @@
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignDelivery</name>
+    <message>
+        <source>The campaign &quot;%1&quot; cannot be sent: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; it cannot be started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; it cannot be scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2, not sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2, not paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; there is nothing to cancel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The campaign &quot;%1&quot; is %2; its recipients cannot be sent again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -517,6 +967,26 @@
     </message>
     <message>
         <source>Delete the campaign “%1” and its attachments? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1516,6 +1986,72 @@
     </message>
 </context>
 <context>
+    <name>DeliveryEngine</name>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scheduled campaign could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign “%1” cannot be rendered: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryStatus</name>
+    <message>
+        <source>Not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starts at %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused with %1 recipients to go.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No sender account may send this campaign: add one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for quota until %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishes around %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finishing the messages in flight.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DemoCampaign</name>
     <message>
         <source>Spring newsletter (sample)</source>
@@ -1597,6 +2133,14 @@
     </message>
     <message>
         <source>Could not sign with the DKIM key: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown libcrypto error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>libcrypto could not read the RSA key: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3027,6 +3571,10 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
         <source>Su&amp;ppression List…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Sender &amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MergeTemplate</name>
@@ -3261,6 +3809,115 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
 </context>
 <context>
+    <name>Outbox</name>
+    <message>
+        <source>Outbox row %1 cannot be recorded as %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact was deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact unsubscribed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact&apos;s address bounced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The contact complained (marked a message as spam).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address is on the suppression list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address&apos;s domain is on the suppression list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailroom stopped while waiting for the server&apos;s reply to this message: it may have been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The computer restarted while this message was being sent: it may have been delivered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailroom stopped before this message was sent: it goes out again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no outbox row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only unknown or failed recipients can be sent again, not %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent again at the user&apos;s request (was unknown).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retried at the user&apos;s request (had failed).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Outbox::Private</name>
+    <message>
+        <source>There is no outbox row %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox row %1 is %2, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxState</name>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deferred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PassphraseSource</name>
     <message>
         <source>No passphrase on standard input: it is empty.</source>
@@ -3276,6 +3933,40 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
     <message>
         <source>The passphrase on standard input is not UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuotaLedger</name>
+    <message>
+        <source>There is no sender account %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account &quot;%1&quot; may send %2 more messages now, not %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReplyPolicy</name>
+    <message>
+        <source>Gave up after %1 tries over %2 hours: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No reply after the end of the message (timed out): it may have been delivered. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection ended after the end of the message: it may have been delivered. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection failed before the message was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not sent %1 times in a row; trying again later. %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3776,6 +4467,124 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
 </context>
 <context>
+    <name>SmtpReplyParser</name>
+    <message>
+        <source>The server sent a reply line longer than %1 bytes: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a line that is not an SMTP reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server changed the reply code within one reply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server sent a reply of more than %1 lines: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSession</name>
+    <message>
+        <source>no answer within the time allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no connection within %1 seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not offer STARTTLS, and this account requires it; nothing was sent without encryption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server&apos;s certificate was not accepted (%1). Its SHA-256 fingerprint is %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; the certificate trusted for this account is %1, a different one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake did not finish in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the TLS handshake failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection is not encrypted, and this account does not allow sending its credentials in the clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server does not offer XOAUTH2 (it offers: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server offers no password sign-in, AUTH PLAIN or LOGIN (it offers: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session is not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>refusing an address with spaces, angle brackets or control characters: &lt;%1&gt; to &lt;%2&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;%1&gt; to &lt;%2&gt;: an address with non-ASCII characters needs SMTPUTF8, which the server does not offer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message has 8-bit content and the server does not offer 8BITMIME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the message is %1 bytes; the server accepts at most %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped before the end of the message; it was not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sign-in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1:%2: connected (%3), %4; the server is ready to take mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SqlError</name>
     <message>
         <source>The workspace is busy in another program; could not %1. Try again in a moment.</source>
@@ -4091,6 +4900,134 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message>
         <source>count the suppression list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the sender accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the sender account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the account&apos;s password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete the sender account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign&apos;s accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>save the campaign&apos;s accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record delivery in the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>change the campaign&apos;s status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaigns due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the account&apos;s messages of the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write the outbox log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue the campaign&apos;s recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>claim recipients from the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mark a message in doubt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count a message against the account&apos;s daily limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record a message&apos;s outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>put claimed recipients back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>check recipients before sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skip a recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recover the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the outbox log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queue recipients again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancel the campaign&apos;s remaining recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the account&apos;s quota</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read the campaign&apos;s sender accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the account&apos;s messages of the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the account&apos;s claimed messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update the account&apos;s rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest the sender account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget old sends</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

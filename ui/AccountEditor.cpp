@@ -114,7 +114,7 @@ void AccountEditor::updateAuthWidgets()
     const bool signsIn = auth != SmtpAuth::None;
     m_ui->userLineEdit->setEnabled(signsIn);
     m_ui->passwordLineEdit->setEnabled(signsIn);
-    m_ui->passwordLabel->setText(auth == SmtpAuth::XOAuth2 ? tr("OAuth &token:") : tr("Pass&word:"));
+    m_ui->passwordLabel->setText(auth == SmtpAuth::XOAuth2 ? tr("OAut&h token:") : tr("Pass&word:"));
     m_ui->allowPlaintextCheckBox->setEnabled(signsIn && security == SmtpSecurity::None);
 }
 

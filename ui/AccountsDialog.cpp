@@ -201,8 +201,8 @@ void AccountsDialog::deleteSelected()
     const qint64 id = account->id;
     const QMessageBox::StandardButton answer =
         Dialogs::question(this, tr("Delete Sender Account"),
-                          tr("Delete the account %1? Its stored password is deleted too; campaigns that listed it "
-                             "send from their other accounts.")
+                          tr("Delete the account %1? Its stored password is deleted too. A campaign that listed only "
+                             "this account will send from every account.")
                               .arg(name),
                           QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes) {
