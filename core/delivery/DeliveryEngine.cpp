@@ -306,6 +306,15 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
     ContactRepository contacts(connection->database());
     SmtpSession session(settings);
     const QString envelopeFrom = account.fromAddress;
+    // The last message's outcome: it goes to the writer with the next message's in-doubt mark,
+    // one transaction for both, or on its own at the end of the batch.
+    OutboxWriter::Job pending;
+    const auto flush = [&] {
+        if (pending) {
+            writer->post(std::move(pending));
+            pending = nullptr;
+        }
+    };
 
     while (!isStopping()) {
         Claimed claimed = claim(account);
@@ -375,9 +384,19 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
             const SmtpSendResult result = session.send(envelopeFrom, row.email, message->bytes, [&]() -> bool {
                 // In doubt from here on; committed before the dot goes out.
                 const qint64 at = clock.nowMs();
-                const Status marked = writer->run([this, row, account, at](QSqlDatabase db) -> Status {
+                OutboxWriter::Job mark = [this, row, account, at](QSqlDatabase db) -> Status {
                     return outboxOn(db).markInDoubt(row.itemId, account.id, at);
-                });
+                };
+                if (pending) {
+                    mark = [outcome = std::move(pending), mark = std::move(mark)](QSqlDatabase db) -> Status {
+                        if (Status s = outcome(db); !s) {
+                            return s;
+                        }
+                        return mark(db);
+                    };
+                    pending = nullptr;
+                }
+                const Status marked = writer->run(std::move(mark));
                 if (!marked) {
                     fail(marked);
                 }
@@ -386,7 +405,8 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
             const qint64 after = clock.nowMs();
             const ReplyDecision decision = policy.decide(attemptFrom(result, row), after);
             const qint64 accountId = account.id;
-            writer->post([this, row, accountId, decision, after](QSqlDatabase db) -> Status {
+            flush(); // a mark that never came (the message failed before its dot)
+            pending = [this, row, accountId, decision, after](QSqlDatabase db) -> Status {
                 if (decision.kind == ReplyDecision::Kind::AccountLimit) {
                     if (auto s = QuotaLedger(db).coolDown(accountId, decision.coolUntil, decision.reply); !s) {
                         return s;
@@ -394,7 +414,7 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 }
                 return outboxOn(db).recordOutcome(row.itemId, decision.rowState, accountId, decision.reply,
                                                   decision.retryAt, after);
-            });
+            };
             dirty = true;
             if (decision.kind == ReplyDecision::Kind::AccountLimit) {
                 const QString why = tr("%1: %2").arg(account.name, decision.reply);
@@ -417,10 +437,12 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 }
             }
         }
+        flush();
         if (stop) {
             break;
         }
     }
+    flush();
     session.quit();
 }
 
