@@ -809,6 +809,44 @@ private Q_SLOTS:
         QCOMPARE(r.failure, SmtpFailure::NotOpen);
     }
 
+    void transcriptIsCapped()
+    {
+        // A server with a very long EHLO answer (twice: before and after STARTTLS) cannot make the
+        // "Test account" transcript grow without end.
+        QStringList ehlo;
+        for (int i = 0; i < 98; ++i) {
+            ehlo << QStringLiteral("250-X-EXTENSION-%1").arg(i);
+        }
+        ehlo << QStringLiteral("250-STARTTLS") << QStringLiteral("250 HELP");
+        SmtpTestServer server;
+        QVERIFY(
+            server.start(SmtpTestServer::faultServer(),
+                         tlsArgs("--starttls") + QStringList{QStringLiteral("--reply"),
+                                                             QStringLiteral("ehlo=") + ehlo.join(QLatin1Char('|'))}));
+        SmtpSettings s = settings(server.port(), SmtpSecurity::StartTls);
+        s.trustedCertificateSha256 = m_cert->sha256;
+        SmtpSession session(s);
+        const Status opened = session.open();
+        QVERIFY2(opened.ok(), qPrintable(opened.error().message));
+        QVERIFY(session.transcript().size() <= 201);
+        QCOMPARE(session.transcript().last(), QStringLiteral("-- (transcript truncated)"));
+    }
+
+    void quitDoesNotWaitForASilentServer()
+    {
+        SmtpTestServer server;
+        QVERIFY(server.start(SmtpTestServer::faultServer(), {QStringLiteral("--silent"), QStringLiteral("quit")}));
+        SmtpSettings s = settings(server.port());
+        s.timeouts.commandMs = 500;
+        SmtpSession session(s);
+        QVERIFY(session.open().ok());
+        QElapsedTimer timer;
+        timer.start();
+        session.quit();
+        QVERIFY(timer.elapsed() < 2000);
+        QVERIFY(!session.isOpen());
+    }
+
     void connectionRefused()
     {
         SmtpSession session(settings(SmtpTestServer::freePort()));
