@@ -78,6 +78,12 @@ DeliveryAttempt attemptFrom(const SmtpSendResult& result, const OutboxClaim& row
     case SmtpFailure::Timeout:
         attempt.failure = DeliveryAttempt::Failure::Timeout;
         break;
+    case SmtpFailure::MessageTooBig:
+    case SmtpFailure::NeedsEightBitMime:
+    case SmtpFailure::NeedsSmtpUtf8:
+    case SmtpFailure::InvalidAddress:
+        attempt.failure = DeliveryAttempt::Failure::Unsendable;
+        break;
     default:
         attempt.failure = DeliveryAttempt::Failure::Other;
         break;
@@ -108,6 +114,8 @@ struct DeliveryEngine::Private
     std::condition_variable wakeDispatcher;
     std::condition_variable wakeWorkers; // a worker waiting for quota, or for the engine to stop
     bool stopping = false;
+    // The same, read by SMTP sessions while they wait for a server: they drop the connection.
+    std::atomic<bool> stopNow{false};
     bool woken = false;
     Status failure;
     DeliveryActivity activity;
@@ -305,6 +313,7 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
     }
     ContactRepository contacts(connection->database());
     SmtpSession session(settings);
+    session.setStopFlag(&stopNow);
     const QString envelopeFrom = account.fromAddress;
     // The last message's outcome: it goes to the writer with the next message's in-doubt mark,
     // one transaction for both, or on its own at the end of the batch.
@@ -402,6 +411,12 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 }
                 return bool(marked);
             });
+            if (!result.dotSent && result.failure == SmtpFailure::Aborted) {
+                // Stopping (or the mark could not be written): this one and the rest were not sent.
+                release(claimed.campaignId, claimed.rows, i);
+                stop = true;
+                break;
+            }
             const qint64 after = clock.nowMs();
             const ReplyDecision decision = policy.decide(attemptFrom(result, row), after);
             const qint64 accountId = account.id;
@@ -724,6 +739,7 @@ DeliveryEngine::~DeliveryEngine()
         std::lock_guard<std::mutex> lock(d->mutex);
         d->stopping = true;
     }
+    d->stopNow = true;
     d->wakeDispatcher.notify_all();
     d->wakeWorkers.notify_all();
     if (d->dispatcher) {

@@ -62,7 +62,8 @@ public:
     // follow.
     static Result<std::unique_ptr<DeliveryEngine>> start(const QString& workspacePath, const Vault& vault,
                                                          const Clock& clock, const DeliveryOptions& options = {});
-    // Workers finish the message they are sending; rows they had claimed go back to the queue.
+    // Within about 100 ms: a session waiting for its server drops the connection (a message whose
+    // dot was written is then in doubt); rows claimed and not sent go back to the queue.
     ~DeliveryEngine() override;
 
     // Look again now (a campaign started, paused or resumed; the test clock moved).

@@ -169,6 +169,11 @@ ReplyDecision ReplyPolicy::decide(const DeliveryAttempt& a, qint64 nowMs) const
                 : tr("The connection ended after the end of the message: it may have been delivered. %1").arg(a.error);
         d.reply = d.reply.trimmed();
         return d;
+    } else if (a.failure == DeliveryAttempt::Failure::Unsendable) {
+        d.kind = ReplyDecision::Kind::Failed;
+        d.rowState = OutboxState::Failed;
+        d.reply = a.error;
+        return d;
     } else {
         d.kind = ReplyDecision::Kind::Requeue;
         d.rowState = OutboxState::Queued;

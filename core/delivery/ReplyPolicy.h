@@ -13,7 +13,9 @@ struct DeliveryAttempt
 {
     enum class Stage { Connection, Mail, Rcpt, Data, Body };
     // Why there is no reply, if there is none.
-    enum class Failure { None, Network, Timeout, Other };
+    // Unsendable: this message can never go through this server as it is (larger than its SIZE,
+    // 8-bit or non-ASCII addresses it cannot carry, an address the client refuses to write).
+    enum class Failure { None, Network, Timeout, Unsendable, Other };
 
     Stage stage = Stage::Connection;
     bool dotSent = false;

@@ -129,6 +129,30 @@ Error SmtpSession::replyFailure(SmtpFailure kind, const QString& stage, const Sm
     return failure(kind, stage, reply.toString());
 }
 
+qint64 SmtpSession::waitSlice(const QDeadlineTimer& deadline) const
+{
+    const qint64 left = deadline.remainingTime();
+    return m_stop ? qMin<qint64>(left, 100) : left;
+}
+
+bool SmtpSession::stopRequested() const
+{
+    return m_stop && m_stop->load(std::memory_order_relaxed);
+}
+
+bool SmtpSession::sliceEnded(const QDeadlineTimer& deadline) const
+{
+    return m_stop && !deadline.hasExpired() && m_socket->state() == QAbstractSocket::ConnectedState &&
+           m_socket->error() == QAbstractSocket::SocketTimeoutError;
+}
+
+Error SmtpSession::stopped(const QString& stage)
+{
+    Error error = failure(SmtpFailure::Aborted, stage, tr("stopped: Mailroom is closing"));
+    abort();
+    return error;
+}
+
 Error SmtpSession::socketFailure(const QString& stage, int timedOutAfterMs)
 {
     Error error = [&] {
@@ -186,8 +210,14 @@ Result<SmtpReply> SmtpSession::readReply(int timeoutMs, const QString& stage)
         if (deadline.hasExpired()) {
             return socketFailure(stage, timeoutMs);
         }
-        if (!m_socket->waitForReadyRead(int(qMax<qint64>(1, deadline.remainingTime())))) {
+        if (!m_socket->waitForReadyRead(int(qMax<qint64>(1, waitSlice(deadline))))) {
             if (m_socket->bytesAvailable() > 0) {
+                continue;
+            }
+            if (stopRequested()) {
+                return stopped(stage);
+            }
+            if (sliceEnded(deadline)) {
                 continue;
             }
             const bool timedOut = deadline.hasExpired() || m_socket->error() == QAbstractSocket::SocketTimeoutError;
@@ -223,9 +253,15 @@ Status SmtpSession::flushWrites(int timeoutMs, const QString& stage)
         if (deadline.hasExpired()) {
             return socketFailure(stage, timeoutMs);
         }
-        if (!m_socket->waitForBytesWritten(int(qMax<qint64>(1, deadline.remainingTime())))) {
+        if (!m_socket->waitForBytesWritten(int(qMax<qint64>(1, waitSlice(deadline))))) {
             if (m_socket->bytesToWrite() == 0) {
                 break;
+            }
+            if (stopRequested()) {
+                return stopped(stage);
+            }
+            if (sliceEnded(deadline)) {
+                continue;
             }
             const bool timedOut = m_socket->state() == QAbstractSocket::ConnectedState &&
                                   (deadline.hasExpired() || m_socket->error() == QAbstractSocket::SocketTimeoutError);

@@ -12,6 +12,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 
@@ -71,6 +72,10 @@ public:
     void quit();
     // Drop the connection without QUIT.
     void abort();
+    // While *stop is true, waits for the server end within 100 ms: the connection is dropped and
+    // the step fails as Aborted (a message whose dot was written is then in doubt). For an
+    // engine that is shutting down. The flag must outlive the session.
+    void setStopFlag(const std::atomic<bool>* stop) { m_stop = stop; }
 
     const SmtpCapabilities& capabilities() const { return m_caps; }
     bool isEncrypted() const;
@@ -103,6 +108,11 @@ private:
     Error replyFailure(SmtpFailure kind, const QString& stage, const SmtpReply& reply);
     // Names the socket's problem (a timeout when timedOutAfterMs > 0) and closes the connection.
     Error socketFailure(const QString& stage, int timedOutAfterMs);
+    // Waiting in slices so a stop flag is seen (see setStopFlag).
+    qint64 waitSlice(const QDeadlineTimer& deadline) const;
+    bool stopRequested() const;
+    bool sliceEnded(const QDeadlineTimer& deadline) const;
+    Error stopped(const QString& stage);
     QString where(const QString& stage) const;
     void note(const QString& line);
     void finishSend(SmtpSendResult& result);
@@ -119,6 +129,7 @@ private:
     qsizetype m_transcriptBytes = 0;
     bool m_recording = false; // transcript on during open()
     bool m_open = false;
+    const std::atomic<bool>* m_stop = nullptr;
     QByteArray m_dataBuffer;    // the encoded message, reused for every message
     QByteArray m_commandBuffer; // MAIL/RCPT/DATA, reused
 };

@@ -232,8 +232,11 @@ class Session:
                     self.reset_and_close()
                     raise Dropped()
             lines.append(line[1:] if line.startswith(b".") else line)
-        if self.args.out and self.fault_applies("dot") and not (
-                {"dot"} & (set(self.args.drop) | set(self.args.silent) | set(self.args.garbage))):
+        # Kept only when the server accepts it: not when the dot is answered with a fault.
+        refused = self.fault_applies("dot") and (
+            "dot" in set(self.args.drop) | set(self.args.silent) | set(self.args.garbage)
+            or not self.args.reply.get("dot", "250").startswith("2"))
+        if self.args.out and not refused:
             self.server.count += 1
             with open(os.path.join(self.args.out, "%d.eml" % self.server.count), "wb") as f:
                 f.write(b"".join(lines))

@@ -6,6 +6,7 @@
 #include "tests/unit/core/smtp/SmtpTestServer.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTest>
 
 // The delivery engine against a scripted server that misbehaves (tests/tools/smtp_fault_server.py):
@@ -94,6 +95,7 @@ private Q_SLOTS:
         QCOMPARE(count(OutboxState::Sent), 3);
         QCOMPARE(count(OutboxState::Failed), 0);
         QCOMPARE(count(OutboxState::Queued), 7); // the refused one goes back too
+        QCOMPARE(received(), 3);
         const qint64 coolUntil = f.scalar(QStringLiteral("SELECT cool_until FROM accounts WHERE id = %1").arg(account));
         QVERIFY(coolUntil >= clock.nowMs() + 3600'000);
         QVERIFY(idle->resumeAt && *idle->resumeAt >= coolUntil);
@@ -146,7 +148,42 @@ private Q_SLOTS:
         QVERIFY(idle);
         QCOMPARE(count(OutboxState::Sent), 5);
         QCOMPARE(count(OutboxState::Unknown), 5);
+        QCOMPARE(received(), 5); // the server kept only what it accepted
         QCOMPARE(f.status(m_campaignId), CampaignStatus::Done);
+    }
+
+    void aMessageOverTheServersSizeFailsWithoutRetrying()
+    {
+        QVERIFY(startServer({QStringLiteral("--size"), QStringLiteral("2000")}));
+        QVERIFY(f.addAccount(QStringLiteral("Relay"), m_server.port(), 1000, 100000, 1));
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(f.db(), m_campaignId, *f.vault, clock.nowMs()).ok());
+
+        const auto idle = deliver(clock);
+        QVERIFY(idle);
+        QCOMPARE(count(OutboxState::Failed), 10);
+        QVERIFY2(lastReply(OutboxState::Failed).contains(QLatin1String("2000")),
+                 qPrintable(lastReply(OutboxState::Failed)));
+        QCOMPARE(received(), 0);
+    }
+
+    void closingDoesNotWaitForASilentServer()
+    {
+        // RFC 5321's timeouts are minutes long; closing Mailroom must not take that long.
+        QVERIFY(startServer({QStringLiteral("--silent"), QStringLiteral("rcpt")}));
+        QVERIFY(f.addAccount(QStringLiteral("Relay"), m_server.port(), 1000, 100000, 1));
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(f.db(), m_campaignId, *f.vault, clock.nowMs()).ok());
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
+        QVERIFY(engine.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(count(OutboxState::Sending) > 0, 10000);
+        QTest::qWait(300); // in RCPT, waiting
+        QElapsedTimer closing;
+        closing.start();
+        engine.value().reset();
+        QVERIFY2(closing.elapsed() < 3000, qPrintable(QString::number(closing.elapsed())));
+        QCOMPARE(count(OutboxState::Queued), 10); // nothing was sent, nothing is lost
+        QCOMPARE(received(), 0);
     }
 
     void aSilentServerTimesOutIntoUnknown()

@@ -185,6 +185,21 @@ private Q_SLOTS:
         QVERIFY(d.reply.contains(a.error));
     }
 
+    void aMessageTheServerCannotTakeFailsAtOnce()
+    {
+        // Larger than the server's SIZE: sending it again would only loop.
+        DeliveryAttempt a;
+        a.stage = DeliveryAttempt::Stage::Mail;
+        a.failure = DeliveryAttempt::Failure::Unsendable;
+        a.error =
+            QStringLiteral("smtp.example.com:587: MAIL: the message is 31,000,000 bytes, the server takes 25,000,000");
+        a.queuedAt = kNow;
+        const ReplyDecision d = ReplyPolicy().decide(a, kNow);
+        QCOMPARE(d.kind, ReplyDecision::Kind::Failed);
+        QCOMPARE(d.rowState, OutboxState::Failed);
+        QCOMPARE(d.reply, a.error);
+    }
+
     void noReplyAfterTheDotIsUnknown_data()
     {
         QTest::addColumn<int>("failure");
