@@ -1,5 +1,7 @@
 #include "app/cli/CampaignCommands.h"
 
+#include "app/cli/CliVault.h"
+
 #include "app/cli/AccountCommands.h"
 #include "app/cli/WorkspaceCommands.h"
 #include "core/campaigns/CampaignRepository.h"
@@ -231,7 +233,23 @@ std::optional<CampaignCommands::Opened> CampaignCommands::open(const CliRequest&
         problem = CliStatus::failed(campaign.error());
         return std::nullopt;
     }
-    return Opened{std::move(workspace).value(), campaign.value()};
+    return Opened{std::move(workspace).value(), campaign.value(), std::nullopt};
+}
+
+std::optional<CampaignCommands::Opened> CampaignCommands::openWithVault(const CliRequest& request,
+                                                                        const QString& idText, CliStatus& problem)
+{
+    auto opened = open(request, idText, true, problem);
+    if (!opened) {
+        return std::nullopt;
+    }
+    auto vault = openCliVault(opened->workspace->database(), request);
+    if (!vault) {
+        problem = CliStatus::failed(vault.error());
+        return std::nullopt;
+    }
+    opened->vault.emplace(std::move(vault).value());
+    return opened;
 }
 
 QList<CliCommand> CampaignCommands::commands()

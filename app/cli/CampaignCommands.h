@@ -2,6 +2,7 @@
 
 #include "app/cli/CliCommand.h"
 #include "core/campaigns/Campaign.h"
+#include "core/security/Vault.h"
 #include "core/storage/Workspace.h"
 
 #include <memory>
@@ -20,9 +21,13 @@ public:
     {
         std::unique_ptr<Workspace> workspace;
         Campaign campaign;
+        std::optional<Vault> vault; // set by openWithVault()
     };
     static std::optional<Opened> open(const CliRequest& request, const QString& idText, bool forWriting,
                                       CliStatus& problem);
+    // The same, writable, with the workspace's vault open (keychain, MAILROOM_PASSPHRASE or
+    // --passphrase-stdin): for the commands that render, sign or send.
+    static std::optional<Opened> openWithVault(const CliRequest& request, const QString& idText, CliStatus& problem);
 
 private:
     static CliStatus create(const CliRequest& request, CliOutput& out);

@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace {
 
 QString tr(const char* text)
@@ -165,15 +167,12 @@ QList<CliCommand> DeliveryCommands::commands()
 CliStatus DeliveryCommands::send(const CliRequest& request, CliOutput& out)
 {
     CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
+    auto open = CampaignCommands::openWithVault(request, request.args.positionals().value(0), problem);
     if (!open) {
         return problem;
     }
     QSqlDatabase db = open->workspace->database();
-    auto vault = openCliVault(db, request);
-    if (!vault) {
-        return CliStatus::failed(vault.error());
-    }
+    const Vault& vault = *open->vault;
     const Campaign& campaign = open->campaign;
     SystemClock clock;
     if (request.args.isSet(QStringLiteral("at"))) {
@@ -184,7 +183,7 @@ CliStatus DeliveryCommands::send(const CliRequest& request, CliOutput& out)
         if (!at) {
             return CliStatus::usage(at.error().message);
         }
-        if (auto s = CampaignDelivery::schedule(db, campaign.id, at.value(), vault.value(), clock.nowMs()); !s) {
+        if (auto s = CampaignDelivery::schedule(db, campaign.id, at.value(), vault, clock.nowMs()); !s) {
             return CliStatus::failed(s.error());
         }
         out.line(tr("Scheduled to start at %1.").arg(localTime(at.value())));
@@ -194,7 +193,7 @@ CliStatus DeliveryCommands::send(const CliRequest& request, CliOutput& out)
     case CampaignStatus::Draft:
     case CampaignStatus::Rendered:
     case CampaignStatus::Scheduled: {
-        auto started = CampaignDelivery::start(db, campaign.id, vault.value(), clock.nowMs());
+        auto started = CampaignDelivery::start(db, campaign.id, vault, clock.nowMs());
         if (!started) {
             return CliStatus::failed(started.error());
         }
@@ -214,8 +213,7 @@ CliStatus DeliveryCommands::send(const CliRequest& request, CliOutput& out)
         return CliStatus::failed(tr("The campaign was cancelled."));
     }
     if (request.args.isSet(QStringLiteral("wait"))) {
-        if (CliStatus s = deliverNow(*open->workspace, vault.value(), campaign.id, out);
-            s.exit != CliStatus::Exit::Success) {
+        if (CliStatus s = deliverNow(*open->workspace, vault, campaign.id, out); s.exit != CliStatus::Exit::Success) {
             return s;
         }
     } else {
@@ -231,47 +229,58 @@ CliStatus DeliveryCommands::send(const CliRequest& request, CliOutput& out)
     return CliStatus::success();
 }
 
-CliStatus DeliveryCommands::pause(const CliRequest& request, CliOutput& out)
+namespace {
+
+// Opens the campaign an ID argument names for writing and changes its status with `change`.
+CliStatus changeCampaign(const CliRequest& request, CliOutput& out,
+                         const std::function<Result<QString>(QSqlDatabase, qint64, qint64)>& change)
 {
     CliStatus problem;
     auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
     if (!open) {
         return problem;
     }
-    if (auto s = CampaignDelivery::pause(open->workspace->database(), open->campaign.id, SystemClock().nowMs()); !s) {
-        return CliStatus::failed(s.error());
+    auto said = change(open->workspace->database(), open->campaign.id, SystemClock().nowMs());
+    if (!said) {
+        return CliStatus::failed(said.error());
     }
-    out.line(tr("Paused."));
+    out.line(said.value());
     return CliStatus::success();
+}
+
+Result<QString> said(const Status& status, const QString& text)
+{
+    if (!status) {
+        return status.error();
+    }
+    return text;
+}
+
+} // namespace
+
+CliStatus DeliveryCommands::pause(const CliRequest& request, CliOutput& out)
+{
+    return changeCampaign(request, out, [](QSqlDatabase db, qint64 id, qint64 now) {
+        return said(CampaignDelivery::pause(db, id, now), tr("Paused."));
+    });
 }
 
 CliStatus DeliveryCommands::resume(const CliRequest& request, CliOutput& out)
 {
-    CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
-    if (!open) {
-        return problem;
-    }
-    if (auto s = CampaignDelivery::resume(open->workspace->database(), open->campaign.id, SystemClock().nowMs()); !s) {
-        return CliStatus::failed(s.error());
-    }
-    out.line(tr("Sending again."));
-    return CliStatus::success();
+    return changeCampaign(request, out, [](QSqlDatabase db, qint64 id, qint64 now) {
+        return said(CampaignDelivery::resume(db, id, now), tr("Sending again."));
+    });
 }
 
 CliStatus DeliveryCommands::cancel(const CliRequest& request, CliOutput& out)
 {
-    CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
-    if (!open) {
-        return problem;
-    }
-    auto cancelled = CampaignDelivery::cancel(open->workspace->database(), open->campaign.id, SystemClock().nowMs());
-    if (!cancelled) {
-        return CliStatus::failed(cancelled.error());
-    }
-    out.line(tr("Cancelled; %1 recipients will not get it.").arg(cancelled.value()));
-    return CliStatus::success();
+    return changeCampaign(request, out, [](QSqlDatabase db, qint64 id, qint64 now) -> Result<QString> {
+        auto cancelled = CampaignDelivery::cancel(db, id, now);
+        if (!cancelled) {
+            return cancelled.error();
+        }
+        return tr("Cancelled; %1 recipients will not get it.").arg(cancelled.value());
+    });
 }
 
 CliStatus DeliveryCommands::status(const CliRequest& request, CliOutput& out)
@@ -300,18 +309,14 @@ CliStatus DeliveryCommands::resend(const CliRequest& request, CliOutput& out)
     if (unknown == failed) {
         return CliStatus::usage(tr("campaign resend needs either --unknown or --failed"));
     }
-    CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
-    if (!open) {
-        return problem;
-    }
-    auto queued = CampaignDelivery::resend(open->workspace->database(), open->campaign.id,
-                                           unknown ? OutboxState::Unknown : OutboxState::Failed, SystemClock().nowMs());
-    if (!queued) {
-        return CliStatus::failed(queued.error());
-    }
-    out.line(tr("Queued %1 recipients again.").arg(queued.value()));
-    return CliStatus::success();
+    const OutboxState from = unknown ? OutboxState::Unknown : OutboxState::Failed;
+    return changeCampaign(request, out, [from](QSqlDatabase db, qint64 id, qint64 now) -> Result<QString> {
+        auto queued = CampaignDelivery::resend(db, id, from, now);
+        if (!queued) {
+            return queued.error();
+        }
+        return tr("Queued %1 recipients again.").arg(queued.value());
+    });
 }
 
 CliStatus DeliveryCommands::outbox(const CliRequest& request, CliOutput& out)

@@ -137,22 +137,19 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
         return CliStatus::usage(date.error().message);
     }
     CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.value(QStringLiteral("campaign")), true, problem);
+    auto open = CampaignCommands::openWithVault(request, request.args.value(QStringLiteral("campaign")), problem);
     if (!open) {
         return problem;
     }
     QSqlDatabase db = open->workspace->database();
+    const Vault& vault = *open->vault;
     auto contact = ContactRepository(db).findByEmail(request.args.value(QStringLiteral("contact")));
     if (!contact) {
         return CliStatus::failed(contact.error());
     }
-    auto vault = openCliVault(db, request);
-    if (!vault) {
-        return CliStatus::failed(vault.error());
-    }
     CampaignRenderer::Options options;
     options.date = date.value();
-    auto renderer = CampaignRenderer::prepare(db, open->campaign, vault.value(), options);
+    auto renderer = CampaignRenderer::prepare(db, open->campaign, vault, options);
     if (!renderer) {
         return CliStatus::failed(renderer.error());
     }
@@ -175,16 +172,13 @@ CliStatus MessageCommands::render(const CliRequest& request, CliOutput& out)
 CliStatus MessageCommands::check(const CliRequest& request, CliOutput& out)
 {
     CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
+    auto open = CampaignCommands::openWithVault(request, request.args.positionals().value(0), problem);
     if (!open) {
         return problem;
     }
     QSqlDatabase db = open->workspace->database();
-    auto vault = openCliVault(db, request);
-    if (!vault) {
-        return CliStatus::failed(vault.error());
-    }
-    auto renderer = CampaignRenderer::prepare(db, open->campaign, vault.value(), {});
+    const Vault& vault = *open->vault;
+    auto renderer = CampaignRenderer::prepare(db, open->campaign, vault, {});
     if (!renderer) {
         return CliStatus::failed(renderer.error());
     }
@@ -290,20 +284,17 @@ CliStatus MessageCommands::send(const CliRequest& request, CliOutput& out)
         return CliStatus::usage(date.error().message);
     }
     CliStatus problem;
-    auto open = CampaignCommands::open(request, request.args.positionals().value(0), true, problem);
+    auto open = CampaignCommands::openWithVault(request, request.args.positionals().value(0), problem);
     if (!open) {
         return problem;
     }
     QSqlDatabase db = open->workspace->database();
-    auto vault = openCliVault(db, request);
-    if (!vault) {
-        return CliStatus::failed(vault.error());
-    }
+    const Vault& vault = *open->vault;
     CampaignRenderer::Options options;
     options.date = date.value();
     const QString label = tr("Writing messages");
-    auto report = FolderSend::run(db, open->campaign, vault.value(), request.args.value(QStringLiteral("to-folder")),
-                                  options, [&out, &label](qint64 done, qint64 total) {
+    auto report = FolderSend::run(db, open->campaign, vault, request.args.value(QStringLiteral("to-folder")), options,
+                                  [&out, &label](qint64 done, qint64 total) {
                                       out.progress(label, done, total);
                                       return true;
                                   });
