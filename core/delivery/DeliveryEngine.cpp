@@ -29,6 +29,8 @@
 
 namespace {
 
+constexpr qint64 kRenderRetryMs = 30'000;
+
 // A campaign's renderer for the accounts signing with one DKIM key (0: the From domain's).
 using RendererKey = std::pair<qint64, qint64>;
 
@@ -127,6 +129,8 @@ struct DeliveryEngine::Private
     // Fewer sessions than the account allows, after its server said "too many connections".
     QHash<qint64, int> sessionCap;
     ReplyPolicy policy;
+    // Dispatcher only: campaigns whose renderer could not be prepared, and until when not to try.
+    QHash<qint64, qint64> unrenderableUntil;
     int sessions = 0;
     std::atomic<bool> dirty{false};
 
@@ -168,10 +172,17 @@ struct DeliveryEngine::Private
             failure = status;
         }
     }
-    void noteProblem(const QString& message)
+    // Says it once: the dispatcher meets the same problem on every tick until it is fixed.
+    void report(DeliveryEngine* engine, const QString& message)
     {
-        std::lock_guard<std::mutex> lock(mutex);
-        activity.lastProblem = message;
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (activity.lastProblem == message) {
+                return;
+            }
+            activity.lastProblem = message;
+        }
+        Q_EMIT engine->problem(message);
     }
 
     // Worker side.
@@ -346,8 +357,7 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 writer->post([accountId, until, why](QSqlDatabase db) -> Status {
                     return QuotaLedger(db).coolDown(accountId, until, why);
                 });
-                noteProblem(why);
-                Q_EMIT engine->problem(why);
+                report(engine, why);
                 break;
             }
         }
@@ -433,8 +443,7 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
             dirty = true;
             if (decision.kind == ReplyDecision::Kind::AccountLimit) {
                 const QString why = tr("%1: %2").arg(account.name, decision.reply);
-                noteProblem(why);
-                Q_EMIT engine->problem(why);
+                report(engine, why);
                 if (decision.fewerConnections) {
                     std::lock_guard<std::mutex> lock(mutex);
                     const int open = sessionsOf.value(account.id);
@@ -525,8 +534,7 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
             auto started = CampaignDelivery::start(db, dueCampaign.id, vault, now, options.render);
             if (!started) {
                 const QString why = tr("A scheduled campaign could not start: %1").arg(started.error().message);
-                noteProblem(why);
-                Q_EMIT engine->problem(why);
+                report(engine, why);
                 continue;
             }
             dirty = true;
@@ -559,6 +567,10 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
                 continue;
             }
             std::shared_ptr<const CampaignRenderer> renderer = rendererFor(dueCampaign.id, keyId);
+            if (!renderer && unrenderableUntil.value(dueCampaign.id) > now) {
+                ready = false; // failed a moment ago; try again in a while, not on every tick
+                break;
+            }
             if (!renderer) {
                 auto campaign = campaigns.findById(dueCampaign.id);
                 if (!campaign) {
@@ -573,8 +585,8 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
                 if (!prepared) {
                     const QString why =
                         tr("Campaign “%1” cannot be rendered: %2").arg(campaign->name, prepared.error().message);
-                    noteProblem(why);
-                    Q_EMIT engine->problem(why);
+                    report(engine, why);
+                    unrenderableUntil[dueCampaign.id] = now + kRenderRetryMs;
                     ready = false;
                     break;
                 }
@@ -652,8 +664,7 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
         auto settings = accounts.smtpSettings(account.value(), vault);
         if (!settings) {
             const QString why = tr("%1: %2").arg(account->name, settings.error().message);
-            noteProblem(why);
-            Q_EMIT engine->problem(why);
+            report(engine, why);
             continue;
         }
         {

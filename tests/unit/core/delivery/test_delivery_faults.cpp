@@ -152,6 +152,42 @@ private Q_SLOTS:
         QCOMPARE(f.status(m_campaignId), CampaignStatus::Done);
     }
 
+    void aRefusedLoginRestsTheAccountAndSaysWhy()
+    {
+        QVERIFY(startServer({QStringLiteral("--auth"), QStringLiteral("--reply"),
+                             QStringLiteral("auth=535 5.7.8 Username and Password not accepted")}));
+        Account a;
+        a.name = QStringLiteral("Gmail");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = m_server.port();
+        a.security = SmtpSecurity::None;
+        a.allowPlaintextAuth = true;
+        a.auth = SmtpAuth::Password;
+        a.user = QStringLiteral("anna@example.org");
+        a.fromAddress = QStringLiteral("anna@example.org");
+        a.dailyLimit = 500;
+        a.perMinute = 100;
+        a.connections = 1;
+        auto account = AccountRepository(f.db()).create(a, QByteArrayLiteral("wrong password"), &*f.vault);
+        QVERIFY(account.ok());
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(f.db(), m_campaignId, *f.vault, clock.nowMs()).ok());
+
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
+        QVERIFY(engine.ok());
+        auto idle = engine.value()->waitUntilIdle();
+        QVERIFY(idle.ok());
+        const QString problem = engine.value()->activity().lastProblem;
+        engine.value().reset();
+        QVERIFY2(problem.contains(QLatin1String("535 5.7.8")), qPrintable(problem));
+        QVERIFY(!problem.contains(QLatin1String("wrong password")));
+        QCOMPARE(count(OutboxState::Queued), 10); // nobody failed for the account's sake
+        const qint64 coolUntil =
+            f.scalar(QStringLiteral("SELECT cool_until FROM accounts WHERE id = %1").arg(account.value()));
+        QVERIFY(coolUntil >= clock.nowMs() + 10 * 60'000);
+        QVERIFY(idle->resumeAt && *idle->resumeAt >= coolUntil - 1000);
+    }
+
     void aMessageOverTheServersSizeFailsWithoutRetrying()
     {
         QVERIFY(startServer({QStringLiteral("--size"), QStringLiteral("2000")}));
