@@ -7,9 +7,11 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QTest>
 
-// The delivery engine against a scripted server that misbehaves (tests/tools/smtp_fault_server.py):
+// The delivery engine over STARTTLS and AUTH to aiosmtpd with a certificate the account trusts,
+// and against a scripted server that misbehaves (tests/tools/smtp_fault_server.py):
 // a provider's limit reply rests the account instead of failing the recipients; a 4xx defers
 // with a retry time; a 5xx fails with the server's words; a connection dropped after the final
 // dot leaves that one recipient unknown and the engine reconnects for the rest; a server that
@@ -76,6 +78,49 @@ private Q_SLOTS:
     {
         m_server.stop();
         f.reset();
+    }
+
+    void deliversOverStartTlsWithAuthToATrustedCertificate()
+    {
+        // aiosmtpd with a self-signed certificate the account trusts by its fingerprint.
+        const auto certificate = TestCertificate::generate(f.dir->path());
+        QVERIFY(certificate);
+        const QString out = f.dir->filePath(QStringLiteral("received"));
+        QDir().mkpath(out);
+        QVERIFY2(m_server.start(SmtpTestServer::aiosmtpd(),
+                                {QStringLiteral("--cert"), certificate->certPath, QStringLiteral("--key"),
+                                 certificate->keyPath, QStringLiteral("--starttls"), QStringLiteral("--auth"),
+                                 QStringLiteral("anna@example.org:s3cret pass"), QStringLiteral("--out"), out}),
+                 qPrintable(m_server.error()));
+        Account a;
+        a.name = QStringLiteral("Own server");
+        a.host = QStringLiteral("127.0.0.1");
+        a.port = m_server.port();
+        a.security = SmtpSecurity::StartTls;
+        a.auth = SmtpAuth::Password;
+        a.user = QStringLiteral("anna@example.org");
+        a.fromAddress = QStringLiteral("anna@example.org");
+        a.trustedCertificate = certificate->sha256;
+        a.dailyLimit = 500;
+        a.perMinute = 10000;
+        a.connections = 2;
+        QVERIFY(AccountRepository(f.db()).create(a, QByteArrayLiteral("s3cret pass"), &*f.vault).ok());
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(f.db(), m_campaignId, *f.vault, clock.nowMs()).ok());
+
+        const auto idle = deliver(clock);
+        QVERIFY(idle);
+        QCOMPARE(count(OutboxState::Sent), 10);
+        QCOMPARE(received(), 10);
+        QFile envelope(out + QStringLiteral("/1.json"));
+        QVERIFY(envelope.open(QIODevice::ReadOnly));
+        const QByteArray json = envelope.readAll();
+        QVERIFY2(json.contains("anna@example.org") && json.contains("@example.org"), json.constData());
+        QFile message(out + QStringLiteral("/1.eml"));
+        QVERIFY(message.open(QIODevice::ReadOnly));
+        const QByteArray bytes = message.readAll();
+        QVERIFY(bytes.contains("List-Unsubscribe:"));
+        QVERIFY(bytes.contains("To: <person") || bytes.contains("To: Name"));
     }
 
     void aDailyLimitReplyRestsTheAccountAndFailsNobody()
