@@ -51,7 +51,8 @@ AccountsDialog::AccountsDialog(QSqlDatabase db, VaultSession* vaultSession, AppS
     table->setColumnCount(ColumnCount);
     table->setHorizontalHeaderLabels({tr("Name"), tr("Server"), tr("User"), tr("Limits")});
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    table->horizontalHeader()->setStretchLastSection(true);
+    table->horizontalHeader()->setSectionResizeMode(ServerColumn, QHeaderView::Stretch);
+    table->setWordWrap(false);
     table->verticalHeader()->hide();
     table->setTabKeyNavigation(false);
 
