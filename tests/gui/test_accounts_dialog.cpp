@@ -60,6 +60,8 @@ private Q_SLOTS:
     void testShowsTheServersDialogueAndNotThePassword();
     void cancelTestStopsWaitingAtOnce();
     void deletesOnlyWhenConfirmed();
+    void trustsACertificateTheTestFoundWhenAsked();
+    void remembersItsSize();
 
 private:
     AccountsDialog* openDialog();
@@ -352,6 +354,52 @@ void TestAccountsDialog::deletesOnlyWhenConfirmed()
     QCOMPARE(stored(QStringLiteral("Gmail")).id, 0);
     const Vault* vault = m_window->vaultSession()->unlock(m_window.get());
     QVERIFY(!vault->get(QStringLiteral("account"), QString::number(id)));
+}
+
+void TestAccountsDialog::trustsACertificateTheTestFoundWhenAsked()
+{
+    AccountsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    AccountEditor* editor =
+        fillNewAccount(dialog, 4, QStringLiteral("Own"), QStringLiteral("me@example.com"), password);
+    QTest::keyClicks(child<QLineEdit>(editor, "hostLineEdit"), QStringLiteral("mail.example.com"));
+    Dialogs::setNextText(passphrase);
+    Dialogs::setNextText(passphrase);
+    save(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(!editor->isVisible(), timeoutMs);
+    QVERIFY(stored(QStringLiteral("Own")).trustedCertificate.isEmpty());
+
+    // A self-signed certificate: the test offers to trust exactly that one.
+    const QByteArray sha256 = QByteArray::fromHex("3f1ab29c0d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8");
+    dialog->setProbeForTesting([sha256](const SmtpSettings&) {
+        SmtpProbeResult result;
+        result.failure = SmtpFailure::Certificate;
+        result.verdict = QStringLiteral("mail.example.com:587: STARTTLS: the server's certificate was not accepted");
+        result.certificateSha256 = sha256;
+        return result;
+    });
+    Dialogs::setNextButton(QMessageBox::No);
+    child<QPushButton>(dialog, "testButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting(), timeoutMs);
+    QTRY_VERIFY(!Dialogs::hasPendingAnswers());
+    QVERIFY(stored(QStringLiteral("Own")).trustedCertificate.isEmpty());
+
+    Dialogs::setNextButton(QMessageBox::Yes);
+    child<QPushButton>(dialog, "testButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->isTesting(), timeoutMs);
+    QTRY_COMPARE(stored(QStringLiteral("Own")).trustedCertificate, sha256);
+    QVERIFY(child<QLabel>(dialog, "statusLabel")->text().contains(QStringLiteral("3F:1A:B2")));
+}
+
+void TestAccountsDialog::remembersItsSize()
+{
+    AccountsDialog* dialog = openDialog();
+    QVERIFY(dialog);
+    dialog->resize(1000, 700);
+    dialog->reject();
+    QVERIFY(!m_settings->value(AppSettings::Key::AccountsDialogGeometry).toByteArray().isEmpty());
+    AccountsDialog again(QSqlDatabase(), nullptr, m_settings.get());
+    QCOMPARE(again.size(), QSize(1000, 700));
 }
 
 QTEST_MAIN(TestAccountsDialog)
