@@ -419,6 +419,10 @@
         <source>Delete the account %1? Its stored password is deleted too. A campaign that listed only this account will send from every account.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Delete Account</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AddContactCommand</name>
@@ -906,6 +910,26 @@
         <source>%1 (footer, line %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Send…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the campaign from your sender accounts, now or at a time you choose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused: changes you save reach only the recipients not sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Being sent: changes you save reach only the recipients not sent yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CampaignListDialog</name>
@@ -1137,6 +1161,102 @@
     <message>
         <source>%1 is %2 MB; attachments can be at most 18 MB (most mail servers refuse bigger messages).</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CampaignSendDialog</name>
+    <message>
+        <source>Send Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send from these &amp;accounts (none checked: every account):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schedule for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This campaign cannot be sent until these are fixed in its editor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send “%1” (subject: %2) over SMTP.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2, %L3 a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no sender account yet: add one with Campaigns &gt; Sender Accounts… first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the recipients…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n account(s), up to %L1 messages a day.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Finishes around %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>These accounts cannot send it within a year.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send &amp;Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time to send at, %1, has passed: choose a later one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Putting every recipient in the outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nobody in the audience is left to send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n recipient(s) in the outbox.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2102,48 @@
     </message>
     <message>
         <source>Redoing: %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryController</name>
+    <message>
+        <source>Campaigns wait to be sent until the vault is unlocked.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start sending: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending waits for the vault</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Sending over %n connection(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending resumes %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Campaign sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” has been sent to everyone it could reach.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mailroom</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3575,6 +3737,14 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
         <source>Sender &amp;Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Outbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is being sent, to whom, and when it will finish</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MergeTemplate</name>
@@ -3915,6 +4085,201 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     <message>
         <source>Cancelled</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWindow</name>
+    <message>
+        <source>Outbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send nothing more until resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Campaign…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel Campaign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry &amp;Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every recipient whose server refused the message back in the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend &amp;Unknown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resend Unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again to the recipients whose message may or may not have gone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;ampaign:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent in 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every recipient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The selected recipient&apos;s attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outbox — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 messages in the last minute, of %L2 recipients in all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%L1 of %L2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resting until %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>May send %L1 now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Out of quota until %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel “%1”? The %L2 recipients still waiting will not get it. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>These %Ln people may get the message twice: their server may have accepted it before the connection or Mailroom stopped. Send it to them again?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Paused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled: %Ln recipient(s) will not get it.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) back in the queue.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4488,10 +4853,6 @@ Bristol BS1 4QA, United Kingdom</source>
 <context>
     <name>SmtpSession</name>
     <message>
-        <source>no answer within the time allowed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>the connection was closed (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4581,6 +4942,14 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message>
         <source>%1:%2: connected (%3), %4; the server is ready to take mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped: Mailroom is closing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within %1 seconds</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

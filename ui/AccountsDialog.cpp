@@ -9,6 +9,7 @@
 #include "core/delivery/AccountPresets.h"
 #include "core/delivery/AccountRepository.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QHeaderView>
 #include <QLocale>
@@ -64,6 +65,13 @@ AccountsDialog::AccountsDialog(QSqlDatabase db, VaultSession* vaultSession, AppS
     connect(m_ui->testButton, &QPushButton::clicked, this, &AccountsDialog::testSelected);
     connect(m_ui->cancelTestButton, &QPushButton::clicked, this, &AccountsDialog::cancelTest);
     connect(m_ui->buttonBox, &QDialogButtonBox::rejected, this, &AccountsDialog::reject);
+    // The Delete key on the list does what the Delete button does (after the same question).
+    auto* deleteAction = new QAction(tr("Delete Account"), this);
+    deleteAction->setObjectName(QStringLiteral("deleteAccountAction"));
+    deleteAction->setShortcut(QKeySequence::Delete);
+    deleteAction->setShortcutContext(Qt::WidgetShortcut);
+    table->addAction(deleteAction);
+    connect(deleteAction, &QAction::triggered, this, &AccountsDialog::deleteSelected);
 
     if (m_settings) {
         const QByteArray geometry = m_settings->value(AppSettings::Key::AccountsDialogGeometry).toByteArray();

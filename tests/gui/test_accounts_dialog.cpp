@@ -348,9 +348,15 @@ void TestAccountsDialog::deletesOnlyWhenConfirmed()
     QCOMPARE(child<QTableWidget>(dialog, "accountsTableWidget")->rowCount(), 1);
     QCOMPARE(stored(QStringLiteral("Gmail")).id, id);
 
+    // The Delete key on the list asks the same question.
+    auto* table = child<QTableWidget>(dialog, "accountsTableWidget");
+    dialog->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(dialog));
+    table->setFocus();
     Dialogs::setNextButton(QMessageBox::Yes);
-    child<QPushButton>(dialog, "deleteButton")->click();
-    QCOMPARE(child<QTableWidget>(dialog, "accountsTableWidget")->rowCount(), 0);
+    QTest::keyClick(table, Qt::Key_Delete);
+    QVERIFY(!Dialogs::hasPendingAnswers());
+    QCOMPARE(table->rowCount(), 0);
     QCOMPARE(stored(QStringLiteral("Gmail")).id, 0);
     const Vault* vault = m_window->vaultSession()->unlock(m_window.get());
     QVERIFY(!vault->get(QStringLiteral("account"), QString::number(id)));
