@@ -34,6 +34,8 @@ const QList<SettingInfo>& settingTable()
         {AppSettings::Key::CampaignEditorSplitters, "campaignEditor/splitters", QVariantMap()},
         {AppSettings::Key::SendFolder, "campaigns/sendFolder", QString()},
         {AppSettings::Key::AccountsDialogGeometry, "accountsDialog/geometry", QByteArray()},
+        {AppSettings::Key::OutboxWindowGeometry, "outboxWindow/geometry", QByteArray()},
+        {AppSettings::Key::OutboxWindowSplitters, "outboxWindow/splitters", QByteArray()},
     };
     return table;
 }

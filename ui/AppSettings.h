@@ -34,6 +34,8 @@ public:
         CampaignEditorSplitters,
         SendFolder,
         AccountsDialogGeometry,
+        OutboxWindowGeometry,
+        OutboxWindowSplitters,
     };
     Q_ENUM(Key)
 

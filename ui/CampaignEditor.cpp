@@ -2,6 +2,7 @@
 
 #include "ui/AppSettings.h"
 #include "ui/CampaignAudienceWorker.h"
+#include "ui/DeliveryController.h"
 #include "ui/Dialogs.h"
 #include "ui/MessagePreview.h"
 #include "ui/VaultSession.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -143,6 +145,15 @@ CampaignEditor::CampaignEditor(QSqlDatabase db, const QString& workspacePath, co
         }
     });
 
+    // While the campaign is being sent, saying so stays in view: saved changes reach only the
+    // recipients not sent yet.
+    m_deliveryLabel = new QLabel(this);
+    m_deliveryLabel->setObjectName(QStringLiteral("deliveryLabel"));
+    statusBar()->addPermanentWidget(m_deliveryLabel);
+    if (DeliveryController* delivery = deliveryController()) {
+        connect(delivery, &DeliveryController::campaignChanged, this, &CampaignEditor::onDeliveryChanged);
+    }
+
     resize(1300, 860);
     restoreWindowSettings();
     updateTitle();
@@ -171,6 +182,12 @@ void CampaignEditor::createActions()
     m_sendAction->setObjectName(QStringLiteral("sendToFolderAction"));
     m_sendAction->setToolTip(tr("Write every recipient's message as an .eml file into a folder"));
     connect(m_sendAction, &QAction::triggered, this, &CampaignEditor::sendToFolder);
+
+    m_sendSmtpAction = new QAction(tr("&Send…"), this);
+    m_sendSmtpAction->setObjectName(QStringLiteral("sendAction"));
+    m_sendSmtpAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+    m_sendSmtpAction->setToolTip(tr("Send the campaign from your sender accounts, now or at a time you choose"));
+    connect(m_sendSmtpAction, &QAction::triggered, this, &CampaignEditor::sendCampaign);
 
     m_closeAction = new QAction(tr("&Close"), this);
     m_closeAction->setObjectName(QStringLiteral("closeAction"));
@@ -474,6 +491,7 @@ void CampaignEditor::createMenus()
 {
     QMenu* campaignMenu = menuBar()->addMenu(tr("&Campaign"));
     campaignMenu->addAction(m_saveAction);
+    campaignMenu->addAction(m_sendSmtpAction);
     campaignMenu->addAction(m_sendAction);
     campaignMenu->addSeparator();
     campaignMenu->addAction(m_addAttachmentAction);
@@ -494,6 +512,7 @@ void CampaignEditor::createMenus()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolBar->setMovable(false);
     toolBar->addAction(m_saveAction);
+    toolBar->addAction(m_sendSmtpAction);
     toolBar->addAction(m_sendAction);
 }
 
@@ -636,11 +655,64 @@ void CampaignEditor::updateTitle()
     setWindowModified(isModified());
 }
 
+DeliveryController* CampaignEditor::deliveryController() const
+{
+    // The main window owns it; the editor is one of the main window's windows.
+    QWidget* window = parentWidget();
+    return window ? window->findChild<DeliveryController*>(QString(), Qt::FindDirectChildrenOnly) : nullptr;
+}
+
+bool CampaignEditor::isDelivering() const
+{
+    return m_saved.status == CampaignStatus::Sending || m_saved.status == CampaignStatus::Paused;
+}
+
+void CampaignEditor::onDeliveryChanged(qint64 campaignId)
+{
+    if (campaignId != m_saved.id) {
+        return;
+    }
+    if (Result<Campaign> stored = CampaignRepository(m_db).findById(campaignId)) {
+        m_saved.status = stored->status;
+        m_saved.scheduledAt = stored->scheduledAt;
+    }
+    updateActions();
+}
+
+void CampaignEditor::sendCampaign()
+{
+    DeliveryController* delivery = deliveryController();
+    if (!delivery || isSending() || isDelivering()) {
+        return;
+    }
+    // The dialog sends what is stored: the person's edits first.
+    if (isModified() && !save()) {
+        return;
+    }
+    delivery->showSendDialog(this, m_saved.id);
+}
+
 void CampaignEditor::updateActions()
 {
     const bool sending = isSending();
     m_saveAction->setEnabled(!sending);
     m_sendAction->setEnabled(!sending);
+    const bool delivering = isDelivering();
+    m_sendSmtpAction->setEnabled(!sending && !delivering && deliveryController() != nullptr &&
+                                 m_saved.status != CampaignStatus::Done && m_saved.status != CampaignStatus::Cancelled);
+    if (!m_deliveryLabel) {
+        // Still being built.
+    } else if (delivering) {
+        m_deliveryLabel->setText(m_saved.status == CampaignStatus::Paused
+                                     ? tr("Paused: changes you save reach only the recipients not sent yet.")
+                                     : tr("Being sent: changes you save reach only the recipients not sent yet."));
+    } else if (m_saved.status == CampaignStatus::Scheduled && m_saved.scheduledAt) {
+        m_deliveryLabel->setText(
+            tr("Scheduled for %1.")
+                .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*m_saved.scheduledAt), QLocale::ShortFormat)));
+    } else {
+        m_deliveryLabel->clear();
+    }
     const bool selected = !m_attachmentsTree->selectedItems().isEmpty();
     m_removeAttachmentAction->setEnabled(selected && !sending);
     m_removeAttachmentButton->setEnabled(selected && !sending);

@@ -21,6 +21,7 @@
 
 class AppSettings;
 class CampaignAudienceWorker;
+class DeliveryController;
 class MessagePreview;
 class QAction;
 class QComboBox;
@@ -79,6 +80,8 @@ public:
 public Q_SLOTS:
     bool save();
     void sendToFolder();
+    // Send… : the send dialog over SMTP (the window's DeliveryController), after saving.
+    void sendCampaign();
     void nextRecipient();
     void previousRecipient();
     // Previews the message as the contact with this email (anyone in the workspace).
@@ -132,6 +135,11 @@ private:
     void onSent(const Result<FolderSendReport>& result);
     void updateTitle();
     void updateActions();
+    // The main window's delivery, when the editor is one of its windows.
+    DeliveryController* deliveryController() const;
+    // The campaign's status changed elsewhere (started, paused, done): re-read it.
+    void onDeliveryChanged(qint64 campaignId);
+    bool isDelivering() const;
 
     QSqlDatabase m_db;
     QString m_workspacePath;
@@ -195,6 +203,8 @@ private:
 
     QAction* m_saveAction = nullptr;
     QAction* m_sendAction = nullptr;
+    QAction* m_sendSmtpAction = nullptr;
+    QLabel* m_deliveryLabel = nullptr;
     QAction* m_closeAction = nullptr;
     QAction* m_previousAction = nullptr;
     QAction* m_nextAction = nullptr;

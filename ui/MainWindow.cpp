@@ -7,6 +7,7 @@
 #include "ui/ColumnChooserDialog.h"
 #include "ui/ContactController.h"
 #include "ui/ContactEditor.h"
+#include "ui/DeliveryController.h"
 #include "ui/Dialogs.h"
 #include "ui/DkimKeysDialog.h"
 #include "ui/ExportDialog.h"
@@ -77,6 +78,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_runner = new BulkJobRunner(this, this);
     m_vaultSession = new VaultSession(this);
     m_campaignWindows = new CampaignWindows(m_vaultSession, m_settings, this);
+    m_delivery = new DeliveryController(m_vaultSession, m_settings, this);
     m_controller = new ContactController(m_runner, m_undoStack, this);
 
     createActions();
@@ -94,7 +96,15 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
     m_busyBar->setAccessibleName(tr("Loading"));
     m_busyBar->hide();
     statusBar()->addPermanentWidget(m_busyBar);
+    m_deliveryLabel = new QLabel(this);
+    m_deliveryLabel->setObjectName(QStringLiteral("deliveryLabel"));
+    m_deliveryLabel->hide();
+    statusBar()->addPermanentWidget(m_deliveryLabel);
     statusBar()->addPermanentWidget(m_countLabel);
+    connect(m_delivery, &DeliveryController::statusMessage, this,
+            [this](const QString& message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); });
+    connect(m_delivery, &DeliveryController::changed, this, &MainWindow::updateDeliveryIndicator);
+    connect(m_delivery, &DeliveryController::runningChanged, this, &MainWindow::updateDeliveryIndicator);
 
     connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
     connect(m_undoStack, &QUndoStack::canUndoChanged, this, &MainWindow::updateUndoActions);
@@ -124,6 +134,9 @@ MainWindow::~MainWindow()
     // Campaign editors stop their workers and let go of the workspace's connection first.
     delete m_campaignWindows;
     m_campaignWindows = nullptr;
+    // Delivery stops (workers finish the message in hand) while the vault is still open.
+    delete m_delivery;
+    m_delivery = nullptr;
     // The wizard's import and the export dialog's worker stop while the runner is still here.
     for (QObject* window :
          {static_cast<QObject*>(m_importWizard.data()), static_cast<QObject*>(m_exportDialog.data())}) {
@@ -298,6 +311,10 @@ void MainWindow::createMenus()
     QMenu* campaignsMenu = menuBar()->addMenu(tr("C&ampaigns"));
     campaignsMenu->setObjectName(QStringLiteral("campaignsMenu"));
     m_campaignWindows->addActionsTo(campaignsMenu);
+    m_outboxAction = campaignsMenu->addAction(tr("&Outbox…"));
+    m_outboxAction->setObjectName(QStringLiteral("outboxAction"));
+    m_outboxAction->setToolTip(tr("What is being sent, to whom, and when it will finish"));
+    connect(m_outboxAction, &QAction::triggered, this, [this] { m_delivery->showOutbox(); });
 }
 
 void MainWindow::createSettingsActions()
@@ -691,6 +708,7 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_sidebarModel = nullptr;
     m_controller->setDatabase(QSqlDatabase());
     m_campaignWindows->setWorkspace(QSqlDatabase(), QString());
+    m_delivery->setWorkspace(QSqlDatabase(), QString());
     m_vaultSession->setWorkspace(QSqlDatabase(), QString());
     m_workspace = std::move(workspace);
 
@@ -699,6 +717,9 @@ void MainWindow::setWorkspace(std::unique_ptr<Workspace> workspace)
     m_runner->setWorkspacePath(path);
     m_vaultSession->setWorkspace(m_workspace->database(), path);
     m_campaignWindows->setWorkspace(m_workspace->database(), path);
+    m_delivery->setWorkspace(m_workspace->database(), path);
+    // Campaigns sending (or due) when the workspace was last closed go on, once the window shows.
+    QTimer::singleShot(0, m_delivery, [delivery = m_delivery] { delivery->startIfNeeded(); });
     m_settings->setLastWorkspace(path);
     setWindowTitle(tr("%1 — Mailroom").arg(QFileInfo(path).completeBaseName()));
 
@@ -1195,7 +1216,15 @@ void MainWindow::updateActions()
     for (QAction* action : std::as_const(m_settingsActions)) {
         action->setEnabled(open);
     }
+    m_outboxAction->setEnabled(open);
     updateUndoActions();
+}
+
+void MainWindow::updateDeliveryIndicator()
+{
+    const QString text = m_delivery->indicatorText();
+    m_deliveryLabel->setText(text);
+    m_deliveryLabel->setVisible(!text.isEmpty());
 }
 
 void MainWindow::updateUndoActions()

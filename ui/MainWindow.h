@@ -21,6 +21,7 @@ class CampaignWindows;
 class ContactController;
 class ContactEditor;
 class ContactTableModel;
+class DeliveryController;
 class ExportDialog;
 class ImportWizard;
 struct ImportSummary;
@@ -71,6 +72,11 @@ public:
     VaultSession* vaultSession() const { return m_vaultSession; }
     // The Campaigns menu's windows: the list, new campaign, one editor per campaign.
     CampaignWindows* campaignWindows() const { return m_campaignWindows; }
+    // Delivery over SMTP for the open workspace: the engine, the send dialog, the outbox view.
+    DeliveryController* deliveryController() const { return m_delivery; }
+    QAction* outboxAction() const { return m_outboxAction; }
+    // The status bar's delivery indicator ("Sending over 2 connections").
+    QLabel* deliveryLabel() const { return m_deliveryLabel; }
     QLabel* countLabel() const { return m_countLabel; }
     // The import wizard while it is open (File > Import Contacts…), else nullptr.
     ImportWizard* importWizard() const;
@@ -105,6 +111,7 @@ private:
     void updateActions();
     void updateStatusBar();
     void updateUndoActions();
+    void updateDeliveryIndicator();
 
     void newContact();
     void importContacts();
@@ -133,6 +140,9 @@ private:
     BulkJobRunner* m_runner = nullptr;
     VaultSession* m_vaultSession = nullptr;
     CampaignWindows* m_campaignWindows = nullptr;
+    DeliveryController* m_delivery = nullptr;
+    QAction* m_outboxAction = nullptr;
+    QLabel* m_deliveryLabel = nullptr;
     ContactController* m_controller = nullptr;
     ContactTableModel* m_contactModel = nullptr;
     SidebarModel* m_sidebarModel = nullptr;
