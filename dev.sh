@@ -9,6 +9,7 @@
 #   ./dev.sh bench contacts          benchmark a 1,000,000-contact workspace against sqlite3
 #   ./dev.sh bench import            benchmark importing a 1,000,000-row CSV against sqlite3's .import
 #   ./dev.sh bench render            benchmark rendering and DKIM-signing messages against openssl and python3-dkim
+#   ./dev.sh bench send              benchmark delivering 20,000 messages to smtp-sink against Postfix's smtp-source
 #   ./dev.sh fuzz [seconds]          run each libFuzzer target (clang) for a while (default 60 s)
 #   ./dev.sh package                 build a .deb with CPack (build/release/*.deb)
 #   ./dev.sh format                  clang-format every C++ file
@@ -148,7 +149,8 @@ cmd_bench() {
         contacts) exec "$ROOT/tests/bench/bench_contacts.sh" "$BUILD_DIR" "$@" ;;
         import) exec "$ROOT/tests/bench/bench_import.sh" "$BUILD_DIR" "$@" ;;
         render) exec "$ROOT/tests/bench/bench_render.sh" "$BUILD_DIR" "$@" ;;
-        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts, import, render)" >&2; exit 2 ;;
+        send) exec "$ROOT/tests/bench/bench_send.sh" "$BUILD_DIR" "$@" ;;
+        *) echo "dev.sh bench: unknown benchmark '$what' (try: contacts, import, render, send)" >&2; exit 2 ;;
     esac
 }
 
@@ -200,7 +202,7 @@ case "$verb" in
     package) cmd_package "$@" ;;
     format) cmd_format ;;
     *)
-        sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+        sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
         exit 2
         ;;
 esac
