@@ -914,23 +914,23 @@
     </message>
     <message>
         <source>&amp;Send…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden…</translation>
     </message>
     <message>
         <source>Send the campaign from your sender accounts, now or at a time you choose</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne über Ihre Absenderkonten senden, jetzt oder zu einer gewählten Zeit</translation>
     </message>
     <message>
         <source>Paused: changes you save reach only the recipients not sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten: Gespeicherte Änderungen erreichen nur die Empfänger, an die noch nicht gesendet wurde.</translation>
     </message>
     <message>
         <source>Being sent: changes you save reach only the recipients not sent yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet: Gespeicherte Änderungen erreichen nur die Empfänger, an die noch nicht gesendet wurde.</translation>
     </message>
     <message>
         <source>Scheduled for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant für %1.</translation>
     </message>
 </context>
 <context>
@@ -1169,95 +1169,95 @@
     <name>CampaignSendDialog</name>
     <message>
         <source>Send Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne senden</translation>
     </message>
     <message>
         <source>Send from these &amp;accounts (none checked: every account):</source>
-        <translation type="unfinished"></translation>
+        <translation>Von diesen &amp;Konten senden (keines angehakt: alle Konten):</translation>
     </message>
     <message>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann</translation>
     </message>
     <message>
         <source>Send &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt senden</translation>
     </message>
     <message>
         <source>&amp;Schedule for</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planen für</translation>
     </message>
     <message>
         <source>This campaign cannot be sent until these are fixed in its editor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Kampagne kann erst gesendet werden, wenn dies in ihrem Editor behoben ist:</translation>
     </message>
     <message>
         <source>Send “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ senden</translation>
     </message>
     <message>
         <source>Send “%1” (subject: %2) over SMTP.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (Betreff: %2) über SMTP senden.</translation>
     </message>
     <message>
         <source>%1 — %2, %L3 a day</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2, %L3 am Tag</translation>
     </message>
     <message>
         <source>There is no sender account yet: add one with Campaigns &gt; Sender Accounts… first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt noch kein Absenderkonto: Legen Sie zuerst eines unter Kampagnen &gt; Absenderkonten… an.</translation>
     </message>
     <message>
         <source>Counting the recipients…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n recipient(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
+        <translation>Empfänger werden gezählt…</translation>
     </message>
     <message numerus="yes">
         <source>%n account(s), up to %L1 messages a day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Konto, bis zu %L1 Nachrichten am Tag.</numerusform>
+            <numerusform>%n Konten, bis zu %L1 Nachrichten am Tag.</numerusform>
         </translation>
     </message>
     <message>
         <source>Finishes around %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig etwa am %1.</translation>
     </message>
     <message>
         <source>These accounts cannot send it within a year.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Konten können sie nicht innerhalb eines Jahres senden.</translation>
     </message>
     <message>
         <source>&amp;Schedule</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planen</translation>
     </message>
     <message>
         <source>Send &amp;Now</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Jetzt senden</translation>
     </message>
     <message>
         <source>The time to send at, %1, has passed: choose a later one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sendezeitpunkt %1 ist vorbei: Wählen Sie einen späteren.</translation>
     </message>
     <message>
         <source>Putting every recipient in the outbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Empfänger kommen in den Postausgang…</translation>
     </message>
     <message>
         <source>Nobody in the audience is left to send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Zielgruppe ist niemand mehr, an den gesendet werden kann.</translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s) in the outbox.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln recipient(s).</source>
+        <translation>
+            <numerusform>%Ln Empfänger.</numerusform>
+            <numerusform>%Ln Empfänger.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) in the outbox.</source>
+        <translation>
+            <numerusform>%Ln Empfänger im Postausgang.</numerusform>
+            <numerusform>%Ln Empfänger im Postausgang.</numerusform>
         </translation>
     </message>
 </context>
@@ -2111,42 +2111,42 @@
     <name>DeliveryController</name>
     <message>
         <source>Campaigns wait to be sent until the vault is unlocked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagnen warten mit dem Senden, bis der Tresor entsperrt ist.</translation>
     </message>
     <message>
         <source>Cannot start sending: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden kann nicht beginnen: %1</translation>
     </message>
     <message>
         <source>Sending waits for the vault</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden wartet auf den Tresor</translation>
     </message>
     <message numerus="yes">
         <source>Sending over %n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sendet über %n Verbindung</numerusform>
+            <numerusform>Sendet über %n Verbindungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Sending resumes %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden geht weiter am %1</translation>
     </message>
     <message>
         <source>Ready to send</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereit zum Senden</translation>
     </message>
     <message>
         <source>Campaign sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne gesendet</translation>
     </message>
     <message>
         <source>“%1” has been sent to everyone it could reach.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ wurde an alle gesendet, die erreichbar waren.</translation>
     </message>
     <message>
         <source>Mailroom</source>
-        <translation type="unfinished">Mailroom</translation>
+        <translation>Mailroom</translation>
     </message>
 </context>
 <context>
@@ -2176,43 +2176,43 @@
     <name>DeliveryStatus</name>
     <message>
         <source>Not started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht begonnen.</translation>
     </message>
     <message>
         <source>Starts at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beginnt am %1.</translation>
     </message>
     <message>
         <source>Scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant.</translation>
     </message>
     <message>
         <source>Paused with %1 recipients to go.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten, %1 Empfänger stehen noch aus.</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>No sender account may send this campaign: add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Absenderkonto darf diese Kampagne senden: Legen Sie eines an.</translation>
     </message>
     <message>
         <source>Waiting for quota until %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartet auf Kontingent bis %1.</translation>
     </message>
     <message>
         <source>Finishes around %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig etwa am %1.</translation>
     </message>
     <message>
         <source>Finishing the messages in flight.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten unterwegs werden noch fertig gesendet.</translation>
     </message>
 </context>
 <context>
@@ -3742,11 +3742,11 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     </message>
     <message>
         <source>&amp;Outbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Postausgang…</translation>
     </message>
     <message>
         <source>What is being sent, to whom, and when it will finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Was gesendet wird, an wen, und wann es fertig ist</translation>
     </message>
 </context>
 <context>
@@ -4055,233 +4055,233 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>OutboxState</name>
     <message>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
         <source>In doubt</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungewiss</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet</translation>
     </message>
     <message>
         <source>Deferred</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückgestellt</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <source>Skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Übersprungen</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
     <name>OutboxTableModel</name>
     <message>
         <source>Email</source>
-        <translation type="unfinished">E-Mail</translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished">Geändert</translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>Server reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort des Servers</translation>
     </message>
 </context>
 <context>
     <name>OutboxWindow</name>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang</translation>
     </message>
     <message>
         <source>&amp;Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anhalten</translation>
     </message>
     <message>
         <source>Send nothing more until resumed</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts mehr senden, bis es fortgesetzt wird</translation>
     </message>
     <message>
         <source>&amp;Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fortsetzen</translation>
     </message>
     <message>
         <source>&amp;Cancel Campaign…</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne a&amp;bbrechen…</translation>
     </message>
     <message>
         <source>Cancel Campaign</source>
-        <translation type="unfinished"></translation>
+        <translation>Kampagne abbrechen</translation>
     </message>
     <message>
         <source>Retry &amp;Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fehlgeschlagene erneut versuchen</translation>
     </message>
     <message>
         <source>Put every recipient whose server refused the message back in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Empfänger, deren Server die Nachricht abgelehnt hat, wieder in die Warteschlange stellen</translation>
     </message>
     <message>
         <source>Resend &amp;Unknown…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Unbekannte erneut senden…</translation>
     </message>
     <message>
         <source>Resend Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannte erneut senden</translation>
     </message>
     <message>
         <source>Send again to the recipients whose message may or may not have gone</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut an die Empfänger senden, deren Nachricht vielleicht schon angekommen ist</translation>
     </message>
     <message>
         <source>Re&amp;fresh</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktualisieren</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished">S&amp;chließen</translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
         <source>C&amp;ampaign:</source>
-        <translation type="unfinished"></translation>
+        <translation>K&amp;ampagne:</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Sent in 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesendet in 24 Stunden</translation>
     </message>
     <message>
         <source>Last minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Minute</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <source>&amp;Show:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Zeigen:</translation>
     </message>
     <message>
         <source>Every recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Empfänger</translation>
     </message>
     <message>
         <source>Recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand</translation>
     </message>
     <message>
         <source>Server reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort des Servers</translation>
     </message>
     <message>
         <source>The selected recipient&apos;s attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Versuche des gewählten Empfängers</translation>
     </message>
     <message>
         <source>Outbox — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang — %1</translation>
     </message>
     <message>
         <source>%1: %L2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %L2</translation>
     </message>
     <message>
         <source>%L1 messages in the last minute, of %L2 recipients in all.</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Nachrichten in der letzten Minute, von insgesamt %L2 Empfängern.</translation>
     </message>
     <message>
         <source>%L1 of %L2</source>
-        <translation type="unfinished">%L1 von %L2</translation>
+        <translation>%L1 von %L2</translation>
     </message>
     <message>
         <source>Resting until %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert bis %1: %2</translation>
     </message>
     <message>
         <source>May send %L1 now</source>
-        <translation type="unfinished"></translation>
+        <translation>Darf jetzt %L1 senden</translation>
     </message>
     <message>
         <source>Out of quota until %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent erschöpft bis %1</translation>
     </message>
     <message>
         <source>Cancel “%1”? The %L2 recipients still waiting will not get it. This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ abbrechen? Die %L2 noch wartenden Empfänger bekommen sie nicht. Das lässt sich nicht rückgängig machen.</translation>
     </message>
     <message numerus="yes">
         <source>These %Ln people may get the message twice: their server may have accepted it before the connection or Mailroom stopped. Send it to them again?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Diese Person bekommt die Nachricht vielleicht zweimal: Ihr Server hat sie womöglich angenommen, bevor die Verbindung oder Mailroom abbrach. Erneut senden?</numerusform>
+            <numerusform>Diese %Ln Personen bekommen die Nachricht vielleicht zweimal: Ihr Server hat sie womöglich angenommen, bevor die Verbindung oder Mailroom abbrach. Erneut an sie senden?</numerusform>
         </translation>
     </message>
     <message>
         <source>Paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten.</translation>
     </message>
     <message>
         <source>Resumed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortgesetzt.</translation>
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln recipient(s) will not get it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Abgebrochen: %Ln Empfänger bekommt sie nicht.</numerusform>
+            <numerusform>Abgebrochen: %Ln Empfänger bekommen sie nicht.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) back in the queue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln Empfänger wieder in der Warteschlange.</numerusform>
+            <numerusform>%Ln Empfänger wieder in der Warteschlange.</numerusform>
         </translation>
     </message>
 </context>

@@ -1210,17 +1210,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n account(s), up to %L1 messages a day.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n account, up to %L1 messages a day.</numerusform>
+            <numerusform>%n accounts, up to %L1 messages a day.</numerusform>
         </translation>
     </message>
     <message>
@@ -1252,10 +1245,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n recipient(s) in the outbox.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <source>%Ln recipient(s).</source>
+        <translation>
+            <numerusform>%Ln recipient.</numerusform>
+            <numerusform>%Ln recipients.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln recipient(s) in the outbox.</source>
+        <translation>
+            <numerusform>%Ln recipient in the outbox.</numerusform>
+            <numerusform>%Ln recipients in the outbox.</numerusform>
         </translation>
     </message>
 </context>
@@ -2121,9 +2121,9 @@
     </message>
     <message numerus="yes">
         <source>Sending over %n connection(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Sending over %n connection</numerusform>
+            <numerusform>Sending over %n connections</numerusform>
         </translation>
     </message>
     <message>
@@ -4254,9 +4254,9 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
     <message numerus="yes">
         <source>These %Ln people may get the message twice: their server may have accepted it before the connection or Mailroom stopped. Send it to them again?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>This person may get the message twice: their server may have accepted it before the connection or Mailroom stopped. Send it again?</numerusform>
+            <numerusform>These %Ln people may get the message twice: their server may have accepted it before the connection or Mailroom stopped. Send it to them again?</numerusform>
         </translation>
     </message>
     <message>
@@ -4269,16 +4269,16 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
     </message>
     <message numerus="yes">
         <source>Cancelled: %Ln recipient(s) will not get it.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Cancelled: %Ln recipient will not get it.</numerusform>
+            <numerusform>Cancelled: %Ln recipients will not get it.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%Ln recipient(s) back in the queue.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln recipient back in the queue.</numerusform>
+            <numerusform>%Ln recipients back in the queue.</numerusform>
         </translation>
     </message>
 </context>

@@ -228,7 +228,7 @@ void CampaignSendDialog::updateSummary()
         capacities.append(capacity);
     }
     QStringList lines;
-    lines << tr("%n recipient(s).", nullptr, static_cast<int>(qMin<qint64>(*m_recipients, INT_MAX)));
+    lines << tr("%Ln recipient(s).", nullptr, static_cast<int>(qMin<qint64>(*m_recipients, INT_MAX)));
     lines << tr("%n account(s), up to %L1 messages a day.", nullptr, static_cast<int>(ids.size())).arg(daily);
     if (*m_recipients > 0) {
         if (auto finish = DeliveryStatus::estimateFinish(*m_recipients, capacities, startAt)) {
@@ -390,7 +390,7 @@ void CampaignSendDialog::onStarted(const QString& error, qint64 queued, bool don
     }
     m_ui->summaryLabel->setText(
         done ? tr("Nobody in the audience is left to send to.")
-             : tr("%n recipient(s) in the outbox.", nullptr, static_cast<int>(qMin<qint64>(queued, INT_MAX))));
+             : tr("%Ln recipient(s) in the outbox.", nullptr, static_cast<int>(qMin<qint64>(queued, INT_MAX))));
     Q_EMIT sent(m_campaign.id);
     Q_EMIT updated();
     QDialog::accept();
