@@ -26,7 +26,10 @@
 #include "core/delivery/Clock.h"
 #include "core/delivery/DeliveryEngine.h"
 #include "core/delivery/OutboxState.h"
+#include "core/delivery/OutboxWriter.h"
+#include "core/delivery/QuotaLedger.h"
 #include "core/security/Vault.h"
+#include "core/smtp/SmtpSession.h"
 #include "core/storage/Transaction.h"
 #include "core/storage/Workspace.h"
 #include "tests/unit/core/security/VaultTestSeam.h"
@@ -34,13 +37,19 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QHash>
 #include <QSqlQuery>
 #include <QThread>
 
+#include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
 
 namespace {
 
@@ -152,35 +161,57 @@ void prepare(const QString& path, int count)
     std::printf("contacts %d\n", count);
 }
 
-struct Counts
-{
-    qint64 sent = 0;
-    qint64 open = 0; // queued, claimed, in doubt or deferred
-    qint64 other = 0;
-};
-
-Counts countRows(QSqlDatabase db, qint64 campaignId)
+// Rows still to go (queued, claimed, in doubt or deferred): the part of outbox_by_state that
+// shrinks as the campaign goes, so polling it costs little.
+qint64 openRows(QSqlDatabase db, qint64 campaignId)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT state, count(*) FROM outbox WHERE campaign_id = ? GROUP BY state"));
+    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state IN (0, 1, 2, 4)"));
     q.addBindValue(campaignId);
-    Counts c;
-    if (!q.exec()) {
+    if (!q.exec() || !q.next()) {
         fail(QStringLiteral("count the outbox"));
     }
-    while (q.next()) {
-        const int state = q.value(0).toInt();
-        const qint64 n = q.value(1).toLongLong();
-        if (state == int(OutboxState::Sent)) {
-            c.sent += n;
-        } else if (state == int(OutboxState::Queued) || state == int(OutboxState::Sending) ||
-                   state == int(OutboxState::InDoubt) || state == int(OutboxState::Deferred)) {
-            c.open += n;
-        } else {
-            c.other += n;
+    return q.value(0).toLongLong();
+}
+
+qint64 rowsIn(QSqlDatabase db, qint64 campaignId, OutboxState state)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state = ?"));
+    q.addBindValue(campaignId);
+    q.addBindValue(int(state));
+    if (!q.exec() || !q.next()) {
+        fail(QStringLiteral("count the outbox"));
+    }
+    return q.value(0).toLongLong();
+}
+
+// CPU seconds (user + system) of this process's threads by name: the OutboxWriter, the
+// DeliveryDispatcher, the pool's workers ("Thread (pooled)") and this program's main thread.
+QHash<QString, double> cpuByThread()
+{
+    QHash<QString, double> byName;
+    const double tick = double(sysconf(_SC_CLK_TCK));
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString& tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile f(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!f.open(QIODevice::ReadOnly)) {
+            continue;
+        }
+        const QByteArray stat = f.readAll();
+        const qsizetype open = stat.indexOf('(');
+        const qsizetype close = stat.lastIndexOf(')');
+        if (open < 0 || close < open) {
+            continue;
+        }
+        const QString name = QString::fromUtf8(stat.mid(open + 1, close - open - 1));
+        // After "(comm) ": state is field 3; utime and stime are fields 14 and 15.
+        const QList<QByteArray> fields = stat.mid(close + 2).split(' ');
+        if (fields.size() > 12) {
+            byName[name] += (fields[11].toDouble() + fields[12].toDouble()) / tick;
         }
     }
-    return c;
+    return byName;
 }
 
 void run(const QString& path, quint16 port, int connections, bool sign)
@@ -257,34 +288,39 @@ void run(const QString& path, quint16 port, int connections, bool sign)
         }
     }
     const double rssBefore = statusMb("VmRSS");
+    const QHash<QString, double> threadCpuBefore = cpuByThread();
     const double cpuBefore = cpuSeconds();
     const qint64 startMs = clock.nowMs();
     auto engine = must(DeliveryEngine::start(workspace->path(), vault, clock), "start the engine");
     double rssAt[4] = {-1, -1, -1, -1};
     qint64 rssRows[4] = {0, 0, 0, 0};
+    qint64 msAt[4] = {0, 0, 0, 0}; // since the engine's start
     double cpuAtEnd = 0;
     QElapsedTimer guard;
     guard.start();
     for (;;) {
-        QThread::msleep(50);
+        QThread::msleep(100);
         must(engine->error(), "deliver");
-        const Counts c = countRows(db, campaign.id);
+        const qint64 open = openRows(db, campaign.id);
+        const qint64 done = total - open;
         for (int i = 0; i < 4; ++i) {
-            if (rssAt[i] < 0 && c.sent * 4 >= total * (i + 1)) {
+            if (rssAt[i] < 0 && done * 4 >= total * (i + 1)) {
                 rssAt[i] = statusMb("VmRSS");
-                rssRows[i] = c.sent;
+                rssRows[i] = done;
+                msAt[i] = clock.nowMs() - startMs;
             }
         }
-        if (c.open == 0) {
+        if (open == 0) {
             cpuAtEnd = cpuSeconds();
-            if (c.sent != total) {
-                fail(QStringLiteral("%1 of %2 rows were sent, %3 not").arg(c.sent).arg(total).arg(c.other));
-            }
             break;
         }
         if (guard.elapsed() > 30 * 60'000) {
-            fail(QStringLiteral("still %1 rows to send after 30 minutes").arg(c.open));
+            fail(QStringLiteral("still %1 rows to send after 30 minutes").arg(open));
         }
+    }
+    const QHash<QString, double> threadCpu = cpuByThread();
+    if (const qint64 sent = rowsIn(db, campaign.id, OutboxState::Sent); sent != total) {
+        fail(QStringLiteral("%1 of %2 rows were sent").arg(sent).arg(total));
     }
     const double peak = statusMb("VmHWM");
     QSqlQuery q(db);
@@ -295,18 +331,170 @@ void run(const QString& path, quint16 port, int connections, bool sign)
     }
     const qint64 endMs = q.value(0).toLongLong();
     engine.reset();
+    // What every claim asks first: the account's quota, with this run's sends in its 24 hours.
+    {
+        const qint64 accountId = must(AccountRepository(db).list(), "list the accounts").value(0).id;
+        QuotaLedger quota(db);
+        const double cpu = cpuSeconds();
+        for (int i = 0; i < 200; ++i) {
+            must(quota.available(accountId, clock.nowMs()), "read the quota");
+        }
+        std::printf("quota_available_us %.1f\n", (cpuSeconds() - cpu) * 1e6 / 200);
+    }
     const double seconds = double(endMs - startMs) / 1000.0;
     const double cpu = cpuAtEnd - cpuBefore;
     std::printf("seconds %.3f\n", seconds);
     std::printf("per_second %.1f\n", double(total) / seconds);
+    // The rate once every session is open: from the 25 % sample to the last send (the engine
+    // opens one more session per dispatcher tick, 200 ms, so 8 take 1.4 s to open).
+    if (endMs - startMs > msAt[0] && msAt[0] > 0) {
+        std::printf("steady_per_second %.1f\n",
+                    double(total - rssRows[0]) * 1000.0 / double(endMs - startMs - msAt[0]));
+    }
     std::printf("cpu_seconds %.3f\n", cpu);
     std::printf("cpu_per_1000 %.3f\n", cpu * 1000.0 / double(total));
     std::printf("rss_before_mb %.1f\n", rssBefore);
     for (int i = 0; i < 4; ++i) {
         std::printf("rss_%d_mb %.1f\n", (i + 1) * 25, rssAt[i]);
         std::printf("rss_%d_rows %lld\n", (i + 1) * 25, static_cast<long long>(rssRows[i]));
+        std::printf("ms_%d %lld\n", (i + 1) * 25, static_cast<long long>(msAt[i]));
     }
     std::printf("peak_rss_mb %.1f\n", peak);
+    // Where the CPU went, per 1,000 messages (threads that ended before the end are missed).
+    const struct
+    {
+        const char* key;
+        QString name;
+    } threads[] = {{"writer", QStringLiteral("OutboxWriter")},
+                   {"dispatcher", QStringLiteral("DeliveryDispatc")}, // comm is cut at 15 bytes
+                   {"workers", QStringLiteral("Thread (pooled)")},
+                   {"main", QStringLiteral("bench_send")}};
+    for (const auto& t : threads) {
+        const double used = threadCpu.value(t.name) - threadCpuBefore.value(t.name);
+        std::printf("cpu_%s_per_1000 %.3f\n", t.key, used * 1000.0 / double(total));
+    }
+}
+
+// The parts of one message's path, each alone, for finding where the time goes:
+// - render: CampaignRenderer::render, CPU µs (best of five rounds), unsigned and signed;
+// - session: SmtpSession::send of one pre-rendered message over one connection, back to back
+//   (no database, no rendering): messages/s and CPU per 1,000;
+// - render_session: the same with each message rendered before it is sent;
+// - writer: OutboxWriter::run of a one-row UPDATE of the outbox (what markInDoubt does before
+//   every final dot, and what a worker waits for), one at a time: wall and CPU µs per call.
+void components(const QString& path, quint16 port, int count)
+{
+    auto workspace = must(Workspace::open(path), "open the workspace");
+    QSqlDatabase db = workspace->database();
+    const Vault vault = must(Vault::unlockWithPassphrase(db, kPassphrase), "unlock the vault");
+    const auto key = must(DkimKeyRepository(db).forDomain(kSignedDomain), "find the DKIM key");
+    if (!key) {
+        fail(QStringLiteral("no DKIM key for %1: run --prepare first").arg(kSignedDomain));
+    }
+    Campaign campaign;
+    campaign.name = QStringLiteral("Components");
+    campaign.subject = QStringLiteral("{{ first_name }}, frisch geröstet: 10 % für {{ loyalty_tier }}");
+    campaign.preheader = QStringLiteral("Nur bis Sonntag");
+    campaign.fromName = QStringLiteral("Kaffeerösterei Müller");
+    campaign.htmlBody = newsletterHtml();
+    campaign.footerHtml = StarterTemplates::defaultFooter();
+    campaign.listIds = {
+        must(GroupRepository(db, GroupKind::List).findByName(QStringLiteral("Newsletter")), "find the list").id};
+    campaign.fromAddress = QStringLiteral("news@%1").arg(kPlainDomain);
+    campaign.id = must(CampaignRepository(db).create(campaign), "save the campaign");
+    const CampaignRenderer plain = must(CampaignRenderer::prepare(db, campaign, vault, {}), "prepare");
+    Campaign signedCampaign = campaign;
+    signedCampaign.id = 0;
+    signedCampaign.fromAddress = QStringLiteral("news@%1").arg(kSignedDomain);
+    signedCampaign.id = must(CampaignRepository(db).create(signedCampaign), "save the campaign");
+    CampaignRenderer::Options signing;
+    signing.dkimKeyId = key->id;
+    const CampaignRenderer signer = must(CampaignRenderer::prepare(db, signedCampaign, vault, signing), "prepare");
+
+    QVector<qint64> ids;
+    for (qint64 id = 1; id <= 200; ++id) {
+        ids.append(id);
+    }
+    const QVector<Contact> contacts = must(ContactRepository(db).findByIds(ids), "read contacts");
+    const auto renderUs = [&](const CampaignRenderer& renderer) {
+        double best = 1e300;
+        for (int round = 0; round < 5; ++round) {
+            const double start = cpuSeconds();
+            for (int i = 0; i < 400; ++i) {
+                must(renderer.render(contacts[i % contacts.size()]), "render");
+            }
+            best = std::min(best, (cpuSeconds() - start) * 1e6 / 400);
+        }
+        return best;
+    };
+    std::printf("render_unsigned_us %.1f\n", renderUs(plain));
+    std::printf("render_signed_us %.1f\n", renderUs(signer));
+
+    SmtpSettings settings;
+    settings.host = QStringLiteral("127.0.0.1");
+    settings.port = port;
+    settings.security = SmtpSecurity::None;
+    settings.auth = SmtpAuth::None;
+    const QByteArray message = must(plain.render(contacts[0]), "render").bytes;
+    const QString from = campaign.fromAddress;
+    const auto sendAll = [&](const char* name, bool render) {
+        SmtpSession session(settings);
+        must(session.open(), "connect to smtp-sink");
+        QElapsedTimer wall;
+        wall.start();
+        const double cpu = cpuSeconds();
+        for (int i = 0; i < count; ++i) {
+            const Contact& contact = contacts[i % contacts.size()];
+            const QByteArray bytes = render ? must(plain.render(contact), "render").bytes : message;
+            const SmtpSendResult result = session.send(from, contact.email, bytes);
+            if (!result.delivered()) {
+                fail(QStringLiteral("send: %1").arg(result.error));
+            }
+        }
+        const double seconds = double(wall.nsecsElapsed()) / 1e9;
+        std::printf("%s_per_second %.1f\n", name, double(count) / seconds);
+        std::printf("%s_cpu_per_1000 %.3f\n", name, (cpuSeconds() - cpu) * 1000.0 / double(count));
+        session.quit();
+    };
+    sendAll("session", false);
+    sendAll("render_session", true);
+
+    auto writer = must(OutboxWriter::start(path), "start the writer");
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS bench_marks (id INTEGER PRIMARY KEY, at INTEGER)")) ||
+        !q.exec(QStringLiteral("INSERT OR REPLACE INTO bench_marks (id, at) VALUES (1, 0)"))) {
+        fail(QStringLiteral("make the scratch table"));
+    }
+    const OutboxWriter::Job mark = [](QSqlDatabase wdb) -> Status {
+        QSqlQuery u(wdb);
+        u.prepare(QStringLiteral("UPDATE bench_marks SET at = at + 1 WHERE id = 1"));
+        if (!u.exec()) {
+            return Error{ErrorCode::Database, QStringLiteral("update")};
+        }
+        return Ok{};
+    };
+    // One caller, then eight at once (as eight sessions do): how many marks the group commit
+    // turns around per second.
+    for (const int callers : {1, 8}) {
+        QElapsedTimer wall;
+        wall.start();
+        const double cpu = cpuSeconds();
+        std::vector<std::thread> threads;
+        for (int t = 0; t < callers; ++t) {
+            threads.emplace_back([&] {
+                for (int i = 0; i < count / callers; ++i) {
+                    must(writer->run(mark), "run a writer job");
+                }
+            });
+        }
+        for (std::thread& t : threads) {
+            t.join();
+        }
+        const int runs = count / callers * callers;
+        std::printf("writer_%d_run_us %.1f\n", callers, double(wall.nsecsElapsed()) / 1e3 / double(runs));
+        std::printf("writer_%d_runs_per_second %.1f\n", callers, double(runs) * 1e9 / double(wall.nsecsElapsed()));
+        std::printf("writer_%d_cpu_us %.1f\n", callers, (cpuSeconds() - cpu) * 1e6 / double(runs));
+    }
 }
 
 } // namespace
@@ -325,7 +513,12 @@ int main(int argc, char** argv)
     const QCommandLineOption connectionsOption(QStringLiteral("connections"), QStringLiteral("the account's sessions"),
                                                QStringLiteral("N"), QStringLiteral("1"));
     const QCommandLineOption signedOption(QStringLiteral("signed"), QStringLiteral("sign with an Ed25519 DKIM key"));
-    parser.addOptions({prepareOption, workspaceOption, contactsOption, portOption, connectionsOption, signedOption});
+    const QCommandLineOption componentsOption(QStringLiteral("components"),
+                                              QStringLiteral("time the parts of a message's path alone"));
+    const QCommandLineOption messagesOption(QStringLiteral("messages"), QStringLiteral("messages for --components"),
+                                            QStringLiteral("N"), QStringLiteral("3000"));
+    parser.addOptions({componentsOption, messagesOption, prepareOption, workspaceOption, contactsOption, portOption,
+                       connectionsOption, signedOption});
     parser.process(app);
     const QString path = parser.value(workspaceOption);
     if (path.isEmpty()) {
@@ -339,6 +532,10 @@ int main(int argc, char** argv)
     const int port = parser.value(portOption).toInt();
     if (port <= 0 || port > 65535) {
         fail(QStringLiteral("--port: give the SMTP server's port"));
+    }
+    if (parser.isSet(componentsOption)) {
+        components(path, quint16(port), parser.value(messagesOption).toInt());
+        return 0;
     }
     run(path, quint16(port), parser.value(connectionsOption).toInt(), parser.isSet(signedOption));
     return 0;

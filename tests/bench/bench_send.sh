@@ -86,6 +86,12 @@ source_run() { # connections
     F[source_$1_length]=$length
 }
 
+echo "the parts alone ..." >&2
+cp "$BASE" "$OUT/run.mailroom"
+rm -f "$OUT/run.mailroom-wal" "$OUT/run.mailroom-shm"
+while read -r key value; do F[part_$key]=$value; done < <("$BENCH" --components --workspace "$OUT/run.mailroom" \
+    --port "$MAILROOM_PORT" --messages 4000)
+
 for n in "${CONNECTIONS[@]}"; do
     echo "connections $n: mailroom unsigned, smtp-source, mailroom signed ..." >&2
     mailroom "$n" unsigned
@@ -117,6 +123,29 @@ for n in "${CONNECTIONS[@]}"; do
         VERDICTS+=("$n connection(s), $variant: speed $speed (${ratio}x smtp-source, target >= ${goal}x); RSS $memory (peak ${F[${k}_peak_rss_mb]} MB, +${growth} MB from 25 % to 100 %; target < 300 MB, flat)")
     done
 done
+echo
+echo "Where a message's time goes (CPU µs per message unless noted):"
+for n in "${CONNECTIONS[@]}"; do
+    for variant in unsigned signed; do
+        k="${variant}_${n}"
+        printf '  %s connection(s), %-8s  all %6.0f = workers %4.0f + writer %4.0f + dispatcher %2.0f + bench polling %2.0f;' \
+            "$n" "$variant" "$(calc "${F[${k}_cpu_per_1000]} * 1000")" "$(calc "${F[${k}_cpu_workers_per_1000]} * 1000")" \
+            "$(calc "${F[${k}_cpu_writer_per_1000]} * 1000")" "$(calc "${F[${k}_cpu_dispatcher_per_1000]} * 1000")" \
+            "$(calc "${F[${k}_cpu_main_per_1000]} * 1000")"
+        printf ' rate after the first 25 %%: %s/s\n' "${F[${k}_steady_per_second]}"
+    done
+done
+echo "  the parts alone, one at a time:"
+echo "    render (CampaignRenderer::render): ${F[part_render_unsigned_us]} unsigned, ${F[part_render_signed_us]} ed25519-signed"
+echo "    SmtpSession::send of one ready message, one connection: ${F[part_session_per_second]}/s," \
+    "$(calc "${F[part_session_cpu_per_1000]} * 1000") µs CPU (smtp-source: ${F[source_1_per_second]}/s," \
+    "$(calc "${F[source_1_cpu_per_1000]} * 1000") µs)"
+echo "    render + send, one connection, no database: ${F[part_render_session_per_second]}/s," \
+    "$(calc "${F[part_render_session_cpu_per_1000]} * 1000") µs CPU"
+echo "    OutboxWriter::run of a one-row UPDATE (the wait before every final dot): ${F[part_writer_1_run_us]} µs wall," \
+    "${F[part_writer_1_cpu_us]} µs CPU; 8 callers at once: ${F[part_writer_8_runs_per_second]} runs/s"
+echo "    QuotaLedger::available (every claim) with ${MESSAGES} sends in the window:" \
+    "${F[unsigned_${CONNECTIONS[0]}_quota_available_us]} µs"
 printf 'load average at the end: %s (wall-clock rates on a shared machine: both sides slow down under load)\n' \
     "$(cut -d' ' -f1-3 /proc/loadavg)"
 for v in "${VERDICTS[@]}"; do
