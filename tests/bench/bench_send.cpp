@@ -46,6 +46,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <malloc.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <thread>
 #include <unistd.h>
@@ -293,6 +295,8 @@ void run(const QString& path, quint16 port, int connections, bool sign)
     const qint64 startMs = clock.nowMs();
     auto engine = must(DeliveryEngine::start(workspace->path(), vault, clock), "start the engine");
     double rssAt[4] = {-1, -1, -1, -1};
+    double sqliteAt[4] = {0, 0, 0, 0}; // what SQLite holds (page caches of every connection), MB
+    double heapAt[4] = {0, 0, 0, 0};   // malloc'd and in use, MB (SQLite's part included)
     qint64 rssRows[4] = {0, 0, 0, 0};
     qint64 msAt[4] = {0, 0, 0, 0}; // since the engine's start
     double cpuAtEnd = 0;
@@ -306,6 +310,8 @@ void run(const QString& path, quint16 port, int connections, bool sign)
         for (int i = 0; i < 4; ++i) {
             if (rssAt[i] < 0 && done * 4 >= total * (i + 1)) {
                 rssAt[i] = statusMb("VmRSS");
+                sqliteAt[i] = double(sqlite3_memory_used()) / 1048576.0;
+                heapAt[i] = double(mallinfo2().uordblks) / 1048576.0;
                 rssRows[i] = done;
                 msAt[i] = clock.nowMs() - startMs;
             }
@@ -358,6 +364,8 @@ void run(const QString& path, quint16 port, int connections, bool sign)
         std::printf("rss_%d_mb %.1f\n", (i + 1) * 25, rssAt[i]);
         std::printf("rss_%d_rows %lld\n", (i + 1) * 25, static_cast<long long>(rssRows[i]));
         std::printf("ms_%d %lld\n", (i + 1) * 25, static_cast<long long>(msAt[i]));
+        std::printf("sqlite_%d_mb %.1f\n", (i + 1) * 25, sqliteAt[i]);
+        std::printf("heap_%d_mb %.1f\n", (i + 1) * 25, heapAt[i]);
     }
     std::printf("peak_rss_mb %.1f\n", peak);
     // Where the CPU went, per 1,000 messages (threads that ended before the end are missed).
