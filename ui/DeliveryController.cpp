@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QStyle>
 #include <QSystemTrayIcon>
+#include <QTimer>
 #include <QWidget>
 #include <algorithm>
 
@@ -24,6 +25,9 @@ DeliveryController::DeliveryController(VaultSession* vaultSession, AppSettings* 
     , m_clock(m_systemClock.get())
 {
     setObjectName(QStringLiteral("deliveryController"));
+    m_activityTimer = new QTimer(this);
+    m_activityTimer->setInterval(1000);
+    connect(m_activityTimer, &QTimer::timeout, this, &DeliveryController::activityChanged);
     // A campaign that could not start for want of the vault starts once it is unlocked.
     connect(m_vaultSession, &VaultSession::unlockedChanged, this, [this](bool unlocked) {
         if (unlocked && m_waitingForVault && !m_engine) {
@@ -47,6 +51,7 @@ void DeliveryController::setWorkspace(QSqlDatabase db, const QString& path)
     m_waitingForVault = false;
     m_db = db;
     m_path = path;
+    Q_EMIT activityChanged();
 }
 
 OutboxWindow* DeliveryController::outboxWindow() const
@@ -82,6 +87,7 @@ void DeliveryController::startIfNeeded(bool ask)
     }
     if (!ask && !m_vaultSession->isUnlocked()) {
         m_waitingForVault = true;
+        Q_EMIT activityChanged();
         return;
     }
     ensureRunning();
@@ -99,6 +105,7 @@ bool DeliveryController::ensureRunning()
     if (!vault) {
         m_waitingForVault = true;
         Q_EMIT statusMessage(tr("Campaigns wait to be sent until the vault is unlocked."), 15000);
+        Q_EMIT activityChanged();
         return false;
     }
     m_waitingForVault = false;
@@ -118,6 +125,7 @@ bool DeliveryController::ensureRunning()
         Q_EMIT problem(message);
         Q_EMIT statusMessage(message, 15000);
     });
+    m_activityTimer->start();
     Q_EMIT runningChanged(true);
     Q_EMIT changed();
     return true;
@@ -139,6 +147,7 @@ void DeliveryController::stop()
     // Workers finish the message they are sending; what they had claimed goes back to the queue.
     m_engine->disconnect(this);
     m_engine.reset();
+    m_activityTimer->stop();
     Q_EMIT runningChanged(false);
 }
 

@@ -14,6 +14,7 @@ class CampaignSendDialog;
 class Clock;
 class OutboxWindow;
 class QSystemTrayIcon;
+class QTimer;
 class QWidget;
 class VaultSession;
 
@@ -76,6 +77,9 @@ Q_SIGNALS:
     // A line for the window's status bar.
     void statusMessage(const QString& message, int timeoutMs);
     void runningChanged(bool running);
+    // About once a second while the engine runs: indicatorText() may have changed (sessions
+    // close and quota waits begin without the outbox changing).
+    void activityChanged();
     // A campaign was started, scheduled, paused, resumed or cancelled from a window.
     void campaignChanged(qint64 campaignId);
 
@@ -96,6 +100,7 @@ private:
     bool m_waitingForVault = false;
     QString m_lastNotification;
     QSystemTrayIcon* m_tray = nullptr;
+    QTimer* m_activityTimer = nullptr;
     QPointer<OutboxWindow> m_outbox;
     QPointer<CampaignSendDialog> m_sendDialog;
 };

@@ -105,6 +105,7 @@ MainWindow::MainWindow(AppSettings* settings, QWidget* parent)
             [this](const QString& message, int timeoutMs) { statusBar()->showMessage(message, timeoutMs); });
     connect(m_delivery, &DeliveryController::changed, this, &MainWindow::updateDeliveryIndicator);
     connect(m_delivery, &DeliveryController::runningChanged, this, &MainWindow::updateDeliveryIndicator);
+    connect(m_delivery, &DeliveryController::activityChanged, this, &MainWindow::updateDeliveryIndicator);
 
     connect(m_undoStack, &QUndoStack::indexChanged, this, &MainWindow::updateUndoActions);
     connect(m_undoStack, &QUndoStack::canUndoChanged, this, &MainWindow::updateUndoActions);

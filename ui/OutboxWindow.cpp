@@ -209,8 +209,17 @@ void OutboxWindow::createWidgets()
     m_tableView->verticalHeader()->hide();
     // Fixed row heights: a big outbox never asks every row for its size.
     m_tableView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_tableView->verticalHeader()->setDefaultSectionSize(m_tableView->fontMetrics().height() + 8);
+    m_tableView->setWordWrap(false);
     m_tableView->horizontalHeader()->setStretchLastSection(true);
     m_tableView->setColumnWidth(OutboxTableModel::EmailColumn, 240);
+    m_tableView->setColumnWidth(OutboxTableModel::StateColumn, 110);
+    m_tableView->setColumnWidth(OutboxTableModel::AttemptsColumn, 80);
+    m_tableView->setColumnWidth(OutboxTableModel::UpdatedColumn,
+                                m_tableView->fontMetrics().horizontalAdvance(
+                                    QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)),
+                                                       QLocale::ShortFormat)) +
+                                    24);
     m_tableView->setAccessibleName(tr("Recipients"));
     recipientsLayout->addWidget(m_tableView);
     connect(m_tableView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -395,7 +404,9 @@ void OutboxWindow::onStatusLoaded(const DeliveryStatus& status)
             item->setText(3, now);
             item->setToolTip(3, now);
         }
-        m_accountsTree->resizeColumnToContents(0);
+        for (int column = 0; column < 3; ++column) {
+            m_accountsTree->resizeColumnToContents(column);
+        }
         updateActions();
         Q_EMIT statusShown();
     }
@@ -429,6 +440,9 @@ void OutboxWindow::showLog(qint64 itemId, const QVector<OutboxLogEntry>& entries
                                          : QString());
         item->setText(3, entry.reply.simplified());
         item->setToolTip(3, entry.reply);
+    }
+    for (int column = 0; column < 3; ++column) {
+        m_logTree->resizeColumnToContents(column);
     }
 }
 

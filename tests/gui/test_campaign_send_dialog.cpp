@@ -8,22 +8,29 @@
 #include "core/delivery/AccountRepository.h"
 #include "core/delivery/Clock.h"
 #include "core/delivery/Outbox.h"
+#include "core/storage/Connection.h"
 #include "ui/AppSettings.h"
+#include "ui/CampaignEditor.h"
 #include "ui/CampaignSendDialog.h"
+#include "ui/CampaignWindows.h"
 #include "ui/DeliveryController.h"
 #include "ui/Dialogs.h"
+#include "ui/MainWindow.h"
 #include "ui/OutboxWindow.h"
 #include "ui/Translations.h"
 #include "ui/VaultSession.h"
 
+#include <QAction>
 #include <QDateTimeEdit>
-#include <QElapsedTimer>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSemaphore>
+#include <QStandardPaths>
 #include <QTest>
 #include <QThreadPool>
 
@@ -42,7 +49,14 @@ class TestCampaignSendDialog : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // No keychain: the vault asks for its passphrase, answered through the Dialogs seam.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
     void init();
     void cleanup();
 
@@ -50,8 +64,10 @@ private Q_SLOTS:
     void scheduleMakesTheCampaignScheduledAtTheChosenTime();
     void cancelWhileStartingLeavesTheCampaignADraft();
     void aCampaignWithContentErrorsIsRefusedWithTheErrorsListed();
+    void theEditorsSendActionOpensTheDialogAndSaysWhileItSends();
 
 private:
+    void cleanupControllerOnly();
     CampaignSendDialog* openDialog(qint64 campaignId);
     QPushButton* okButton(CampaignSendDialog* dialog) const
     {
@@ -84,13 +100,18 @@ void TestCampaignSendDialog::init()
     Dialogs::clearLastWarning();
 }
 
-void TestCampaignSendDialog::cleanup()
+void TestCampaignSendDialog::cleanupControllerOnly()
 {
-    Dialogs::clearPendingAnswers();
     delete m_controller; // stops the engine before the workspace goes
     m_controller = nullptr;
     m_window.reset();
     m_vaultSession.reset();
+}
+
+void TestCampaignSendDialog::cleanup()
+{
+    Dialogs::clearPendingAnswers();
+    cleanupControllerOnly();
     m_settings.reset();
     m_fixture.reset();
 }
@@ -100,8 +121,8 @@ CampaignSendDialog* TestCampaignSendDialog::openDialog(qint64 campaignId)
     m_controller->showSendDialog(m_window.get(), campaignId);
     CampaignSendDialog* dialog = m_controller->sendDialog();
     // The audience is counted on a worker.
-    for (QElapsedTimer t; dialog && !dialog->recipientCount() && (t.isValid() || (t.start(), true)) &&
-                          t.elapsed() < timeoutMs;) {
+    for (QElapsedTimer t;
+         dialog && !dialog->recipientCount() && (t.isValid() || (t.start(), true)) && t.elapsed() < timeoutMs;) {
         QTest::qWait(20);
     }
     return dialog && dialog->recipientCount() ? dialog : nullptr;
@@ -227,6 +248,57 @@ void TestCampaignSendDialog::aCampaignWithContentErrorsIsRefusedWithTheErrorsLis
         QTRY_VERIFY_WITH_TIMEOUT(m_controller->sendDialog() == nullptr, timeoutMs);
     }
     QVERIFY(!m_controller->isRunning());
+}
+
+void TestCampaignSendDialog::theEditorsSendActionOpensTheDialogAndSaysWhileItSends()
+{
+    const qint64 campaignId = m_fixture.makeCampaign(4);
+    QVERIFY(m_fixture.addAccount(QStringLiteral("Main"), 9, 500, 60, 1) > 0);
+    const QString path = m_fixture.workspace->path();
+    // The window opens the file itself.
+    cleanupControllerOnly();
+    m_fixture.vault.reset();
+    m_fixture.workspace.reset();
+
+    auto settings = AppSettings::createTemporary();
+    auto window = std::make_unique<MainWindow>(settings.get());
+    window->show();
+    QVERIFY(window->openWorkspace(path));
+    DeliveryController* controller = window->deliveryController();
+    QVERIFY(!controller->isRunning()); // nothing was sending
+
+    Dialogs::setNextText(QStringLiteral("passphrase")); // the editor's preview asks for the vault
+    CampaignEditor* editor = window->campaignWindows()->openEditor(campaignId);
+    QVERIFY(editor);
+    QTRY_VERIFY_WITH_TIMEOUT(!Dialogs::hasPendingAnswers(), timeoutMs);
+    auto* send = editor->findChild<QAction*>(QStringLiteral("sendAction"));
+    QVERIFY(send && send->isEnabled());
+    // An unsaved edit is saved first: the dialog sends what is stored.
+    editor->findChild<QLineEdit*>(QStringLiteral("subjectLineEdit"))->setText(QStringLiteral("Spring is here"));
+    send->trigger();
+    CampaignSendDialog* dialog = controller->sendDialog();
+    QVERIFY(dialog);
+    QVERIFY(!editor->isModified());
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->recipientCount().has_value(), timeoutMs);
+    okButton(dialog)->click();
+    QTRY_VERIFY_WITH_TIMEOUT(controller->sendDialog() == nullptr, timeoutMs);
+
+    {
+        Result<Connection> connection = Connection::open(path);
+        QVERIFY(connection.ok());
+        const Campaign stored = CampaignRepository(connection->database()).findById(campaignId).value();
+        QCOMPARE(stored.status, CampaignStatus::Sending);
+        QCOMPARE(stored.subject, QStringLiteral("Spring is here"));
+        QCOMPARE(Outbox(connection->database()).counts(campaignId)->total(), 4);
+    }
+    // The editor says the campaign is being sent and does not offer to send it again.
+    QVERIFY(!send->isEnabled());
+    QVERIFY(
+        editor->findChild<QLabel*>(QStringLiteral("deliveryLabel"))->text().startsWith(QStringLiteral("Being sent")));
+    QVERIFY(controller->isRunning());
+    QVERIFY(controller->outboxWindow());
+    window->campaignWindows()->closeAll();
+    window.reset();
 }
 
 QTEST_MAIN(TestCampaignSendDialog)

@@ -20,6 +20,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTest>
 
@@ -53,7 +54,11 @@ private:
 
 void TestDeliveryController::initTestCase()
 {
+    QStandardPaths::setTestModeEnabled(true);
+    // No keychain: the vault asks for its passphrase, answered through the Dialogs seam.
+    qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
     Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
     if (!QFile::exists(QStringLiteral("/usr/sbin/smtp-sink"))) {
         QSKIP("Postfix's smtp-sink is not installed");
     }

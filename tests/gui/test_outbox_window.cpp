@@ -19,8 +19,10 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
@@ -40,7 +42,14 @@ class TestOutboxWindow : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { Translations::install(QLocale(QLocale::English, QLocale::UnitedStates)); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        // No keychain: the vault asks for its passphrase, answered through the Dialogs seam.
+        qputenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+        Translations::install(QLocale(QLocale::English, QLocale::UnitedStates));
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
     void init();
     void cleanup();
 
@@ -49,6 +58,7 @@ private Q_SLOTS:
     void showsWhatTheEngineReportsAsItHappens();
     void retryFailedAndResendUnknownPutThemBackInTheQueue();
     void pauseResumeAndCancelChangeTheCampaign();
+    void screenshotOfTheOutbox();
 
 private:
     QLabel* label(const char* name) const { return m_view->findChild<QLabel*>(QString::fromLatin1(name)); }
@@ -294,6 +304,28 @@ void TestOutboxWindow::pauseResumeAndCancelChangeTheCampaign()
     for (const char* name : {"pauseAction", "resumeAction", "cancelCampaignAction"}) {
         QVERIFY2(!action(name)->isEnabled(), name);
     }
+}
+
+// Not a check: writes docs/screenshots/outbox.png when MAILROOM_SCREENSHOT_DIR names a folder.
+// Made under Xvfb so it looks like a desktop: MAILROOM_SCREENSHOT_DIR=docs/screenshots
+// xvfb-run -a -s "-screen 0 1400x900x24" build/dev/tests/gui/test_outbox_window -platform xcb screenshotOfTheOutbox
+void TestOutboxWindow::screenshotOfTheOutbox()
+{
+    const QString dir = qEnvironmentVariable("MAILROOM_SCREENSHOT_DIR");
+    if (dir.isEmpty()) {
+        QSKIP("Set MAILROOM_SCREENSHOT_DIR to write the screenshot.");
+    }
+    auto* filter = m_view->findChild<QComboBox*>(QStringLiteral("stateFilterComboBox"));
+    m_view->resize(1100, 720);
+    QVERIFY(QTest::qWaitForWindowExposed(m_view));
+    auto* table = m_view->findChild<QTableView*>(QStringLiteral("outboxTableView"));
+    table->setFocus();
+    table->selectRow(6); // a failed recipient: its log shows the server's reply
+    auto* log = m_view->findChild<QTreeWidget*>(QStringLiteral("logTreeWidget"));
+    QTRY_VERIFY_WITH_TIMEOUT(log->topLevelItemCount() > 0, timeoutMs);
+    QCOMPARE(filter->currentIndex(), 0);
+    QTest::qWait(300);
+    QVERIFY(m_view->grab().save(QDir(dir).filePath(QStringLiteral("outbox.png"))));
 }
 
 QTEST_MAIN(TestOutboxWindow)
