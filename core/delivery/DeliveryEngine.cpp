@@ -376,32 +376,44 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
             byId.insert(c.id, &c);
         }
         const auto renderer = rendererFor(claimed.campaignId, account.dkimKeyId.value_or(0));
+        // Row i's message: rendered while the server answers row i-1 (awaitingReply below).
+        const auto render = [&](int i) -> std::optional<Result<RenderedMessage>> {
+            const Contact* contact = byId.value(claimed.rows[i].contactId);
+            if (!contact || !renderer) {
+                return std::nullopt;
+            }
+            return renderer->render(*contact);
+        };
+        std::optional<Result<RenderedMessage>> next;
         bool stop = false;
         for (int i = 0; i < claimed.rows.size() && !stop; ++i) {
             const OutboxClaim& row = claimed.rows[i];
+            std::optional<Result<RenderedMessage>> message = next ? std::move(next) : render(i);
+            next.reset();
             if (!renderer || !campaignActive(claimed.campaignId)) {
                 release(claimed.campaignId, claimed.rows, i); // paused or cancelled: within a message
                 break;
             }
             const qint64 now = clock.nowMs();
-            const Contact* contact = byId.value(row.contactId);
-            if (!contact) {
+            if (!message) {
                 writer->post([this, row, account, now](QSqlDatabase db) -> Status {
                     return outboxOn(db).recordOutcome(row.itemId, OutboxState::Skipped, account.id,
                                                       tr("The contact was deleted."), 0, now);
                 });
                 continue;
             }
-            auto message = renderer->render(*contact);
-            if (!message) {
-                const QString why = message.error().message;
+            if (!*message) {
+                const QString why = message->error().message;
                 writer->post([this, row, account, now, why](QSqlDatabase db) -> Status {
                     return outboxOn(db).recordOutcome(row.itemId, OutboxState::Failed, account.id, why, 0, now);
                 });
                 continue;
             }
-            const SmtpSendResult result = session.send(envelopeFrom, row.email, message->bytes, [&]() -> bool {
-                // In doubt from here on; committed before the dot goes out.
+            OutboxWriter::Handle marking;
+            SmtpSendHooks hooks;
+            hooks.dataAccepted = [&] {
+                // Past DATA: in doubt from here on. The commit runs while the body is written,
+                // with the last message's outcome in the same transaction.
                 const qint64 at = clock.nowMs();
                 OutboxWriter::Job mark = [this, row, account, at](QSqlDatabase db) -> Status {
                     return outboxOn(db).markInDoubt(row.itemId, account.id, at);
@@ -415,12 +427,22 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                     };
                     pending = nullptr;
                 }
-                const Status marked = writer->run(std::move(mark));
+                marking = writer->submit(std::move(mark));
+            };
+            hooks.beforeFinalDot = [&]() -> bool {
+                // The dot leaves only once "in doubt" is committed.
+                const Status marked = writer->wait(marking);
                 if (!marked) {
                     fail(marked);
                 }
                 return bool(marked);
-            });
+            };
+            hooks.awaitingReply = [&] {
+                if (i + 1 < claimed.rows.size()) {
+                    next = render(i + 1);
+                }
+            };
+            const SmtpSendResult result = session.send(envelopeFrom, row.email, (*message)->bytes, hooks);
             if (!result.dotSent && result.failure == SmtpFailure::Aborted) {
                 // Stopping (or the mark could not be written): this one and the rest were not sent.
                 release(claimed.campaignId, claimed.rows, i);

@@ -2,6 +2,7 @@
 
 #include "core/storage/Connection.h"
 #include "core/storage/SqlError.h"
+#include "core/storage/SqliteStatement.h"
 
 #include <QCoreApplication>
 #include <QSqlError>
@@ -14,9 +15,7 @@
 #include <mutex>
 #include <optional>
 
-namespace {
-
-struct Ticket
+struct OutboxWriter::Ticket
 {
     std::mutex mutex;
     std::condition_variable done;
@@ -32,14 +31,53 @@ struct Ticket
     }
 };
 
+namespace {
+
 struct Pending
 {
     OutboxWriter::Job job;
     OutboxWriter::Durability durability;
-    std::shared_ptr<Ticket> ticket; // null for post()
+    OutboxWriter::Handle ticket; // null for post()
 };
 
 constexpr int kBusyRetryMs = 50;
+
+// The statements every transaction runs, prepared once: parsing them again for every message
+// cost more than the work of some jobs.
+struct Control
+{
+    std::unique_ptr<SqliteStatement> begin, commit, rollback, savepoint, release, rollbackTo, full, normal;
+
+    Status prepare(QSqlDatabase db)
+    {
+        const std::pair<std::unique_ptr<SqliteStatement>*, const char*> all[] = {
+            {&begin, "BEGIN IMMEDIATE"},
+            {&commit, "COMMIT"},
+            {&rollback, "ROLLBACK"},
+            {&savepoint, "SAVEPOINT job"},
+            {&release, "RELEASE job"},
+            {&rollbackTo, "ROLLBACK TO job"},
+            {&full, "PRAGMA synchronous = FULL"},
+            {&normal, "PRAGMA synchronous = NORMAL"},
+        };
+        for (const auto& [statement, sql] : all) {
+            auto prepared = SqliteStatement::prepare(db, QString::fromLatin1(sql),
+                                                     QT_TRANSLATE_NOOP("SqlError", "record delivery in the outbox"));
+            if (!prepared) {
+                return prepared.error();
+            }
+            *statement = std::move(prepared).value();
+        }
+        return Ok{};
+    }
+
+    static Status run(SqliteStatement& statement)
+    {
+        auto stepped = statement.step();
+        statement.reset();
+        return stepped ? Status{} : Status{stepped.error()};
+    }
+};
 
 } // namespace
 
@@ -55,8 +93,8 @@ struct OutboxWriter::Private
     Status firstError;
 
     // Thread side.
-    void loop(const std::shared_ptr<Ticket>& opened);
-    void runBatch(QSqlDatabase db, std::deque<Pending>& batch, bool& full);
+    void loop(const Handle& opened);
+    void runBatch(Control& control, QSqlDatabase db, std::deque<Pending>& batch, bool& full);
     void fail(const Status& status)
     {
         std::lock_guard<std::mutex> lock(mutex);
@@ -100,20 +138,31 @@ OutboxWriter::~OutboxWriter()
     d->thread->wait();
 }
 
-Status OutboxWriter::run(Job job, Durability durability)
+OutboxWriter::Handle OutboxWriter::submit(Job job, Durability durability)
 {
     auto ticket = std::make_shared<Ticket>();
     {
         std::lock_guard<std::mutex> lock(d->mutex);
         if (!d->firstError) {
-            return d->firstError;
+            ticket->finish(d->firstError);
+            return ticket;
         }
         d->queue.push_back(Pending{std::move(job), durability, ticket});
     }
     d->wake.notify_all();
+    return ticket;
+}
+
+Status OutboxWriter::wait(const Handle& ticket)
+{
     std::unique_lock<std::mutex> lock(ticket->mutex);
     ticket->done.wait(lock, [&] { return ticket->status.has_value(); });
     return *ticket->status;
+}
+
+Status OutboxWriter::run(Job job, Durability durability)
+{
+    return wait(submit(std::move(job), durability));
 }
 
 void OutboxWriter::post(Job job)
@@ -131,15 +180,20 @@ Status OutboxWriter::error() const
     return d->firstError;
 }
 
-void OutboxWriter::Private::loop(const std::shared_ptr<Ticket>& opened)
+void OutboxWriter::Private::loop(const Handle& opened)
 {
     auto connection = Connection::open(path);
     if (!connection) {
         opened->finish(connection.error());
         return;
     }
-    opened->finish(Status{});
     QSqlDatabase db = connection->database();
+    Control control;
+    if (Status s = control.prepare(db); !s) {
+        opened->finish(s);
+        return;
+    }
+    opened->finish(Status{});
     bool full = false;
     for (;;) {
         std::deque<Pending> batch;
@@ -151,29 +205,31 @@ void OutboxWriter::Private::loop(const std::shared_ptr<Ticket>& opened)
             }
             batch.swap(queue);
         }
-        runBatch(db, batch, full);
+        runBatch(control, db, batch, full);
     }
 }
 
-void OutboxWriter::Private::runBatch(QSqlDatabase db, std::deque<Pending>& batch, bool& full)
+void OutboxWriter::Private::runBatch(Control& control, QSqlDatabase db, std::deque<Pending>& batch, bool& full)
 {
     const bool durable =
         std::any_of(batch.begin(), batch.end(), [](const Pending& p) { return p.durability == Durability::Durable; });
-    QSqlQuery q(db);
     if (durable != full) {
         // Between transactions only: synchronous applies to the next commit.
-        q.exec(durable ? QStringLiteral("PRAGMA synchronous = FULL") : QStringLiteral("PRAGMA synchronous = NORMAL"));
+        (void)Control::run(durable ? *control.full : *control.normal);
         full = durable;
     }
     // BEGIN IMMEDIATE waits on the connection's busy timeout; someone else holding the write
     // lock for longer (a big import) only delays delivery.
-    while (!q.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
-        if (q.lastError().nativeErrorCode() != QLatin1String("5") /* SQLITE_BUSY */) {
-            const Status failed = sqlError(q, QT_TRANSLATE_NOOP("SqlError", "record delivery in the outbox"));
-            fail(failed);
+    for (;;) {
+        const Status begun = Control::run(*control.begin);
+        if (begun) {
+            break;
+        }
+        if (begun.error().code != ErrorCode::WorkspaceLocked) {
+            fail(begun);
             for (Pending& p : batch) {
                 if (p.ticket) {
-                    p.ticket->finish(failed);
+                    p.ticket->finish(begun);
                 }
             }
             return;
@@ -183,18 +239,17 @@ void OutboxWriter::Private::runBatch(QSqlDatabase db, std::deque<Pending>& batch
     std::vector<Status> results;
     results.reserve(batch.size());
     for (Pending& p : batch) {
-        q.exec(QStringLiteral("SAVEPOINT job"));
+        (void)Control::run(*control.savepoint);
         Status s = p.job(db);
         if (!s) {
-            q.exec(QStringLiteral("ROLLBACK TO job"));
+            (void)Control::run(*control.rollbackTo);
         }
-        q.exec(QStringLiteral("RELEASE job"));
+        (void)Control::run(*control.release);
         results.push_back(s);
     }
-    Status committed;
-    if (!q.exec(QStringLiteral("COMMIT"))) {
-        committed = sqlError(q, QT_TRANSLATE_NOOP("SqlError", "record delivery in the outbox"));
-        q.exec(QStringLiteral("ROLLBACK"));
+    Status committed = Control::run(*control.commit);
+    if (!committed) {
+        (void)Control::run(*control.rollback);
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
         const Status& s = committed ? results[i] : committed;

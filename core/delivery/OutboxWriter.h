@@ -31,9 +31,16 @@ public:
     OutboxWriter(const OutboxWriter&) = delete;
     OutboxWriter& operator=(const OutboxWriter&) = delete;
 
-    // Runs the job in the next transaction (inside its own savepoint: a failing job undoes only
-    // its own work) and returns once that transaction is committed, with the job's status or
-    // the commit's error.
+    // A job handed over with submit(), to wait for with wait().
+    struct Ticket;
+    using Handle = std::shared_ptr<Ticket>;
+
+    // Queues the job for the next transaction (inside its own savepoint: a failing job undoes
+    // only its own work) and returns at once; wait() gives its status once committed.
+    Handle submit(Job job, Durability durability = Durability::Normal);
+    // Blocks until the job's transaction is committed: the job's status or the commit's error.
+    Status wait(const Handle& handle);
+    // submit() and wait().
     Status run(Job job, Durability durability = Durability::Normal);
     // Queues the job for the next transaction without waiting for it. A failure is kept and
     // returned by error() (and by the next run() of any thread: delivery stops on it).

@@ -693,7 +693,7 @@ void SmtpSession::finishSend(SmtpSendResult& result)
 }
 
 SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteArrayView message,
-                                 const std::function<bool()>& beforeFinalDot)
+                                 const SmtpSendHooks& hooks)
 {
     using Stage = SmtpSendResult::Stage;
     SmtpSendResult result;
@@ -867,6 +867,9 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
 
     // The body in one write; the caller records "in doubt" before the dot may leave.
     result.stage = Stage::Body;
+    if (hooks.dataAccepted) {
+        hooks.dataAccepted();
+    }
     m_socket->write(m_dataBuffer);
     if (Status s = flushWrites(timeouts.dataBlockMs, QStringLiteral("DATA")); !s) {
         return fail(Stage::Body, m_lastFailure, s.error());
@@ -874,7 +877,7 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
         return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), 0));
     }
-    if (beforeFinalDot && !beforeFinalDot()) {
+    if (hooks.beforeFinalDot && !hooks.beforeFinalDot()) {
         abort(); // the server sees the connection drop before the dot: the message is not sent
         return fail(Stage::Body, SmtpFailure::Aborted,
                     failure(SmtpFailure::Aborted, QStringLiteral("DATA"),
@@ -886,6 +889,9 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
     }
     result.dotSent = true;
     m_socket->flush();
+    if (hooks.awaitingReply) {
+        hooks.awaitingReply();
+    }
     auto reply = readReply(timeouts.dataEndMs, QStringLiteral("end of DATA"));
     if (!reply) {
         // Dropped or timed out after the dot: the message may or may not have been taken.

@@ -46,6 +46,20 @@ struct SmtpProbeResult
 // A blocking SMTP client session for one worker thread: it owns a QSslSocket and uses its
 // waitFor* calls, so no event loop runs. Create it anywhere, but call open() and everything
 // after in the thread that uses it. Not copyable.
+// What the caller does at the three moments of a message that matter to it. Each may be empty.
+struct SmtpSendHooks
+{
+    // The server said 354: the body goes next. The outbox starts recording "in doubt" here, so
+    // the commit runs while the body is written.
+    std::function<void()> dataAccepted;
+    // The whole body is written, ".\r\n" is next: return false to drop the connection instead
+    // (the message is not sent). The outbox's "in doubt" must be committed by now.
+    std::function<bool()> beforeFinalDot;
+    // ".\r\n" is written and the reply not yet read: time for other work (the next message's
+    // rendering) while the server answers.
+    std::function<void()> awaitingReply;
+};
+
 class SmtpSession
 {
 public:
@@ -60,11 +74,11 @@ public:
     bool isOpen() const;
 
     // One message to one recipient. message is the rendered message (CRLF already; line ends
-    // are normalised and dots stuffed here anyway). beforeFinalDot runs after the whole body
-    // has been written and just before ".\r\n": returning false aborts without the dot (the
+    // are normalised and dots stuffed here anyway). The hooks run at 354, before the dot and
+    // after it (see SmtpSendHooks); beforeFinalDot returning false aborts without the dot (the
     // connection is closed and the message is not sent).
     SmtpSendResult send(const QString& from, const QString& to, QByteArrayView message,
-                        const std::function<bool()>& beforeFinalDot = {});
+                        const SmtpSendHooks& hooks = {});
 
     // RSET: end a transaction (RFC 5321 4.1.1.5).
     Status reset();
