@@ -45,9 +45,10 @@ OutboxLoader::OutboxLoader(const QString& workspacePath, QObject* parent)
 OutboxLoader::~OutboxLoader()
 {
     m_worker->stopping = true;
-    // The connection closes in the thread that opened it.
+    // The connection closes in the thread that opened it, after the request running now (the
+    // ones still queued see `stopping` and do nothing).
     QMetaObject::invokeMethod(
-        m_worker, [worker = m_worker] { worker->connection.reset(); }, Qt::QueuedConnection);
+        m_worker, [worker = m_worker] { worker->connection.reset(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
     // The thread has finished: nothing runs in it any more.
