@@ -17,6 +17,7 @@
 #include <QHash>
 #include <QRunnable>
 #include <QSet>
+#include <QSqlQuery>
 #include <QThread>
 #include <QThreadPool>
 #include <QTimer>
@@ -131,6 +132,8 @@ struct DeliveryEngine::Private
     ReplyPolicy policy;
     // Dispatcher only: campaigns whose renderer could not be prepared, and until when not to try.
     QHash<qint64, qint64> unrenderableUntil;
+    // Dispatcher only: the campaigns.updated_at each campaign's renderers were prepared from.
+    QHash<qint64, QString> renderedVersion;
     int sessions = 0;
     std::atomic<bool> dirty{false};
 
@@ -550,6 +553,8 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
     }
     std::map<RendererKey, std::shared_ptr<const CampaignRenderer>> renderers;
     QHash<qint64, QVector<qint64>> campaignsOf; // per account: the campaigns it may claim from now
+    QSqlQuery version(db);
+    version.prepare(QStringLiteral("SELECT updated_at FROM campaigns WHERE id = ?"));
     for (const DueCampaign& dueCampaign : dueCampaigns.value()) {
         if (dueCampaign.status == CampaignStatus::Scheduled) {
             // Its time has come: the audience is snapshotted now.
@@ -580,6 +585,10 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
             fail(allowed.error());
             return 0;
         }
+        // A campaign edited while it sends: the recipients still to go get the saved version.
+        version.bindValue(0, dueCampaign.id);
+        const QString savedAt = version.exec() && version.next() ? version.value(0).toString() : QString();
+        const bool edited = renderedVersion.value(dueCampaign.id) != savedAt;
         // A renderer per DKIM key the campaign's accounts sign with (most often just one).
         bool ready = true;
         for (qint64 accountId : allowed.value()) {
@@ -588,7 +597,7 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
             if (renderers.count(key)) {
                 continue;
             }
-            std::shared_ptr<const CampaignRenderer> renderer = rendererFor(dueCampaign.id, keyId);
+            std::shared_ptr<const CampaignRenderer> renderer = edited ? nullptr : rendererFor(dueCampaign.id, keyId);
             if (!renderer && unrenderableUntil.value(dueCampaign.id) > now) {
                 ready = false; // failed a moment ago; try again in a while, not on every tick
                 break;
@@ -619,6 +628,7 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
         if (!ready) {
             continue;
         }
+        renderedVersion[dueCampaign.id] = savedAt;
         if (**next > now) {
             later(**next); // a deferred retry
             continue;

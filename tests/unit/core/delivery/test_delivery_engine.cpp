@@ -1,3 +1,4 @@
+#include "core/campaigns/CampaignRepository.h"
 #include "core/campaigns/DkimKeyRepository.h"
 #include "core/delivery/CampaignDelivery.h"
 #include "core/delivery/Clock.h"
@@ -166,6 +167,36 @@ private Q_SLOTS:
         QVERIFY(neverOverCap(big, 500));
         QVERIFY(neverOverCap(small, 200));
         QCOMPARE(m_sink->countsByRecipient().size(), 1200);
+    }
+
+    void anEditWhileSendingReachesWhoIsStillToGo()
+    {
+        const qint64 campaignId = makeCampaign(200);
+        QVERIFY(campaignId);
+        // 10 a second after a burst of 100: time to edit halfway.
+        QVERIFY(addAccount(QStringLiteral("Slow"), 100000, 600, 1));
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(db(), campaignId, *f.vault, clock.nowMs()).ok());
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
+        QVERIFY(engine.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(sent(campaignId) >= 105, 20000);
+        auto found = CampaignRepository(db()).findById(campaignId);
+        QVERIFY(found.ok());
+        Campaign campaign = found.value();
+        campaign.subject = QStringLiteral("Corrected: {{ first_name }}, our spring range is in");
+        QVERIFY(CampaignRepository(db()).update(campaign).ok());
+        const qint64 sentBefore = sent(campaignId);
+        QVERIFY(engine.value()->waitUntilIdle().ok());
+        engine.value().reset();
+
+        QCOMPARE(sent(campaignId), 200);
+        int corrected = 0;
+        for (const QString& file : m_sink->files()) {
+            corrected += m_sink->message(file).contains("Subject: Corrected: Name") ? 1 : 0;
+        }
+        // Everyone after the edit got the correction, give or take the message in flight.
+        QVERIFY2(corrected >= 200 - sentBefore - 2 && corrected <= 200 - sentBefore + 2,
+                 qPrintable(QStringLiteral("%1 corrected, %2 sent before").arg(corrected).arg(sentBefore)));
     }
 
     void pauseTakesEffectWithinASecondAndCancelEndsIt()
