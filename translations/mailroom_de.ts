@@ -465,31 +465,31 @@
     <name>CampaignDelivery</name>
     <message>
         <source>The campaign &quot;%1&quot; cannot be sent: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ kann nicht gesendet werden: %2</translation>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2; it cannot be started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ ist %2; sie kann nicht gestartet werden.</translation>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2; it cannot be scheduled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ ist %2; sie kann nicht geplant werden.</translation>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2, not sending.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ ist %2 und wird gerade nicht gesendet.</translation>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2, not paused.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ ist %2, nicht angehalten.</translation>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2; there is nothing to cancel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ ist %2; es gibt nichts abzubrechen.</translation>
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2; its recipients cannot be sent again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Kampagne „%1“ ist %2; an ihre Empfänger kann nicht erneut gesendet werden.</translation>
     </message>
 </context>
 <context>
@@ -997,23 +997,23 @@
     </message>
     <message>
         <source>Scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>Geplant</translation>
     </message>
     <message>
         <source>Sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gesendet</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Angehalten</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -2153,23 +2153,23 @@
     <name>DeliveryEngine</name>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>The contact was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt wurde gelöscht.</translation>
     </message>
     <message>
         <source>A scheduled campaign could not start: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine geplante Kampagne konnte nicht beginnen: %1</translation>
     </message>
     <message>
         <source>Campaign “%1” cannot be rendered: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nachrichten der Kampagne „%1“ können nicht erstellt werden: %2</translation>
     </message>
     <message>
         <source>Stopped waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -2301,11 +2301,11 @@
     </message>
     <message>
         <source>unknown libcrypto error</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannter libcrypto-Fehler</translation>
     </message>
     <message>
         <source>libcrypto could not read the RSA key: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>libcrypto konnte den RSA-Schlüssel nicht lesen: %1</translation>
     </message>
 </context>
 <context>
@@ -3985,70 +3985,70 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>Outbox</name>
     <message>
         <source>Outbox row %1 cannot be recorded as %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag %1 im Postausgang kann nicht als %2 vermerkt werden.</translation>
     </message>
     <message>
         <source>The contact was deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt wurde gelöscht.</translation>
     </message>
     <message>
         <source>The contact unsubscribed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt hat sich abgemeldet.</translation>
     </message>
     <message>
         <source>The contact&apos;s address bounced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse des Kontakts ist unzustellbar.</translation>
     </message>
     <message>
         <source>The contact complained (marked a message as spam).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Kontakt hat sich beschwert (eine Nachricht als Spam markiert).</translation>
     </message>
     <message>
         <source>The address is on the suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse steht auf der Sperrliste.</translation>
     </message>
     <message>
         <source>The address&apos;s domain is on the suppression list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain der Adresse steht auf der Sperrliste.</translation>
     </message>
     <message>
         <source>Mailroom stopped while waiting for the server&apos;s reply to this message: it may have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailroom wurde beendet, während es auf die Antwort des Servers zu dieser Nachricht wartete: Vielleicht wurde sie schon zugestellt.</translation>
     </message>
     <message>
         <source>The computer restarted while this message was being sent: it may have been delivered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Computer wurde neu gestartet, während diese Nachricht gesendet wurde: Vielleicht wurde sie schon zugestellt.</translation>
     </message>
     <message>
         <source>Mailroom stopped before this message was sent: it goes out again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mailroom wurde beendet, bevor diese Nachricht gesendet war; sie wird noch einmal gesendet.</translation>
     </message>
     <message>
         <source>There is no outbox row %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Eintrag %1 im Postausgang.</translation>
     </message>
     <message>
         <source>Only unknown or failed recipients can be sent again, not %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut senden lässt sich nur an Empfänger im Stand „Unbekannt“ oder „Fehlgeschlagen“, nicht im Stand %1.</translation>
     </message>
     <message>
         <source>Sent again at the user&apos;s request (was unknown).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Ihren Wunsch erneut gesendet (war unbekannt).</translation>
     </message>
     <message>
         <source>Retried at the user&apos;s request (had failed).</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf Ihren Wunsch erneut versucht (war fehlgeschlagen).</translation>
     </message>
 </context>
 <context>
     <name>Outbox::Private</name>
     <message>
         <source>There is no outbox row %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt keinen Eintrag %1 im Postausgang.</translation>
     </message>
     <message>
         <source>Outbox row %1 is %2, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag %1 im Postausgang hat den Stand %2, nicht %3.</translation>
     </message>
 </context>
 <context>
@@ -4308,34 +4308,34 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
     <name>QuotaLedger</name>
     <message>
         <source>There is no sender account %1.</source>
-        <translation type="unfinished">Es gibt kein Absenderkonto %1.</translation>
+        <translation>Es gibt kein Absenderkonto %1.</translation>
     </message>
     <message>
         <source>The account &quot;%1&quot; may send %2 more messages now, not %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto „%1“ darf jetzt noch %2 Nachrichten senden, nicht %3.</translation>
     </message>
 </context>
 <context>
     <name>ReplyPolicy</name>
     <message>
         <source>Gave up after %1 tries over %2 hours: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 Versuchen in %2 Stunden aufgegeben: %3</translation>
     </message>
     <message>
         <source>No reply after the end of the message (timed out): it may have been delivered. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort nach dem Ende der Nachricht (Zeitüberschreitung): Vielleicht wurde sie schon zugestellt. %1</translation>
     </message>
     <message>
         <source>The connection ended after the end of the message: it may have been delivered. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung brach nach dem Ende der Nachricht ab: Vielleicht wurde sie schon zugestellt. %1</translation>
     </message>
     <message>
         <source>The connection failed before the message was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung ist fehlgeschlagen, bevor die Nachricht gesendet war.</translation>
     </message>
     <message>
         <source>Not sent %1 times in a row; trying again later. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-mal hintereinander nicht gesendet; später wird es erneut versucht. %2</translation>
     </message>
 </context>
 <context>
@@ -4840,122 +4840,122 @@ Hafenstraße 12
     <name>SmtpReplyParser</name>
     <message>
         <source>The server sent a reply line longer than %1 bytes: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Antwortzeile mit mehr als %1 Bytes gesendet: %2</translation>
     </message>
     <message>
         <source>The server sent a line that is not an SMTP reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Zeile gesendet, die keine SMTP-Antwort ist: %1</translation>
     </message>
     <message>
         <source>The server changed the reply code within one reply: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat innerhalb einer Antwort den Antwortcode gewechselt: %1</translation>
     </message>
     <message>
         <source>The server sent a reply of more than %1 lines: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat eine Antwort mit mehr als %1 Zeilen gesendet: %2</translation>
     </message>
 </context>
 <context>
     <name>SmtpSession</name>
     <message>
         <source>the connection was closed (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde geschlossen (%1)</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <source>no connection within %1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Verbindung innerhalb von %1 Sekunden</translation>
     </message>
     <message>
         <source>the server does not offer STARTTLS, and this account requires it; nothing was sent without encryption</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server bietet kein STARTTLS an, dieses Konto verlangt es aber; unverschlüsselt wurde nichts gesendet</translation>
     </message>
     <message>
         <source>the server&apos;s certificate was not accepted (%1). Its SHA-256 fingerprint is %2</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat des Servers wurde nicht akzeptiert (%1). Sein SHA-256-Fingerabdruck ist %2</translation>
     </message>
     <message>
         <source>; the certificate trusted for this account is %1, a different one</source>
-        <translation type="unfinished"></translation>
+        <translation>; für dieses Konto wird einem anderen Zertifikat vertraut: %1</translation>
     </message>
     <message>
         <source>the TLS handshake did not finish in time</source>
-        <translation type="unfinished"></translation>
+        <translation>der TLS-Handshake wurde nicht rechtzeitig abgeschlossen</translation>
     </message>
     <message>
         <source>the TLS handshake failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>der TLS-Handshake ist fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>the connection is not encrypted, and this account does not allow sending its credentials in the clear</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung ist nicht verschlüsselt, und dieses Konto erlaubt nicht, seine Zugangsdaten unverschlüsselt zu senden</translation>
     </message>
     <message>
         <source>the server does not offer XOAUTH2 (it offers: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server bietet kein XOAUTH2 an (er bietet: %1)</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nichts</translation>
     </message>
     <message>
         <source>the server offers no password sign-in, AUTH PLAIN or LOGIN (it offers: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>der Server bietet keine Anmeldung mit Passwort an, weder AUTH PLAIN noch LOGIN (er bietet: %1)</translation>
     </message>
     <message>
         <source>the session is not open</source>
-        <translation type="unfinished"></translation>
+        <translation>die Sitzung ist nicht geöffnet</translation>
     </message>
     <message>
         <source>refusing an address with spaces, angle brackets or control characters: &lt;%1&gt; to &lt;%2&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse mit Leerzeichen, spitzen Klammern oder Steuerzeichen abgelehnt: &lt;%1&gt; an &lt;%2&gt;</translation>
     </message>
     <message>
         <source>&lt;%1&gt; to &lt;%2&gt;: an address with non-ASCII characters needs SMTPUTF8, which the server does not offer</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;%1&gt; an &lt;%2&gt;: Eine Adresse mit Nicht-ASCII-Zeichen braucht SMTPUTF8, und das bietet der Server nicht an</translation>
     </message>
     <message>
         <source>the message has 8-bit content and the server does not offer 8BITMIME</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht hat 8-Bit-Inhalt, und der Server bietet kein 8BITMIME an</translation>
     </message>
     <message>
         <source>the message is %1 bytes; the server accepts at most %2</source>
-        <translation type="unfinished"></translation>
+        <translation>die Nachricht ist %1 Bytes groß; der Server nimmt höchstens %2 an</translation>
     </message>
     <message>
         <source>stopped before the end of the message; it was not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>vor dem Ende der Nachricht angehalten; sie wurde nicht gesendet</translation>
     </message>
     <message>
         <source>encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>verschlüsselt</translation>
     </message>
     <message>
         <source>not encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verschlüsselt</translation>
     </message>
     <message>
         <source>no sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Anmeldung</translation>
     </message>
     <message>
         <source>signed in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>angemeldet als %1</translation>
     </message>
     <message>
         <source>%1:%2: connected (%3), %4; the server is ready to take mail.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1:%2: verbunden (%3), %4; der Server ist bereit, Nachrichten anzunehmen.</translation>
     </message>
     <message>
         <source>stopped: Mailroom is closing</source>
-        <translation type="unfinished"></translation>
+        <translation>angehalten: Mailroom wird beendet</translation>
     </message>
     <message>
         <source>no answer within %1 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb von %1 Sekunden</translation>
     </message>
 </context>
 <context>
@@ -5278,131 +5278,131 @@ Hafenstraße 12
     </message>
     <message>
         <source>read the sender accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderkonten lesen</translation>
     </message>
     <message>
         <source>save the sender account</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderkonto speichern</translation>
     </message>
     <message>
         <source>delete the account&apos;s password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort des Kontos löschen</translation>
     </message>
     <message>
         <source>read the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang lesen</translation>
     </message>
     <message>
         <source>delete the sender account</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderkonto löschen</translation>
     </message>
     <message>
         <source>read the campaign&apos;s accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten der Kampagne lesen</translation>
     </message>
     <message>
         <source>save the campaign&apos;s accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten der Kampagne speichern</translation>
     </message>
     <message>
         <source>record delivery in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellung im Postausgang vermerken</translation>
     </message>
     <message>
         <source>change the campaign&apos;s status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status der Kampagne ändern</translation>
     </message>
     <message>
         <source>read the campaigns due</source>
-        <translation type="unfinished"></translation>
+        <translation>fällige Kampagnen lesen</translation>
     </message>
     <message>
         <source>read the account&apos;s messages of the last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten des Kontos aus den letzten 24 Stunden lesen</translation>
     </message>
     <message>
         <source>write the outbox log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll des Postausgangs schreiben</translation>
     </message>
     <message>
         <source>queue the campaign&apos;s recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger der Kampagne in die Warteschlange stellen</translation>
     </message>
     <message>
         <source>claim recipients from the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger zum Senden aus dem Postausgang holen</translation>
     </message>
     <message>
         <source>mark a message in doubt</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht als ungewiss markieren</translation>
     </message>
     <message>
         <source>count a message against the account&apos;s daily limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachricht auf das Tageslimit des Kontos anrechnen</translation>
     </message>
     <message>
         <source>record a message&apos;s outcome</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis einer Nachricht speichern</translation>
     </message>
     <message>
         <source>put claimed recipients back in the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>geholte Empfänger wieder in die Warteschlange stellen</translation>
     </message>
     <message>
         <source>check recipients before sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger vor dem Senden prüfen</translation>
     </message>
     <message>
         <source>skip a recipient</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger überspringen</translation>
     </message>
     <message>
         <source>recover the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Postausgang wiederherstellen</translation>
     </message>
     <message>
         <source>count the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge im Postausgang zählen</translation>
     </message>
     <message>
         <source>read the outbox log</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll des Postausgangs lesen</translation>
     </message>
     <message>
         <source>queue recipients again</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger erneut in die Warteschlange stellen</translation>
     </message>
     <message>
         <source>cancel the campaign&apos;s remaining recipients</source>
-        <translation type="unfinished"></translation>
+        <translation>Versand an die restlichen Empfänger der Kampagne abbrechen</translation>
     </message>
     <message>
         <source>read the account&apos;s quota</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent des Kontos lesen</translation>
     </message>
     <message>
         <source>read the campaign&apos;s sender accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderkonten der Kampagne lesen</translation>
     </message>
     <message>
         <source>count the account&apos;s messages of the last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten des Kontos aus den letzten 24 Stunden zählen</translation>
     </message>
     <message>
         <source>count the account&apos;s claimed messages</source>
-        <translation type="unfinished"></translation>
+        <translation>geholte Nachrichten des Kontos zählen</translation>
     </message>
     <message>
         <source>update the account&apos;s rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate des Kontos aktualisieren</translation>
     </message>
     <message>
         <source>rest the sender account</source>
-        <translation type="unfinished"></translation>
+        <translation>Absenderkonto pausieren</translation>
     </message>
     <message>
         <source>forget old sends</source>
-        <translation type="unfinished"></translation>
+        <translation>alte Sendeeinträge löschen</translation>
     </message>
 </context>
 <context>
