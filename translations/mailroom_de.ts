@@ -301,6 +301,18 @@
         <source>There is no campaign %1.</source>
         <translation>Es gibt keine Kampagne %1.</translation>
     </message>
+    <message>
+        <source>The host is empty: enter the SMTP server&apos;s name, such as smtp.example.com.</source>
+        <translation>Der Server ist leer: Geben Sie den Namen des SMTP-Servers ein, etwa smtp.example.com.</translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; contains a space or a control character: enter only the server&apos;s name, such as smtp.example.com.</source>
+        <translation>Der Server „%1“ enthält ein Leerzeichen oder ein Steuerzeichen: Geben Sie nur den Namen des Servers ein, etwa smtp.example.com.</translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; is not a server name such as smtp.example.com.</source>
+        <translation>„%1“ ist kein Servername wie smtp.example.com.</translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -445,6 +457,14 @@
         <source>The segment &quot;%1&quot;: %2</source>
         <translation>Das Segment „%1“: %2</translation>
     </message>
+    <message>
+        <source>A segment condition names a field this workspace does not have.</source>
+        <translation>Eine Bedingung des Segments nennt ein Feld, das es in diesem Arbeitsbereich nicht gibt.</translation>
+    </message>
+    <message>
+        <source>Counting the audience was cancelled.</source>
+        <translation>Das Zählen der Empfänger wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>BulkJobRunner</name>
@@ -490,6 +510,34 @@
     <message>
         <source>The campaign &quot;%1&quot; is %2; its recipients cannot be sent again.</source>
         <translation>Die Kampagne „%1“ ist %2; an ihre Empfänger kann nicht erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation>ein Entwurf</translation>
+    </message>
+    <message>
+        <source>sent to a folder</source>
+        <translation>in einen Ordner geschrieben</translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation>im Versand</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
     </message>
 </context>
 <context>
@@ -4039,16 +4087,9 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
         <source>Retried at the user&apos;s request (had failed).</source>
         <translation>Auf Ihren Wunsch erneut versucht (war fehlgeschlagen).</translation>
     </message>
-</context>
-<context>
-    <name>Outbox::Private</name>
-    <message>
-        <source>There is no outbox row %1.</source>
-        <translation>Es gibt keinen Eintrag %1 im Postausgang.</translation>
-    </message>
     <message>
         <source>Outbox row %1 is %2, not %3.</source>
-        <translation>Der Eintrag %1 im Postausgang hat den Stand %2, nicht %3.</translation>
+        <translation>Die Zeile %1 im Postausgang ist %2, nicht %3.</translation>
     </message>
 </context>
 <context>
@@ -4500,6 +4541,78 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
         <source>the value is longer than 1,000 characters.</source>
         <translation>der Wert ist länger als 1.000 Zeichen.</translation>
     </message>
+    <message>
+        <source>text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation>Ja/Nein</translation>
+    </message>
+    <message>
+        <source>tag or list</source>
+        <translation>Tag oder Liste</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>custom field %1</source>
+        <translation>eigenes Feld %1</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <source>Condition %1 (%2): </source>
+        <translation>Bedingung %1 (%2): </translation>
+    </message>
+    <message>
+        <source>Condition %1 is not a JSON object.</source>
+        <translation>Bedingung %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Condition %1: unknown key &quot;%2&quot; (a condition has field, field_id, op and value).</source>
+        <translation>Bedingung %1: unbekannter Schlüssel „%2“ (eine Bedingung hat field, field_id, op und value).</translation>
+    </message>
+    <message>
+        <source>Condition %1 names no field.</source>
+        <translation>Bedingung %1 nennt kein Feld.</translation>
+    </message>
+    <message>
+        <source>Condition %1: a custom field condition needs the field&apos;s id as &quot;field_id&quot;.</source>
+        <translation>Bedingung %1: Eine Bedingung auf ein eigenes Feld braucht dessen ID als „field_id“.</translation>
+    </message>
+    <message>
+        <source>the condition has no operator (&quot;op&quot;).</source>
+        <translation>die Bedingung hat keinen Operator („op“).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an operator.</source>
+        <translation>„%1“ ist kein Operator.</translation>
+    </message>
+    <message>
+        <source>the value must be the id of a tag or list, not &quot;%1&quot;.</source>
+        <translation>der Wert muss die ID eines Tags oder einer Liste sein, nicht „%1“.</translation>
+    </message>
+    <message>
+        <source>the value must be text or a number, not &quot;%1&quot;.</source>
+        <translation>der Wert muss Text oder eine Zahl sein, nicht „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>SegmentConditionRow</name>
@@ -4708,6 +4821,10 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
             <numerusform>Das Segment „%1“ wird von %n Kampagne verwendet (%2); wählen Sie für sie zuerst andere Empfänger.</numerusform>
             <numerusform>Das Segment „%1“ wird von %n Kampagnen verwendet (%2); wählen Sie für diese zuerst andere Empfänger.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot; is damaged: %2</source>
+        <translation>Das Segment „%1“ ist beschädigt: %2</translation>
     </message>
 </context>
 <context>

@@ -301,6 +301,18 @@
         <source>There is no campaign %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The host is empty: enter the SMTP server&apos;s name, such as smtp.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; contains a space or a control character: enter only the server&apos;s name, such as smtp.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host &quot;%1&quot; is not a server name such as smtp.example.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AccountsDialog</name>
@@ -445,6 +457,14 @@
         <source>The segment &quot;%1&quot;: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>A segment condition names a field this workspace does not have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counting the audience was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BulkJobRunner</name>
@@ -489,6 +509,34 @@
     </message>
     <message>
         <source>The campaign &quot;%1&quot; is %2; its recipients cannot be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent to a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4036,13 +4084,6 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
         <source>Retried at the user&apos;s request (had failed).</source>
         <translation type="unfinished"></translation>
     </message>
-</context>
-<context>
-    <name>Outbox::Private</name>
-    <message>
-        <source>There is no outbox row %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Outbox row %1 is %2, not %3.</source>
         <translation type="unfinished"></translation>
@@ -4497,6 +4538,78 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
         <source>the value is longer than 1,000 characters.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes/no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tag or list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom field %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1 (%2): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1 is not a JSON object.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: unknown key &quot;%2&quot; (a condition has field, field_id, op and value).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1 names no field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1: a custom field condition needs the field&apos;s id as &quot;field_id&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the condition has no operator (&quot;op&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an operator.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value must be the id of a tag or list, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value must be text or a number, not &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>SegmentConditionRow</name>
@@ -4705,6 +4818,10 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The segment &quot;%1&quot; is damaged: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -13,11 +13,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AudienceQuery", text);
-}
-
 // The domain of an email key (everything after its only @), and that domain's parent.
 const QString kDomain = QStringLiteral("substr(c.email_key, instr(c.email_key, '@') + 1)");
 const QString kParentDomain = QStringLiteral("substr(%1, instr(%1, '.') + 1)")
@@ -268,7 +263,9 @@ Result<QString> conditionSql(const SegmentCondition& c, const SegmentSchema& sch
     using Op = SegmentOperator;
     const auto type = segmentValueType(c, schema);
     if (!type) {
-        return Error{ErrorCode::UnknownField, tr("A segment condition names a field this workspace does not have.")};
+        return Error{ErrorCode::UnknownField,
+                     QCoreApplication::translate("AudienceQuery",
+                                                 "A segment condition names a field this workspace does not have.")};
     }
     ConditionSql build(now, binds);
     switch (c.kind) {
@@ -375,7 +372,8 @@ bool interrupted(const QSqlQuery& q)
 
 Error cancelled()
 {
-    return Error{ErrorCode::Cancelled, tr("Counting the audience was cancelled.")};
+    return Error{ErrorCode::Cancelled,
+                 QCoreApplication::translate("AudienceQuery", "Counting the audience was cancelled.")};
 }
 
 } // namespace
@@ -402,12 +400,16 @@ Result<AudienceQuery::Statement> AudienceQuery::whereClause(bool perContactProbe
     }
     for (qint64 id : m_spec.listIds) {
         if (!schema->listIds.contains(id)) {
-            return Error{ErrorCode::NotFound, tr("There is no list with id %1; was it deleted?").arg(id)};
+            return Error{
+                ErrorCode::NotFound,
+                QCoreApplication::translate("AudienceQuery", "There is no list with id %1; was it deleted?").arg(id)};
         }
     }
     for (qint64 id : m_spec.tagIds) {
         if (!schema->tagIds.contains(id)) {
-            return Error{ErrorCode::NotFound, tr("There is no tag with id %1; was it deleted?").arg(id)};
+            return Error{
+                ErrorCode::NotFound,
+                QCoreApplication::translate("AudienceQuery", "There is no tag with id %1; was it deleted?").arg(id)};
         }
     }
     Statement where;
@@ -444,7 +446,8 @@ Result<AudienceQuery::Statement> AudienceQuery::whereClause(bool perContactProbe
             if (segment.name.isEmpty()) {
                 return valid.error();
             }
-            return Error{valid.error().code, tr("The segment \"%1\": %2").arg(segment.name, valid.error().message)};
+            return Error{valid.error().code, QCoreApplication::translate("AudienceQuery", "The segment \"%1\": %2")
+                                                 .arg(segment.name, valid.error().message)};
         }
         const QDateTime now = m_now.isValid() ? m_now : QDateTime::currentDateTime();
         QStringList conditions;

@@ -21,11 +21,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CampaignRenderer", text);
-}
-
 // Inboxes show the first text of the body after the subject; this puts the preheader there
 // without showing it in the message itself.
 const QString kPreheaderOpen =
@@ -131,16 +126,20 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
     // The templates, each checked whole so a problem is reported at its own line.
     const QSet<QString> known = p->fields.knownNames();
     std::vector<NamedTemplate> named;
-    named.push_back({tr("Subject"), MergeTemplate::parse(campaign.subject)});
-    named.push_back({tr("Preheader"), MergeTemplate::parse(campaign.preheader)});
-    named.push_back({tr("HTML"), MergeTemplate::parse(campaign.htmlBody)});
-    named.push_back({tr("Footer"), MergeTemplate::parse(campaign.footerHtml)});
+    named.push_back(
+        {QCoreApplication::translate("CampaignRenderer", "Subject"), MergeTemplate::parse(campaign.subject)});
+    named.push_back(
+        {QCoreApplication::translate("CampaignRenderer", "Preheader"), MergeTemplate::parse(campaign.preheader)});
+    named.push_back({QCoreApplication::translate("CampaignRenderer", "HTML"), MergeTemplate::parse(campaign.htmlBody)});
+    named.push_back(
+        {QCoreApplication::translate("CampaignRenderer", "Footer"), MergeTemplate::parse(campaign.footerHtml)});
     QString textSource;
     if (campaign.textBody.trimmed().isEmpty()) {
         textSource = HtmlDocument::parse(campaign.htmlBody).toPlainText();
     } else {
         textSource = campaign.textBody;
-        named.push_back({tr("Text"), MergeTemplate::parse(campaign.textBody)});
+        named.push_back(
+            {QCoreApplication::translate("CampaignRenderer", "Text"), MergeTemplate::parse(campaign.textBody)});
     }
     const QString footerText = HtmlDocument::parse(campaign.footerHtml).toPlainText();
     if (!footerText.trimmed().isEmpty()) {
@@ -150,7 +149,7 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
         auto problems = t.parsed.syntaxErrors();
         problems += t.parsed.unknownNames(known);
         for (TemplateIssue issue : problems) {
-            issue.message = tr("%1: %2").arg(t.where, issue.message);
+            issue.message = QCoreApplication::translate("CampaignRenderer", "%1: %2").arg(t.where, issue.message);
             p->issues.append(issue);
         }
         p->usesUnsubscribe = p->usesUnsubscribe || t.parsed.names().contains(QStringLiteral("unsubscribe_url"));
@@ -167,8 +166,11 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
     p->htmlMain = MergeTemplate::parse(campaign.htmlBody.mid(slots.bodyStart, slots.bodyEnd - slots.bodyStart));
     p->htmlTail = MergeTemplate::parse(campaign.htmlBody.mid(slots.bodyEnd));
     if (named[2].parsed.isValid() && (!p->htmlHead.isValid() || !p->htmlMain.isValid() || !p->htmlTail.isValid())) {
-        p->issues.append(TemplateIssue{
-            1, 1, tr("HTML: an {% if %} block must open and close on the same side of <body> and </body>.")});
+        p->issues.append(
+            TemplateIssue{1, 1,
+                          QCoreApplication::translate(
+                              "CampaignRenderer",
+                              "HTML: an {% if %} block must open and close on the same side of <body> and </body>.")});
     }
 
     // What every recipient shares, encoded once.
@@ -247,13 +249,15 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
     RenderedMessage out;
     auto subject = d->subject.render(lookup, MergeTemplate::Escape::Header, locale);
     if (!subject) {
-        return Error{subject.error().code, tr("Subject: %1").arg(subject.error().message)};
+        return Error{subject.error().code,
+                     QCoreApplication::translate("CampaignRenderer", "Subject: %1").arg(subject.error().message)};
     }
     // What the receiver reads: the header writer makes each run of spaces one space.
     out.subject = HeaderEncoding::sanitized(subject.value());
     auto preheader = d->preheader.render(lookup, MergeTemplate::Escape::Html, locale);
     if (!preheader) {
-        return Error{preheader.error().code, tr("Preheader: %1").arg(preheader.error().message)};
+        return Error{preheader.error().code,
+                     QCoreApplication::translate("CampaignRenderer", "Preheader: %1").arg(preheader.error().message)};
     }
     out.html.reserve(d->campaign.htmlBody.size() + d->campaign.footerHtml.size() + 1024);
     const std::pair<const MergeTemplate*, const char*> htmlParts[] = {
@@ -271,12 +275,13 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
             continue;
         }
         if (auto s = part->renderInto(out.html, lookup, MergeTemplate::Escape::Html, locale); !s) {
-            return Error{s.error().code, tr(where).arg(s.error().message)};
+            return Error{s.error().code, QCoreApplication::translate("CampaignRenderer", where).arg(s.error().message)};
         }
     }
     auto text = d->text.render(lookup, MergeTemplate::Escape::Text, locale);
     if (!text) {
-        return Error{text.error().code, tr("Text: %1").arg(text.error().message)};
+        return Error{text.error().code,
+                     QCoreApplication::translate("CampaignRenderer", "Text: %1").arg(text.error().message)};
     }
     out.text = text.value();
 

@@ -13,11 +13,6 @@ namespace {
 
 const QString kVaultKind = QStringLiteral("dkim");
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DkimKeyRepository", text);
-}
-
 // RFC 1035 labels: letters, digits and hyphens, not at either end, at most 63 characters.
 bool isLabel(const QString& label)
 {
@@ -58,7 +53,10 @@ Result<QString> DkimKeyRepository::asciiDomain(const QString& domain)
         ok = ok && isLabel(label);
     }
     if (!ok) {
-        return Error{ErrorCode::InvalidInput, tr("\"%1\" is not a domain name such as example.com.").arg(domain)};
+        return Error{
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("DkimKeyRepository", "\"%1\" is not a domain name such as example.com.")
+                .arg(domain)};
     }
     return ascii;
 }
@@ -69,7 +67,9 @@ Status DkimKeyRepository::validateSelector(const QString& selector)
     for (const QString& label : labels) {
         if (!isLabel(label)) {
             return Error{ErrorCode::InvalidInput,
-                         tr("\"%1\" is not a DKIM selector: use letters, digits and hyphens, such as \"mailroom1\".")
+                         QCoreApplication::translate(
+                             "DkimKeyRepository",
+                             "\"%1\" is not a DKIM selector: use letters, digits and hyphens, such as \"mailroom1\".")
                              .arg(selector)};
         }
     }
@@ -110,9 +110,11 @@ Result<DkimKeyInfo> DkimKeyRepository::generate(const Vault& vault, const QStrin
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the DKIM keys"));
     }
     if (q.next()) {
-        return Error{ErrorCode::Duplicate,
-                     tr("%1 already has a DKIM key with the selector \"%2\"; pick another selector.")
-                         .arg(info.domain, info.selector)};
+        return Error{
+            ErrorCode::Duplicate,
+            QCoreApplication::translate("DkimKeyRepository",
+                                        "%1 already has a DKIM key with the selector \"%2\"; pick another selector.")
+                .arg(info.domain, info.selector)};
     }
     auto secretId = vault.put(kVaultKind, info.recordName(), key->privateKeyPem());
     if (!secretId) {
@@ -199,7 +201,8 @@ Status DkimKeyRepository::remove(const Vault& vault, qint64 id)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the DKIM keys"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no DKIM key %1.").arg(id)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("DkimKeyRepository", "There is no DKIM key %1.").arg(id)};
     }
     const DkimKeyInfo info = infoFrom(q);
     q.prepare(QStringLiteral("DELETE FROM dkim_keys WHERE id = ?"));

@@ -62,26 +62,21 @@ bool isDaysOperator(SegmentOperator op)
     return op == SegmentOperator::WithinLastDays || op == SegmentOperator::MoreThanDaysAgo;
 }
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Segment", text);
-}
-
 QString typeLabel(SegmentValueType type)
 {
     switch (type) {
     case SegmentValueType::Text:
-        return tr("text");
+        return QCoreApplication::translate("Segment", "text");
     case SegmentValueType::Number:
-        return tr("number");
+        return QCoreApplication::translate("Segment", "number");
     case SegmentValueType::Date:
-        return tr("date");
+        return QCoreApplication::translate("Segment", "date");
     case SegmentValueType::YesNo:
-        return tr("yes/no");
+        return QCoreApplication::translate("Segment", "yes/no");
     case SegmentValueType::Group:
-        return tr("tag or list");
+        return QCoreApplication::translate("Segment", "tag or list");
     case SegmentValueType::Status:
-        return tr("status");
+        return QCoreApplication::translate("Segment", "status");
     }
     return QString();
 }
@@ -128,11 +123,11 @@ QString fieldLabel(const SegmentCondition& c, const SegmentSchema* schema)
                 return field->name;
             }
         }
-        return tr("custom field %1").arg(c.customFieldId);
+        return QCoreApplication::translate("Segment", "custom field %1").arg(c.customFieldId);
     case SegmentFieldKind::Tag:
-        return tr("Tag");
+        return QCoreApplication::translate("Segment", "Tag");
     case SegmentFieldKind::List:
-        return tr("List");
+        return QCoreApplication::translate("Segment", "List");
     case SegmentFieldKind::Status:
         return contactColumnLabel(ContactColumn::Status);
     }
@@ -147,7 +142,7 @@ Error invalid(const QString& message)
 // "Condition 2 (City): " — every message about a condition starts by pointing at it.
 QString where(int index, const SegmentCondition& c, const SegmentSchema* schema)
 {
-    return tr("Condition %1 (%2): ").arg(index + 1).arg(fieldLabel(c, schema));
+    return QCoreApplication::translate("Segment", "Condition %1 (%2): ").arg(index + 1).arg(fieldLabel(c, schema));
 }
 
 QString jsonTypeName(const QJsonValue& v)
@@ -194,29 +189,33 @@ std::optional<qint64> wholeNumber(const QJsonValue& v)
 Result<SegmentCondition> conditionFromJson(int index, const QJsonValue& value)
 {
     if (!value.isObject()) {
-        return invalid(tr("Condition %1 is not a JSON object.").arg(index + 1));
+        return invalid(QCoreApplication::translate("Segment", "Condition %1 is not a JSON object.").arg(index + 1));
     }
     const QJsonObject o = value.toObject();
     static const QStringList knownKeys = {QStringLiteral("field"), QStringLiteral("field_id"), QStringLiteral("op"),
                                           QStringLiteral("value")};
     for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
         if (!knownKeys.contains(it.key())) {
-            return invalid(tr("Condition %1: unknown key \"%2\" (a condition has field, field_id, op and value).")
-                               .arg(index + 1)
-                               .arg(it.key()));
+            return invalid(
+                QCoreApplication::translate(
+                    "Segment", "Condition %1: unknown key \"%2\" (a condition has field, field_id, op and value).")
+                    .arg(index + 1)
+                    .arg(it.key()));
         }
     }
     SegmentCondition c;
     const QString field = o.value(QLatin1String("field")).toString();
     if (field.isEmpty()) {
-        return invalid(tr("Condition %1 names no field.").arg(index + 1));
+        return invalid(QCoreApplication::translate("Segment", "Condition %1 names no field.").arg(index + 1));
     }
     if (field == QLatin1String("custom")) {
         c.kind = SegmentFieldKind::CustomField;
         const auto id = wholeNumber(o.value(QLatin1String("field_id")));
         if (!id || *id <= 0) {
             return invalid(
-                tr("Condition %1: a custom field condition needs the field's id as \"field_id\".").arg(index + 1));
+                QCoreApplication::translate(
+                    "Segment", "Condition %1: a custom field condition needs the field's id as \"field_id\".")
+                    .arg(index + 1));
         }
         c.customFieldId = *id;
     } else if (field == QLatin1String("tag") || field == QLatin1String("tags")) {
@@ -228,7 +227,9 @@ Result<SegmentCondition> conditionFromJson(int index, const QJsonValue& value)
     } else {
         const auto column = columnFromJsonKey(field);
         if (!column || !isConditionColumn(*column)) {
-            return invalid(tr("Condition %1: there is no field \"%2\".").arg(index + 1).arg(field));
+            return invalid(QCoreApplication::translate("Segment", "Condition %1: there is no field \"%2\".")
+                               .arg(index + 1)
+                               .arg(field));
         }
         c.kind = SegmentFieldKind::Column;
         c.column = *column;
@@ -236,11 +237,13 @@ Result<SegmentCondition> conditionFromJson(int index, const QJsonValue& value)
 
     const QJsonValue opValue = o.value(QLatin1String("op"));
     if (opValue.isUndefined() || opValue.toString().isEmpty()) {
-        return invalid(where(index, c, nullptr) + tr("the condition has no operator (\"op\")."));
+        return invalid(where(index, c, nullptr) +
+                       QCoreApplication::translate("Segment", "the condition has no operator (\"op\")."));
     }
     const auto op = segmentOperatorFromName(opValue.toString());
     if (!op) {
-        return invalid(where(index, c, nullptr) + tr("\"%1\" is not an operator.").arg(jsonTypeName(opValue)));
+        return invalid(where(index, c, nullptr) +
+                       QCoreApplication::translate("Segment", "\"%1\" is not an operator.").arg(jsonTypeName(opValue)));
     }
     c.op = *op;
 
@@ -250,13 +253,16 @@ Result<SegmentCondition> conditionFromJson(int index, const QJsonValue& value)
     const QJsonValue v = o.value(QLatin1String("value"));
     const QString label = segmentOperatorLabel(c.op);
     if (v.isUndefined() || v.isNull() || (v.isString() && v.toString().trimmed().isEmpty())) {
-        return invalid(where(index, c, nullptr) + tr("\"%1\" needs a value.").arg(label));
+        return invalid(where(index, c, nullptr) +
+                       QCoreApplication::translate("Segment", "\"%1\" needs a value.").arg(label));
     }
     if (c.kind == SegmentFieldKind::Tag || c.kind == SegmentFieldKind::List) {
         const auto id = wholeNumber(v);
         if (!id || *id <= 0) {
-            return invalid(where(index, c, nullptr) +
-                           tr("the value must be the id of a tag or list, not \"%1\".").arg(jsonTypeName(v)));
+            return invalid(
+                where(index, c, nullptr) +
+                QCoreApplication::translate("Segment", "the value must be the id of a tag or list, not \"%1\".")
+                    .arg(jsonTypeName(v)));
         }
         c.groupId = *id;
         return c;
@@ -265,7 +271,8 @@ Result<SegmentCondition> conditionFromJson(int index, const QJsonValue& value)
         const auto days = wholeNumber(v);
         if (!days || *days < 0 || *days > kMaxDays) {
             return invalid(where(index, c, nullptr) +
-                           tr("the number of days must be a whole number from 0 to %L1, not \"%2\".")
+                           QCoreApplication::translate(
+                               "Segment", "the number of days must be a whole number from 0 to %L1, not \"%2\".")
                                .arg(kMaxDays)
                                .arg(jsonTypeName(v)));
         }
@@ -274,7 +281,8 @@ Result<SegmentCondition> conditionFromJson(int index, const QJsonValue& value)
     }
     if (!v.isString() && !v.isDouble()) {
         return invalid(where(index, c, nullptr) +
-                       tr("the value must be text or a number, not \"%1\".").arg(jsonTypeName(v)));
+                       QCoreApplication::translate("Segment", "the value must be text or a number, not \"%1\".")
+                           .arg(jsonTypeName(v)));
     }
     c.value = v.isString() ? v.toString() : QString::number(v.toDouble(), 'g', 15);
     return c;
@@ -299,7 +307,7 @@ std::optional<SegmentOperator> segmentOperatorFromName(const QString& name)
 
 QString segmentOperatorLabel(SegmentOperator op)
 {
-    return tr(infoOf(op).label);
+    return QCoreApplication::translate("Segment", infoOf(op).label);
 }
 
 bool segmentOperatorTakesValue(SegmentOperator op)
@@ -513,18 +521,22 @@ Result<Segment> Segment::parseRules(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        return invalid(tr("The segment's rules are not valid JSON: %1 at character %2.")
-                           .arg(parseError.errorString())
-                           .arg(parseError.offset + 1));
+        return invalid(
+            QCoreApplication::translate("Segment", "The segment's rules are not valid JSON: %1 at character %2.")
+                .arg(parseError.errorString())
+                .arg(parseError.offset + 1));
     }
     if (!doc.isObject()) {
-        return invalid(tr("The segment's rules must be a JSON object with \"match\" and \"conditions\"."));
+        return invalid(QCoreApplication::translate(
+            "Segment", "The segment's rules must be a JSON object with \"match\" and \"conditions\"."));
     }
     const QJsonObject root = doc.object();
     for (auto it = root.constBegin(); it != root.constEnd(); ++it) {
         if (it.key() != QLatin1String("match") && it.key() != QLatin1String("conditions")) {
             return invalid(
-                tr("The segment's rules have an unknown key \"%1\" (they have match and conditions).").arg(it.key()));
+                QCoreApplication::translate(
+                    "Segment", "The segment's rules have an unknown key \"%1\" (they have match and conditions).")
+                    .arg(it.key()));
         }
     }
     Segment segment;
@@ -534,11 +546,14 @@ Result<Segment> Segment::parseRules(const QByteArray& json)
     } else if (match.toString() == QLatin1String("any")) {
         segment.match = SegmentMatch::Any;
     } else {
-        return invalid(tr("The segment's \"match\" must be \"all\" or \"any\", not \"%1\".").arg(jsonTypeName(match)));
+        return invalid(
+            QCoreApplication::translate("Segment", "The segment's \"match\" must be \"all\" or \"any\", not \"%1\".")
+                .arg(jsonTypeName(match)));
     }
     const QJsonValue conditions = root.value(QLatin1String("conditions"));
     if (!conditions.isUndefined() && !conditions.isArray()) {
-        return invalid(tr("The segment's \"conditions\" must be a list of conditions."));
+        return invalid(
+            QCoreApplication::translate("Segment", "The segment's \"conditions\" must be a list of conditions."));
     }
     const QJsonArray array = conditions.toArray();
     for (int i = 0; i < array.size(); ++i) {
@@ -559,30 +574,36 @@ Status Segment::validate(const SegmentSchema& schema) const
         if (!type) {
             if (c.kind == SegmentFieldKind::CustomField) {
                 return Error{ErrorCode::UnknownField,
-                             tr("Condition %1: there is no custom field with id %2; was it deleted?")
+                             QCoreApplication::translate(
+                                 "Segment", "Condition %1: there is no custom field with id %2; was it deleted?")
                                  .arg(i + 1)
                                  .arg(c.customFieldId)};
             }
             return Error{ErrorCode::UnknownField,
-                         tr("Condition %1: there is no field \"%2\".").arg(i + 1).arg(columnJsonKey(c.column))};
+                         QCoreApplication::translate("Segment", "Condition %1: there is no field \"%2\".")
+                             .arg(i + 1)
+                             .arg(columnJsonKey(c.column))};
         }
         const QString at = where(i, c, &schema);
         if (!segmentOperatorsFor(*type).contains(c.op)) {
-            return invalid(
-                at + tr("\"%1\" does not apply to a %2 field.").arg(segmentOperatorLabel(c.op), typeLabel(*type)));
+            return invalid(at + QCoreApplication::translate("Segment", "\"%1\" does not apply to a %2 field.")
+                                    .arg(segmentOperatorLabel(c.op), typeLabel(*type)));
         }
         if (!segmentOperatorTakesValue(c.op)) {
             continue;
         }
         if (*type == SegmentValueType::Group) {
             if (c.groupId <= 0) {
-                return invalid(at + tr("\"%1\" needs a tag or list.").arg(segmentOperatorLabel(c.op)));
+                return invalid(at + QCoreApplication::translate("Segment", "\"%1\" needs a tag or list.")
+                                        .arg(segmentOperatorLabel(c.op)));
             }
             const bool isTag = c.kind == SegmentFieldKind::Tag;
             if (!(isTag ? schema.tagIds : schema.listIds).contains(c.groupId)) {
                 return Error{ErrorCode::NotFound,
-                             (isTag ? tr("Condition %1: there is no tag with id %2; was it deleted?")
-                                    : tr("Condition %1: there is no list with id %2; was it deleted?"))
+                             (isTag ? QCoreApplication::translate(
+                                          "Segment", "Condition %1: there is no tag with id %2; was it deleted?")
+                                    : QCoreApplication::translate(
+                                          "Segment", "Condition %1: there is no list with id %2; was it deleted?"))
                                  .arg(i + 1)
                                  .arg(c.groupId)};
             }
@@ -590,39 +611,47 @@ Status Segment::validate(const SegmentSchema& schema) const
         }
         if (isDaysOperator(c.op)) {
             if (c.days < 0 || c.days > kMaxDays) {
-                return invalid(at + tr("the number of days must be a whole number from 0 to %L1, not \"%2\".")
-                                        .arg(kMaxDays)
-                                        .arg(c.days));
+                return invalid(at +
+                               QCoreApplication::translate(
+                                   "Segment", "the number of days must be a whole number from 0 to %L1, not \"%2\".")
+                                   .arg(kMaxDays)
+                                   .arg(c.days));
             }
             continue;
         }
         const QString value = c.value.trimmed();
         if (value.isEmpty()) {
-            return invalid(at + tr("\"%1\" needs a value.").arg(segmentOperatorLabel(c.op)));
+            return invalid(
+                at + QCoreApplication::translate("Segment", "\"%1\" needs a value.").arg(segmentOperatorLabel(c.op)));
         }
         switch (*type) {
         case SegmentValueType::Number: {
             bool ok = false;
             const double number = value.toDouble(&ok);
             if (!ok || !std::isfinite(number)) {
-                return invalid(at + tr("\"%1\" is not a number.").arg(c.value));
+                return invalid(at + QCoreApplication::translate("Segment", "\"%1\" is not a number.").arg(c.value));
             }
             break;
         }
         case SegmentValueType::Date:
             if (!QDate::fromString(value, Qt::ISODate).isValid()) {
-                return invalid(at + tr("\"%1\" is not a date; write it as YYYY-MM-DD.").arg(c.value));
+                return invalid(at +
+                               QCoreApplication::translate("Segment", "\"%1\" is not a date; write it as YYYY-MM-DD.")
+                                   .arg(c.value));
             }
             break;
         case SegmentValueType::Status:
             if (!contactStatusFromName(value)) {
                 return invalid(
-                    at + tr("\"%1\" is not a status (subscribed, unsubscribed, bounced or complained).").arg(c.value));
+                    at + QCoreApplication::translate(
+                             "Segment", "\"%1\" is not a status (subscribed, unsubscribed, bounced or complained).")
+                             .arg(c.value));
             }
             break;
         case SegmentValueType::Text:
             if (value.size() > 1000) {
-                return invalid(at + tr("the value is longer than 1,000 characters."));
+                return invalid(at +
+                               QCoreApplication::translate("Segment", "the value is longer than 1,000 characters."));
             }
             break;
         case SegmentValueType::YesNo:

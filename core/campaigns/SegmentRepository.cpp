@@ -8,11 +8,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SegmentRepository", text);
-}
-
 QString nowIso()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
@@ -27,7 +22,9 @@ Result<Segment> readSegment(const QSqlQuery& q)
     const QString name = q.value(1).toString();
     auto segment = Segment::parseRules(q.value(2).toString().toUtf8());
     if (!segment) {
-        return Error{segment.error().code, tr("The segment \"%1\" is damaged: %2").arg(name, segment.error().message)};
+        return Error{segment.error().code,
+                     QCoreApplication::translate("SegmentRepository", "The segment \"%1\" is damaged: %2")
+                         .arg(name, segment.error().message)};
     }
     Segment s = std::move(segment).value();
     s.id = q.value(0).toLongLong();
@@ -47,17 +44,21 @@ Status SegmentRepository::validateName(const QString& name)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty()) {
-        return Error{ErrorCode::InvalidInput, tr("A segment needs a name.")};
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("SegmentRepository", "A segment needs a name.")};
     }
     if (trimmed.size() > 100) {
         return Error{
             ErrorCode::InvalidInput,
-            tr("The segment name \"%1\" is longer than 100 characters.").arg(trimmed.left(40) + QStringLiteral("…"))};
+            QCoreApplication::translate("SegmentRepository", "The segment name \"%1\" is longer than 100 characters.")
+                .arg(trimmed.left(40) + QStringLiteral("…"))};
     }
     for (QChar c : trimmed) {
         if (c.category() == QChar::Other_Control) {
             return Error{ErrorCode::InvalidInput,
-                         tr("The segment name \"%1\" contains a control character.").arg(trimmed)};
+                         QCoreApplication::translate("SegmentRepository",
+                                                     "The segment name \"%1\" contains a control character.")
+                             .arg(trimmed)};
         }
     }
     return Ok{};
@@ -73,7 +74,8 @@ Status SegmentRepository::validateForSave(const Segment& segment)
         return schema.error();
     }
     if (auto s = segment.validate(*schema); !s) {
-        return Error{s.error().code, tr("The segment \"%1\": %2").arg(segment.name.trimmed(), s.error().message)};
+        return Error{s.error().code, QCoreApplication::translate("SegmentRepository", "The segment \"%1\": %2")
+                                         .arg(segment.name.trimmed(), s.error().message)};
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("SELECT name FROM segments WHERE name = ? AND id <> ?"));
@@ -83,7 +85,9 @@ Status SegmentRepository::validateForSave(const Segment& segment)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "look up a segment"));
     }
     if (q.next()) {
-        return Error{ErrorCode::Duplicate, tr("A segment named \"%1\" already exists.").arg(q.value(0).toString())};
+        return Error{ErrorCode::Duplicate,
+                     QCoreApplication::translate("SegmentRepository", "A segment named \"%1\" already exists.")
+                         .arg(q.value(0).toString())};
     }
     return Ok{};
 }
@@ -122,13 +126,15 @@ Result<Segment> SegmentRepository::findWhere(const QString& where, const QVarian
 
 Result<Segment> SegmentRepository::find(qint64 id)
 {
-    return findWhere(QStringLiteral("id = ?"), id, tr("There is no segment with id %1.").arg(id));
+    return findWhere(QStringLiteral("id = ?"), id,
+                     QCoreApplication::translate("SegmentRepository", "There is no segment with id %1.").arg(id));
 }
 
 Result<Segment> SegmentRepository::findByName(const QString& name)
 {
-    return findWhere(QStringLiteral("name = ?"), name.trimmed(),
-                     tr("There is no segment named \"%1\".").arg(name.trimmed()));
+    return findWhere(
+        QStringLiteral("name = ?"), name.trimmed(),
+        QCoreApplication::translate("SegmentRepository", "There is no segment named \"%1\".").arg(name.trimmed()));
 }
 
 Result<qint64> SegmentRepository::create(const Segment& segment)

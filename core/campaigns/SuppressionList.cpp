@@ -14,11 +14,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SuppressionList", text);
-}
-
 Suppression readSuppression(const QSqlQuery& q)
 {
     Suppression s;
@@ -64,7 +59,8 @@ Result<std::pair<SuppressionKind, QString>> SuppressionList::normalize(const QSt
 {
     const QString text = emailOrDomain.trimmed();
     if (text.isEmpty()) {
-        return Error{ErrorCode::InvalidInput, tr("An email address or a domain is required.")};
+        return Error{ErrorCode::InvalidInput,
+                     QCoreApplication::translate("SuppressionList", "An email address or a domain is required.")};
     }
     QString domain = text;
     if (domain.startsWith(QLatin1String("*."))) {
@@ -84,7 +80,9 @@ Result<std::pair<SuppressionKind, QString>> SuppressionList::normalize(const QSt
     auto probe = EmailAddress::parse(QStringLiteral("x@") + domain);
     if (!probe || domain.contains(QLatin1Char(' '))) {
         return Error{ErrorCode::InvalidInput,
-                     tr("\"%1\" is neither an email address nor a domain name (like example.com).").arg(text)};
+                     QCoreApplication::translate(
+                         "SuppressionList", "\"%1\" is neither an email address nor a domain name (like example.com).")
+                         .arg(text)};
     }
     return std::make_pair(SuppressionKind::Domain, probe->asciiDomain());
 }
@@ -124,7 +122,8 @@ Status SuppressionList::remove(qint64 id)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "remove from the suppression list"));
     }
     if (q.numRowsAffected() == 0) {
-        return Error{ErrorCode::NotFound, tr("The suppression list has no entry %1.").arg(id)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("SuppressionList", "The suppression list has no entry %1.").arg(id)};
     }
     return Ok{};
 }
@@ -143,7 +142,9 @@ Status SuppressionList::remove(const QString& emailOrDomain)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "remove from the suppression list"));
     }
     if (q.numRowsAffected() == 0) {
-        return Error{ErrorCode::NotFound, tr("%1 is not on the suppression list.").arg(emailOrDomain.trimmed())};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("SuppressionList", "%1 is not on the suppression list.")
+                         .arg(emailOrDomain.trimmed())};
     }
     return Ok{};
 }
@@ -213,7 +214,9 @@ Result<SuppressionImportReport> SuppressionList::importFile(const QString& path,
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error{ErrorCode::FileError, tr("Cannot read %1: %2").arg(path, file.errorString())};
+        return Error{
+            ErrorCode::FileError,
+            QCoreApplication::translate("SuppressionList", "Cannot read %1: %2").arg(path, file.errorString())};
     }
     // Header detection is ours (below): CsvReader's would take a first line "example.com"
     // above a line of addresses for a header.
@@ -271,12 +274,17 @@ Result<SuppressionImportReport> SuppressionList::importFile(const QString& path,
         if (value.isEmpty()) {
             report.problems.append(
                 {record.line, record.raw,
-                 tr("Line %L1: no email address or domain in column %2.").arg(record.line).arg(column + 1)});
+                 QCoreApplication::translate("SuppressionList", "Line %L1: no email address or domain in column %2.")
+                     .arg(record.line)
+                     .arg(column + 1)});
             continue;
         }
         auto key = normalize(value);
         if (!key) {
-            report.problems.append({record.line, value, tr("Line %L1: %2").arg(record.line).arg(key.error().message)});
+            report.problems.append({record.line, value,
+                                    QCoreApplication::translate("SuppressionList", "Line %L1: %2")
+                                        .arg(record.line)
+                                        .arg(key.error().message)});
             continue;
         }
         const QString dedupe = QString::number(static_cast<int>(key->first)) + key->second;

@@ -14,11 +14,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("AccountRepository", text);
-}
-
 Error invalid(const QString& message)
 {
     return Error{ErrorCode::InvalidInput, message};
@@ -118,11 +113,14 @@ Result<QString> normalizedHost(const QString& input)
 {
     const QString host = input.trimmed();
     if (host.isEmpty()) {
-        return invalid(tr("The host is empty: enter the SMTP server's name, such as smtp.example.com."));
+        return invalid(QCoreApplication::translate(
+            "AccountRepository", "The host is empty: enter the SMTP server's name, such as smtp.example.com."));
     }
     if (hasControlOrSpace(host)) {
-        return invalid(tr("The host \"%1\" contains a space or a control character: enter only the server's name, "
-                          "such as smtp.example.com.")
+        return invalid(QCoreApplication::translate(
+                           "AccountRepository",
+                           "The host \"%1\" contains a space or a control character: enter only the server's name, "
+                           "such as smtp.example.com.")
                            .arg(host));
     }
     QString bare = host;
@@ -134,7 +132,9 @@ Result<QString> normalizedHost(const QString& input)
     }
     const QString ascii = QString::fromLatin1(QUrl::toAce(host.toLower()));
     if (!isAsciiHostName(ascii)) {
-        return invalid(tr("The host \"%1\" is not a server name such as smtp.example.com.").arg(host));
+        return invalid(QCoreApplication::translate("AccountRepository",
+                                                   "The host \"%1\" is not a server name such as smtp.example.com.")
+                           .arg(host));
     }
     return ascii;
 }
@@ -174,7 +174,8 @@ Result<Account> AccountRepository::find(qint64 id)
         return found.error();
     }
     if (found->isEmpty()) {
-        return Error{ErrorCode::NotFound, tr("There is no sender account %1.").arg(id)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("AccountRepository", "There is no sender account %1.").arg(id)};
     }
     return found->constFirst();
 }
@@ -186,7 +187,9 @@ Result<Account> AccountRepository::findByName(const QString& name)
         return found.error();
     }
     if (found->isEmpty()) {
-        return Error{ErrorCode::NotFound, tr("There is no sender account named \"%1\".").arg(name.trimmed())};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("AccountRepository", "There is no sender account named \"%1\".")
+                         .arg(name.trimmed())};
     }
     return found->constFirst();
 }
@@ -207,14 +210,18 @@ Result<QByteArray> AccountRepository::parseFingerprint(const QString& text)
     for (QChar c : std::as_const(hex)) {
         if (!((c >= QLatin1Char('0') && c <= QLatin1Char('9')) || (c >= QLatin1Char('a') && c <= QLatin1Char('f')) ||
               (c >= QLatin1Char('A') && c <= QLatin1Char('F')))) {
-            return invalid(tr("The certificate fingerprint \"%1\" contains \"%2\", which is not a hex digit: give the "
-                              "SHA-256 fingerprint as 64 hex digits, colons optional.")
+            return invalid(QCoreApplication::translate(
+                               "AccountRepository",
+                               "The certificate fingerprint \"%1\" contains \"%2\", which is not a hex digit: give the "
+                               "SHA-256 fingerprint as 64 hex digits, colons optional.")
                                .arg(text.trimmed(), QString(c)));
         }
     }
     if (hex.size() != 64) {
-        return invalid(tr("The certificate fingerprint \"%1\" has %2 hex digits; a SHA-256 fingerprint has 64 "
-                          "(colons optional).")
+        return invalid(QCoreApplication::translate(
+                           "AccountRepository",
+                           "The certificate fingerprint \"%1\" has %2 hex digits; a SHA-256 fingerprint has 64 "
+                           "(colons optional).")
                            .arg(text.trimmed())
                            .arg(hex.size()));
     }
@@ -229,10 +236,12 @@ Result<Account> AccountRepository::validate(const Account& input, bool secretGiv
     a.fromName = a.fromName.trimmed();
     a.fromAddress = a.fromAddress.trimmed();
     if (a.name.isEmpty()) {
-        return invalid(tr("The account needs a name."));
+        return invalid(QCoreApplication::translate("AccountRepository", "The account needs a name."));
     }
     if (hasControl(a.name)) {
-        return invalid(tr("The account name \"%1\" contains a control character.").arg(a.name));
+        return invalid(
+            QCoreApplication::translate("AccountRepository", "The account name \"%1\" contains a control character.")
+                .arg(a.name));
     }
     auto host = normalizedHost(a.host);
     if (!host) {
@@ -240,48 +249,70 @@ Result<Account> AccountRepository::validate(const Account& input, bool secretGiv
     }
     a.host = host.value();
     if (a.port < 1 || a.port > 65535) {
-        return invalid(tr("The port %1 is not between 1 and 65535 (587 for STARTTLS, 465 for TLS).").arg(a.port));
+        return invalid(
+            QCoreApplication::translate("AccountRepository",
+                                        "The port %1 is not between 1 and 65535 (587 for STARTTLS, 465 for TLS).")
+                .arg(a.port));
     }
     if (hasControl(a.user)) {
-        return invalid(tr("The user \"%1\" contains a control character.").arg(a.user));
+        return invalid(QCoreApplication::translate("AccountRepository", "The user \"%1\" contains a control character.")
+                           .arg(a.user));
     }
     if (a.auth != SmtpAuth::None && a.user.isEmpty()) {
-        return invalid(tr("The account signs in to its server, so it needs a user (usually your full address)."));
+        return invalid(QCoreApplication::translate(
+            "AccountRepository",
+            "The account signs in to its server, so it needs a user (usually your full address)."));
     }
     if (a.auth != SmtpAuth::None && !secretGiven) {
-        return invalid(a.auth == SmtpAuth::XOAuth2 ? tr("The account signs in with an OAuth token: enter the token.")
-                                                   : tr("The account signs in with a password: enter the password."));
+        return invalid(a.auth == SmtpAuth::XOAuth2
+                           ? QCoreApplication::translate("AccountRepository",
+                                                         "The account signs in with an OAuth token: enter the token.")
+                           : QCoreApplication::translate("AccountRepository",
+                                                         "The account signs in with a password: enter the password."));
     }
     if (a.auth != SmtpAuth::None && a.security == SmtpSecurity::None && !a.allowPlaintextAuth) {
-        return invalid(tr("The security is \"none\", so the password would cross the network unencrypted: choose "
-                          "STARTTLS or TLS, or explicitly allow authentication without TLS for this account."));
+        return invalid(QCoreApplication::translate(
+            "AccountRepository",
+            "The security is \"none\", so the password would cross the network unencrypted: choose "
+            "STARTTLS or TLS, or explicitly allow authentication without TLS for this account."));
     }
     if (a.fromAddress.isEmpty() && EmailAddress::parse(a.user)) {
         a.fromAddress = a.user;
     }
     if (a.fromAddress.isEmpty()) {
-        return invalid(tr("The account needs a from address: the address its messages come from."));
+        return invalid(QCoreApplication::translate(
+            "AccountRepository", "The account needs a from address: the address its messages come from."));
     }
     auto from = EmailAddress::parse(a.fromAddress);
     if (!from) {
         return invalid(
-            tr("The from address \"%1\" is not an email address: %2").arg(a.fromAddress, from.error().message));
+            QCoreApplication::translate("AccountRepository", "The from address \"%1\" is not an email address: %2")
+                .arg(a.fromAddress, from.error().message));
     }
     a.fromAddress = from->normalized();
     if (hasControl(a.fromName)) {
-        return invalid(tr("The from name \"%1\" contains a control character.").arg(a.fromName));
+        return invalid(
+            QCoreApplication::translate("AccountRepository", "The from name \"%1\" contains a control character.")
+                .arg(a.fromName));
     }
     if (a.dailyLimit < 1) {
-        return invalid(tr("The daily limit must be at least 1 message, not %1.").arg(a.dailyLimit));
+        return invalid(
+            QCoreApplication::translate("AccountRepository", "The daily limit must be at least 1 message, not %1.")
+                .arg(a.dailyLimit));
     }
     if (a.perMinute < 1) {
-        return invalid(tr("The rate must be at least 1 message a minute, not %1.").arg(a.perMinute));
+        return invalid(
+            QCoreApplication::translate("AccountRepository", "The rate must be at least 1 message a minute, not %1.")
+                .arg(a.perMinute));
     }
     if (a.connections < 1 || a.connections > 32) {
-        return invalid(tr("The connections must be between 1 and 32, not %1.").arg(a.connections));
+        return invalid(
+            QCoreApplication::translate("AccountRepository", "The connections must be between 1 and 32, not %1.")
+                .arg(a.connections));
     }
     if (!a.trustedCertificate.isEmpty() && a.trustedCertificate.size() != 32) {
-        return invalid(tr("The trusted certificate fingerprint must be a SHA-256 fingerprint (32 bytes)."));
+        return invalid(QCoreApplication::translate(
+            "AccountRepository", "The trusted certificate fingerprint must be a SHA-256 fingerprint (32 bytes)."));
     }
 
     QSqlQuery q(m_db);
@@ -292,9 +323,10 @@ Result<Account> AccountRepository::validate(const Account& input, bool secretGiv
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the sender accounts"));
     }
     if (q.next()) {
-        return Error{
-            ErrorCode::Duplicate,
-            tr("There is already a sender account named \"%1\"; choose another name.").arg(q.value(0).toString())};
+        return Error{ErrorCode::Duplicate,
+                     QCoreApplication::translate("AccountRepository",
+                                                 "There is already a sender account named \"%1\"; choose another name.")
+                         .arg(q.value(0).toString())};
     }
     if (a.dkimKeyId) {
         q.prepare(QStringLiteral("SELECT 1 FROM dkim_keys WHERE id = ?"));
@@ -303,7 +335,9 @@ Result<Account> AccountRepository::validate(const Account& input, bool secretGiv
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the DKIM keys"));
         }
         if (!q.next()) {
-            return Error{ErrorCode::NotFound, tr("The DKIM key %1 does not exist (any more).").arg(*a.dkimKeyId)};
+            return Error{ErrorCode::NotFound,
+                         QCoreApplication::translate("AccountRepository", "The DKIM key %1 does not exist (any more).")
+                             .arg(*a.dkimKeyId)};
         }
     }
     return a;
@@ -320,7 +354,9 @@ Result<qint64> AccountRepository::create(const Account& input, const QByteArray&
     const Account& a = checked.value();
     const bool storeSecret = a.auth != SmtpAuth::None;
     if (storeSecret && vault == nullptr) {
-        return Error{ErrorCode::VaultLocked, tr("The account's password goes into the vault, which is locked.")};
+        return Error{ErrorCode::VaultLocked,
+                     QCoreApplication::translate("AccountRepository",
+                                                 "The account's password goes into the vault, which is locked.")};
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
 
@@ -389,7 +425,9 @@ Status AccountRepository::update(const Account& input, const std::optional<QByte
     }
     const Account& a = checked.value();
     if (writeSecret && a.auth != SmtpAuth::None && vault == nullptr) {
-        return Error{ErrorCode::VaultLocked, tr("The account's password goes into the vault, which is locked.")};
+        return Error{ErrorCode::VaultLocked,
+                     QCoreApplication::translate("AccountRepository",
+                                                 "The account's password goes into the vault, which is locked.")};
     }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("UPDATE accounts SET name = ?, preset = ?, host = ?, port = ?, security = ?, auth = ?, "
@@ -475,8 +513,10 @@ Status AccountRepository::remove(qint64 id)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the outbox"));
     }
     if (q.next()) {
-        return invalid(tr("The account \"%1\" cannot be deleted while campaign %2 \"%3\", which may send from it, "
-                          "still has messages to send: let it finish, or cancel it first.")
+        return invalid(QCoreApplication::translate(
+                           "AccountRepository",
+                           "The account \"%1\" cannot be deleted while campaign %2 \"%3\", which may send from it, "
+                           "still has messages to send: let it finish, or cancel it first.")
                            .arg(account->name)
                            .arg(q.value(0).toLongLong())
                            .arg(q.value(1).toString()));
@@ -517,8 +557,11 @@ Result<SmtpSettings> AccountRepository::smtpSettings(const Account& account, con
         auto secret = vault.get(secretKind(), QString::number(account.id));
         if (!secret) {
             if (secret.error().code == ErrorCode::NotFound) {
-                return Error{ErrorCode::NotFound,
-                             tr("The account \"%1\" has no password stored: edit it and enter one.").arg(account.name)};
+                return Error{
+                    ErrorCode::NotFound,
+                    QCoreApplication::translate("AccountRepository",
+                                                "The account \"%1\" has no password stored: edit it and enter one.")
+                        .arg(account.name)};
             }
             return secret.error();
         }
@@ -555,7 +598,8 @@ Status AccountRepository::setCampaignAccounts(qint64 campaignId, const QVector<q
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the campaigns"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no campaign %1.").arg(campaignId)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("AccountRepository", "There is no campaign %1.").arg(campaignId)};
     }
     q.prepare(QStringLiteral("DELETE FROM campaign_accounts WHERE campaign_id = ?"));
     q.addBindValue(campaignId);

@@ -16,11 +16,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("CampaignDelivery", text);
-}
-
 QString isoAt(qint64 ms)
 {
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
@@ -30,19 +25,19 @@ QString statusLabel(CampaignStatus status)
 {
     switch (status) {
     case CampaignStatus::Draft:
-        return tr("a draft");
+        return QCoreApplication::translate("CampaignDelivery", "a draft");
     case CampaignStatus::Rendered:
-        return tr("sent to a folder");
+        return QCoreApplication::translate("CampaignDelivery", "sent to a folder");
     case CampaignStatus::Scheduled:
-        return tr("scheduled");
+        return QCoreApplication::translate("CampaignDelivery", "scheduled");
     case CampaignStatus::Sending:
-        return tr("sending");
+        return QCoreApplication::translate("CampaignDelivery", "sending");
     case CampaignStatus::Paused:
-        return tr("paused");
+        return QCoreApplication::translate("CampaignDelivery", "paused");
     case CampaignStatus::Done:
-        return tr("done");
+        return QCoreApplication::translate("CampaignDelivery", "done");
     case CampaignStatus::Cancelled:
-        return tr("cancelled");
+        return QCoreApplication::translate("CampaignDelivery", "cancelled");
     }
     return campaignStatusName(status);
 }
@@ -60,7 +55,9 @@ Result<Campaign> campaignIn(QSqlDatabase db, qint64 campaignId, std::initializer
             return campaign;
         }
     }
-    return Error{ErrorCode::InvalidInput, tr(refusal).arg(campaign->name, statusLabel(campaign->status))};
+    return Error{
+        ErrorCode::InvalidInput,
+        QCoreApplication::translate("CampaignDelivery", refusal).arg(campaign->name, statusLabel(campaign->status))};
 }
 
 Status setStatus(QSqlDatabase db, qint64 campaignId, CampaignStatus to, qint64 nowMs,
@@ -118,7 +115,8 @@ Status CampaignDelivery::checkContent(QSqlDatabase db, const Campaign& campaign,
         }
     }
     return Error{ErrorCode::InvalidInput,
-                 tr("The campaign \"%1\" cannot be sent: %2").arg(campaign.name, errors.join(QStringLiteral("; ")))};
+                 QCoreApplication::translate("CampaignDelivery", "The campaign \"%1\" cannot be sent: %2")
+                     .arg(campaign.name, errors.join(QStringLiteral("; ")))};
 }
 
 Result<CampaignStartReport> CampaignDelivery::start(QSqlDatabase db, qint64 campaignId, const Vault& vault,

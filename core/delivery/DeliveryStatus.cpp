@@ -20,11 +20,6 @@ namespace {
 constexpr qint64 kMinuteMs = 60'000;
 constexpr qint64 kHorizonMs = 366 * 24 * 3600'000LL;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("DeliveryStatus", text);
-}
-
 QJsonValue isoOrNull(std::optional<qint64> ms)
 {
     if (!ms || *ms <= 0) {
@@ -207,30 +202,34 @@ QString DeliveryStatus::summary() const
     switch (status) {
     case CampaignStatus::Draft:
     case CampaignStatus::Rendered:
-        return tr("Not started.");
+        return QCoreApplication::translate("DeliveryStatus", "Not started.");
     case CampaignStatus::Scheduled:
-        return scheduledAt ? tr("Starts at %1.").arg(localTime(*scheduledAt)) : tr("Scheduled.");
+        return scheduledAt ? QCoreApplication::translate("DeliveryStatus", "Starts at %1.").arg(localTime(*scheduledAt))
+                           : QCoreApplication::translate("DeliveryStatus", "Scheduled.");
     case CampaignStatus::Paused:
-        return tr("Paused with %1 recipients to go.").arg(counts.remaining());
+        return QCoreApplication::translate("DeliveryStatus", "Paused with %1 recipients to go.")
+            .arg(counts.remaining());
     case CampaignStatus::Done:
-        return tr("Done.");
+        return QCoreApplication::translate("DeliveryStatus", "Done.");
     case CampaignStatus::Cancelled:
-        return tr("Cancelled.");
+        return QCoreApplication::translate("DeliveryStatus", "Cancelled.");
     case CampaignStatus::Sending:
         break;
     }
     if (accounts.isEmpty()) {
-        return tr("No sender account may send this campaign: add one.");
+        return QCoreApplication::translate("DeliveryStatus", "No sender account may send this campaign: add one.");
     }
     QString text;
     if (waitingUntil) {
-        text = tr("Waiting for quota until %1.").arg(localTime(*waitingUntil));
+        text =
+            QCoreApplication::translate("DeliveryStatus", "Waiting for quota until %1.").arg(localTime(*waitingUntil));
     }
     if (finishAt) {
-        text +=
-            (text.isEmpty() ? QString() : QStringLiteral(" ")) + tr("Finishes around %1.").arg(localTime(*finishAt));
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                QCoreApplication::translate("DeliveryStatus", "Finishes around %1.").arg(localTime(*finishAt));
     } else if (counts.of(OutboxState::Queued) + counts.of(OutboxState::Deferred) == 0) {
-        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) + tr("Finishing the messages in flight.");
+        text += (text.isEmpty() ? QString() : QStringLiteral(" ")) +
+                QCoreApplication::translate("DeliveryStatus", "Finishing the messages in flight.");
     }
     return text;
 }

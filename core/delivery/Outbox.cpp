@@ -16,11 +16,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("Outbox", text);
-}
-
 int stateValue(OutboxState state)
 {
     return static_cast<int>(state);
@@ -111,11 +106,12 @@ struct Outbox::Private
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the outbox"));
         }
         if (!q.next()) {
-            return Error{ErrorCode::NotFound, tr("There is no outbox row %1.").arg(itemId)};
+            return Error{ErrorCode::NotFound,
+                         QCoreApplication::translate("Outbox", "There is no outbox row %1.").arg(itemId)};
         }
-        return Error{
-            ErrorCode::InvalidInput,
-            tr("Outbox row %1 is %2, not %3.").arg(itemId).arg(outboxStateName(stateFrom(q.value(0))), wanted)};
+        return Error{ErrorCode::InvalidInput, QCoreApplication::translate("Outbox", "Outbox row %1 is %2, not %3.")
+                                                  .arg(itemId)
+                                                  .arg(outboxStateLabel(stateFrom(q.value(0))), wanted)};
     }
 };
 
@@ -279,7 +275,7 @@ Status Outbox::markInDoubt(qint64 itemId, qint64 accountId, qint64 nowMs)
         return done.error();
     }
     if (changed == 0) {
-        return d->notIn(itemId, outboxStateName(OutboxState::Sending));
+        return d->notIn(itemId, outboxStateLabel(OutboxState::Sending));
     }
     if (auto s = d->prepare(d->accountSend, QStringLiteral("INSERT INTO account_sends (account_id, at) VALUES (?, ?)"),
                             QT_TRANSLATE_NOOP("SqlError", "count a message against the account's daily limit"));
@@ -320,7 +316,9 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
     case OutboxState::InDoubt:
     case OutboxState::Cancelled:
         return Error{ErrorCode::InvalidInput,
-                     tr("Outbox row %1 cannot be recorded as %2.").arg(itemId).arg(outboxStateName(state))};
+                     QCoreApplication::translate("Outbox", "Outbox row %1 cannot be recorded as %2.")
+                         .arg(itemId)
+                         .arg(outboxStateLabel(state))};
     }
     if (auto s =
             d->prepare(d->outcome,
@@ -351,9 +349,9 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
         return done.error();
     }
     if (changed == 0) {
-        return d->notIn(itemId, needsInDoubt ? outboxStateName(OutboxState::InDoubt)
-                                             : outboxStateName(OutboxState::Sending) + QLatin1Char('/') +
-                                                   outboxStateName(OutboxState::InDoubt));
+        return d->notIn(itemId, needsInDoubt ? outboxStateLabel(OutboxState::InDoubt)
+                                             : outboxStateLabel(OutboxState::Sending) + QLatin1Char('/') +
+                                                   outboxStateLabel(OutboxState::InDoubt));
     }
     return d->writeLog(itemId, nowMs, accountId, state, reply);
 }
@@ -402,17 +400,17 @@ Result<QVector<OutboxSkip>> Outbox::skipDisallowed(const QVector<qint64>& itemId
         }
         QString reason;
         if (q.value(3).toBool()) {
-            reason = tr("The contact was deleted.");
+            reason = QCoreApplication::translate("Outbox", "The contact was deleted.");
         } else if (q.value(4).toInt() == 1) {
-            reason = tr("The contact unsubscribed.");
+            reason = QCoreApplication::translate("Outbox", "The contact unsubscribed.");
         } else if (q.value(4).toInt() == 2) {
-            reason = tr("The contact's address bounced.");
+            reason = QCoreApplication::translate("Outbox", "The contact's address bounced.");
         } else if (q.value(4).toInt() == 3) {
-            reason = tr("The contact complained (marked a message as spam).");
+            reason = QCoreApplication::translate("Outbox", "The contact complained (marked a message as spam).");
         } else if (q.value(5).toBool()) {
-            reason = tr("The address is on the suppression list.");
+            reason = QCoreApplication::translate("Outbox", "The address is on the suppression list.");
         } else if (q.value(6).toBool()) {
-            reason = tr("The address's domain is on the suppression list.");
+            reason = QCoreApplication::translate("Outbox", "The address's domain is on the suppression list.");
         }
         const OutboxSkip skip{id, q.value(0).toLongLong(), q.value(1).toString(), reason};
         const qint64 accountId = q.value(2).toLongLong();
@@ -445,13 +443,17 @@ Result<OutboxRecovery> Outbox::recover(const QString& bootId, qint64 nowMs)
     };
     const Step steps[] = {
         {QStringLiteral("state = 2"), OutboxState::Unknown,
-         tr("Mailroom stopped while waiting for the server's reply to this message: it may have been delivered."),
+         QCoreApplication::translate(
+             "Outbox",
+             "Mailroom stopped while waiting for the server's reply to this message: it may have been delivered."),
          &OutboxRecovery::unknownInDoubt},
         {QStringLiteral("state = 1 AND claim_boot <> ?"), OutboxState::Unknown,
-         tr("The computer restarted while this message was being sent: it may have been delivered."),
+         QCoreApplication::translate(
+             "Outbox", "The computer restarted while this message was being sent: it may have been delivered."),
          &OutboxRecovery::unknownOtherBoot},
         {QStringLiteral("state = 1 AND claim_boot = ?"), OutboxState::Queued,
-         tr("Mailroom stopped before this message was sent: it goes out again."), &OutboxRecovery::requeued},
+         QCoreApplication::translate("Outbox", "Mailroom stopped before this message was sent: it goes out again."),
+         &OutboxRecovery::requeued},
     };
     OutboxRecovery report;
     QSqlQuery q(d->db);
@@ -572,7 +574,8 @@ Result<OutboxItem> Outbox::item(qint64 itemId)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the outbox"));
     }
     if (!q.next()) {
-        return Error{ErrorCode::NotFound, tr("There is no outbox row %1.").arg(itemId)};
+        return Error{ErrorCode::NotFound,
+                     QCoreApplication::translate("Outbox", "There is no outbox row %1.").arg(itemId)};
     }
     return itemFrom(q);
 }
@@ -603,11 +606,14 @@ Result<QVector<OutboxLogEntry>> Outbox::log(qint64 itemId)
 Result<qint64> Outbox::resend(qint64 campaignId, OutboxState from, qint64 nowMs)
 {
     if (from != OutboxState::Unknown && from != OutboxState::Failed) {
-        return Error{ErrorCode::InvalidInput,
-                     tr("Only unknown or failed recipients can be sent again, not %1.").arg(outboxStateName(from))};
+        return Error{
+            ErrorCode::InvalidInput,
+            QCoreApplication::translate("Outbox", "Only unknown or failed recipients can be sent again, not %1.")
+                .arg(outboxStateLabel(from))};
     }
-    const QString reply = from == OutboxState::Unknown ? tr("Sent again at the user's request (was unknown).")
-                                                       : tr("Retried at the user's request (had failed).");
+    const QString reply = from == OutboxState::Unknown
+                              ? QCoreApplication::translate("Outbox", "Sent again at the user's request (was unknown).")
+                              : QCoreApplication::translate("Outbox", "Retried at the user's request (had failed).");
     QSqlQuery q(d->db);
     q.prepare(QStringLiteral("INSERT INTO outbox_log (outbox_id, at, account_id, state, reply)"
                              " SELECT id, ?, NULL, 0, ? FROM outbox WHERE campaign_id = ? AND state = ?"));

@@ -5,11 +5,6 @@
 
 namespace {
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("ReplyPolicy", text);
-}
-
 // RFC 3463 2: class.subject.detail, at the start of the text when the server did not give it apart.
 QString enhancedCodeOf(const QString& enhanced, const QString& text)
 {
@@ -116,7 +111,7 @@ ReplyDecision ReplyPolicy::decide(const DeliveryAttempt& a, qint64 nowMs) const
         if (nowMs + delayMs - a.queuedAt > m_options.giveUpAfterMs) {
             d.kind = ReplyDecision::Kind::Failed;
             d.rowState = OutboxState::Failed;
-            d.reply = tr("Gave up after %1 tries over %2 hours: %3")
+            d.reply = QCoreApplication::translate("ReplyPolicy", "Gave up after %1 tries over %2 hours: %3")
                           .arg(a.attempts + 1)
                           .arg((nowMs - a.queuedAt) / 3600'000)
                           .arg(d.reply);
@@ -163,10 +158,15 @@ ReplyDecision ReplyPolicy::decide(const DeliveryAttempt& a, qint64 nowMs) const
         // The message may have reached the server; sending it again may deliver it twice.
         d.kind = ReplyDecision::Kind::Unknown;
         d.rowState = OutboxState::Unknown;
-        d.reply =
-            a.failure == DeliveryAttempt::Failure::Timeout
-                ? tr("No reply after the end of the message (timed out): it may have been delivered. %1").arg(a.error)
-                : tr("The connection ended after the end of the message: it may have been delivered. %1").arg(a.error);
+        d.reply = a.failure == DeliveryAttempt::Failure::Timeout
+                      ? QCoreApplication::translate(
+                            "ReplyPolicy",
+                            "No reply after the end of the message (timed out): it may have been delivered. %1")
+                            .arg(a.error)
+                      : QCoreApplication::translate(
+                            "ReplyPolicy",
+                            "The connection ended after the end of the message: it may have been delivered. %1")
+                            .arg(a.error);
         d.reply = d.reply.trimmed();
         return d;
     } else if (a.failure == DeliveryAttempt::Failure::Unsendable) {
@@ -177,7 +177,9 @@ ReplyDecision ReplyPolicy::decide(const DeliveryAttempt& a, qint64 nowMs) const
     } else {
         d.kind = ReplyDecision::Kind::Requeue;
         d.rowState = OutboxState::Queued;
-        d.reply = a.error.isEmpty() ? tr("The connection failed before the message was sent.") : a.error;
+        d.reply = a.error.isEmpty()
+                      ? QCoreApplication::translate("ReplyPolicy", "The connection failed before the message was sent.")
+                      : a.error;
     }
 
     // Requeue: no attempt counted, but a row that keeps coming back is deferred (a server that
@@ -185,7 +187,9 @@ ReplyDecision ReplyPolicy::decide(const DeliveryAttempt& a, qint64 nowMs) const
     if (a.requeues + 1 >= m_options.maxRequeues) {
         deferOrGiveUp(backoffMs(a.attempts));
         if (d.kind == ReplyDecision::Kind::Deferred) {
-            d.reply = tr("Not sent %1 times in a row; trying again later. %2").arg(a.requeues + 1).arg(d.reply);
+            d.reply = QCoreApplication::translate("ReplyPolicy", "Not sent %1 times in a row; trying again later. %2")
+                          .arg(a.requeues + 1)
+                          .arg(d.reply);
         }
     }
     return d;

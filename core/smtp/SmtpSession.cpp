@@ -21,11 +21,6 @@ constexpr qsizetype kMaxTranscriptBytes = 32 * 1024;
 // QUIT is a courtesy: a server that does not answer it is not waited for long.
 constexpr int kMaxQuitWaitMs = 5'000;
 
-QString tr(const char* text)
-{
-    return QCoreApplication::translate("SmtpSession", text);
-}
-
 bool isAscii(const QString& text)
 {
     for (const QChar c : text) {
@@ -148,7 +143,8 @@ bool SmtpSession::sliceEnded(const QDeadlineTimer& deadline) const
 
 Error SmtpSession::stopped(const QString& stage)
 {
-    Error error = failure(SmtpFailure::Aborted, stage, tr("stopped: Mailroom is closing"));
+    Error error = failure(SmtpFailure::Aborted, stage,
+                          QCoreApplication::translate("SmtpSession", "stopped: Mailroom is closing"));
     abort();
     return error;
 }
@@ -157,16 +153,18 @@ Error SmtpSession::socketFailure(const QString& stage, int timedOutAfterMs)
 {
     Error error = [&] {
         if (!m_socket) {
-            return failure(SmtpFailure::Network, stage, tr("not connected"));
+            return failure(SmtpFailure::Network, stage, QCoreApplication::translate("SmtpSession", "not connected"));
         }
         if (timedOutAfterMs > 0) {
             return failure(SmtpFailure::Timeout, stage,
-                           tr("no answer within %1 seconds").arg(QString::number(timedOutAfterMs / 1000.0)));
+                           QCoreApplication::translate("SmtpSession", "no answer within %1 seconds")
+                               .arg(QString::number(timedOutAfterMs / 1000.0)));
         }
         if (m_socket->error() == QAbstractSocket::RemoteHostClosedError ||
             m_socket->state() != QAbstractSocket::ConnectedState) {
             return failure(SmtpFailure::Network, stage,
-                           tr("the connection was closed (%1)").arg(m_socket->errorString()));
+                           QCoreApplication::translate("SmtpSession", "the connection was closed (%1)")
+                               .arg(m_socket->errorString()));
         }
         return failure(SmtpFailure::Network, stage, m_socket->errorString());
     }();
@@ -198,7 +196,7 @@ Result<SmtpReply> SmtpSession::readReply(int timeoutMs, const QString& stage)
             return *next.value();
         }
         if (!m_socket) {
-            return failure(SmtpFailure::Network, stage, tr("not connected"));
+            return failure(SmtpFailure::Network, stage, QCoreApplication::translate("SmtpSession", "not connected"));
         }
         if (m_socket->bytesAvailable() > 0) {
             m_parser.feed(m_socket->readAll());
@@ -337,10 +335,10 @@ Status SmtpSession::open()
     }
     if (!m_socket->waitForConnected(m_settings.timeouts.connectMs)) {
         const bool timedOut = m_socket->error() == QAbstractSocket::SocketTimeoutError;
-        Error error = timedOut
-                          ? failure(SmtpFailure::Timeout, QStringLiteral("connect"),
-                                    tr("no connection within %1 seconds").arg(m_settings.timeouts.connectMs / 1000.0))
-                          : failure(SmtpFailure::Network, QStringLiteral("connect"), m_socket->errorString());
+        Error error = timedOut ? failure(SmtpFailure::Timeout, QStringLiteral("connect"),
+                                         QCoreApplication::translate("SmtpSession", "no connection within %1 seconds")
+                                             .arg(m_settings.timeouts.connectMs / 1000.0))
+                               : failure(SmtpFailure::Network, QStringLiteral("connect"), m_socket->errorString());
         abort();
         return error;
     }
@@ -446,8 +444,9 @@ Status SmtpSession::startTls()
     if (!m_caps.startTls) {
         // Never fall back to plaintext: the account asked for STARTTLS (RFC 3207 4.1 downgrade).
         Error error = failure(SmtpFailure::Policy, QStringLiteral("STARTTLS"),
-                              tr("the server does not offer STARTTLS, and this account requires it; "
-                                 "nothing was sent without encryption"));
+                              QCoreApplication::translate(
+                                  "SmtpSession", "the server does not offer STARTTLS, and this account requires it; "
+                                                 "nothing was sent without encryption"));
         abort();
         return error;
     }
@@ -486,18 +485,24 @@ Status SmtpSession::waitForHandshake(int timeoutMs, const QString& stage)
             !m_settings.trustedCertificateSha256.isEmpty() && m_peerSha256 == m_settings.trustedCertificateSha256;
         Error error = [&] {
             if (!m_sslErrors.isEmpty() && !trusted) {
-                QString what = tr("the server's certificate was not accepted (%1). Its SHA-256 fingerprint is %2")
-                                   .arg(m_sslErrors.join(QStringLiteral("; ")), formatFingerprint(m_peerSha256));
+                QString what =
+                    QCoreApplication::translate(
+                        "SmtpSession", "the server's certificate was not accepted (%1). Its SHA-256 fingerprint is %2")
+                        .arg(m_sslErrors.join(QStringLiteral("; ")), formatFingerprint(m_peerSha256));
                 if (!m_settings.trustedCertificateSha256.isEmpty()) {
-                    what += tr("; the certificate trusted for this account is %1, a different one")
+                    what += QCoreApplication::translate(
+                                "SmtpSession", "; the certificate trusted for this account is %1, a different one")
                                 .arg(formatFingerprint(m_settings.trustedCertificateSha256));
                 }
                 return failure(SmtpFailure::Certificate, stage, what);
             }
             if (m_socket->error() == QAbstractSocket::SocketTimeoutError) {
-                return failure(SmtpFailure::Timeout, stage, tr("the TLS handshake did not finish in time"));
+                return failure(SmtpFailure::Timeout, stage,
+                               QCoreApplication::translate("SmtpSession", "the TLS handshake did not finish in time"));
             }
-            return failure(SmtpFailure::Tls, stage, tr("the TLS handshake failed: %1").arg(m_socket->errorString()));
+            return failure(SmtpFailure::Tls, stage,
+                           QCoreApplication::translate("SmtpSession", "the TLS handshake failed: %1")
+                               .arg(m_socket->errorString()));
         }();
         abort();
         return error;
@@ -527,9 +532,11 @@ Status SmtpSession::authenticate()
         return Ok{};
     }
     if (!isEncrypted() && !m_settings.allowPlaintextAuth) {
-        Error error = failure(SmtpFailure::Policy, QStringLiteral("AUTH"),
-                              tr("the connection is not encrypted, and this account does not allow sending its "
-                                 "credentials in the clear"));
+        Error error =
+            failure(SmtpFailure::Policy, QStringLiteral("AUTH"),
+                    QCoreApplication::translate(
+                        "SmtpSession", "the connection is not encrypted, and this account does not allow sending its "
+                                       "credentials in the clear"));
         abort();
         return error;
     }
@@ -537,9 +544,11 @@ Status SmtpSession::authenticate()
     Status result = Ok{};
     if (m_settings.auth == SmtpAuth::XOAuth2) {
         if (!offered.contains(QStringLiteral("XOAUTH2"))) {
-            result = failure(SmtpFailure::Policy, QStringLiteral("AUTH"),
-                             tr("the server does not offer XOAUTH2 (it offers: %1)")
-                                 .arg(offered.isEmpty() ? tr("nothing") : offered.join(QLatin1Char(' '))));
+            result =
+                failure(SmtpFailure::Policy, QStringLiteral("AUTH"),
+                        QCoreApplication::translate("SmtpSession", "the server does not offer XOAUTH2 (it offers: %1)")
+                            .arg(offered.isEmpty() ? QCoreApplication::translate("SmtpSession", "nothing")
+                                                   : offered.join(QLatin1Char(' '))));
         } else {
             result = authXOAuth2();
         }
@@ -548,9 +557,12 @@ Status SmtpSession::authenticate()
     } else if (offered.contains(QStringLiteral("LOGIN"))) {
         result = authLogin();
     } else {
-        result = failure(SmtpFailure::Policy, QStringLiteral("AUTH"),
-                         tr("the server offers no password sign-in, AUTH PLAIN or LOGIN (it offers: %1)")
-                             .arg(offered.isEmpty() ? tr("nothing") : offered.join(QLatin1Char(' '))));
+        result =
+            failure(SmtpFailure::Policy, QStringLiteral("AUTH"),
+                    QCoreApplication::translate(
+                        "SmtpSession", "the server offers no password sign-in, AUTH PLAIN or LOGIN (it offers: %1)")
+                        .arg(offered.isEmpty() ? QCoreApplication::translate("SmtpSession", "nothing")
+                                               : offered.join(QLatin1Char(' '))));
     }
     if (!result) {
         abort();
@@ -636,7 +648,8 @@ Status SmtpSession::authXOAuth2()
 Status SmtpSession::reset()
 {
     if (!isOpen()) {
-        return failure(SmtpFailure::NotOpen, QStringLiteral("RSET"), tr("the session is not open"));
+        return failure(SmtpFailure::NotOpen, QStringLiteral("RSET"),
+                       QCoreApplication::translate("SmtpSession", "the session is not open"));
     }
     auto reply = command("RSET\r\n", m_settings.timeouts.commandMs, QStringLiteral("RSET"));
     if (!reply) {
@@ -706,36 +719,44 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
     };
     if (!isOpen()) {
         return fail(Stage::Connection, SmtpFailure::NotOpen,
-                    failure(SmtpFailure::NotOpen, QStringLiteral("MAIL"), tr("the session is not open")));
+                    failure(SmtpFailure::NotOpen, QStringLiteral("MAIL"),
+                            QCoreApplication::translate("SmtpSession", "the session is not open")));
     }
     if (!isSafeAddress(from) || !isSafeAddress(to) || to.isEmpty()) {
         return fail(Stage::Mail, SmtpFailure::InvalidAddress,
                     failure(SmtpFailure::InvalidAddress, QStringLiteral("MAIL"),
-                            tr("refusing an address with spaces, angle brackets or control characters: <%1> to <%2>")
+                            QCoreApplication::translate(
+                                "SmtpSession",
+                                "refusing an address with spaces, angle brackets or control characters: <%1> to <%2>")
                                 .arg(from, to)));
     }
     const bool utf8 = !isAscii(from) || !isAscii(to);
     if (utf8 && !m_caps.smtpUtf8) {
         return fail(Stage::Mail, SmtpFailure::NeedsSmtpUtf8,
                     failure(SmtpFailure::NeedsSmtpUtf8, QStringLiteral("MAIL"),
-                            tr("<%1> to <%2>: an address with non-ASCII characters needs SMTPUTF8, which the server "
-                               "does not offer")
+                            QCoreApplication::translate(
+                                "SmtpSession",
+                                "<%1> to <%2>: an address with non-ASCII characters needs SMTPUTF8, which the server "
+                                "does not offer")
                                 .arg(from, to)));
     }
     const bool eightBit = SmtpData::hasEightBitBytes(message);
     if (eightBit && !m_caps.eightBitMime) {
-        return fail(Stage::Mail, SmtpFailure::NeedsEightBitMime,
-                    failure(SmtpFailure::NeedsEightBitMime, QStringLiteral("MAIL"),
-                            tr("the message has 8-bit content and the server does not offer 8BITMIME")));
+        return fail(
+            Stage::Mail, SmtpFailure::NeedsEightBitMime,
+            failure(SmtpFailure::NeedsEightBitMime, QStringLiteral("MAIL"),
+                    QCoreApplication::translate(
+                        "SmtpSession", "the message has 8-bit content and the server does not offer 8BITMIME")));
     }
     SmtpData::encode(message, m_dataBuffer);
     // RFC 1870: refuse here rather than send megabytes the server will reject.
     if (m_caps.sizeOffered && m_caps.maxSize > 0 && m_dataBuffer.size() > m_caps.maxSize) {
-        return fail(Stage::Mail, SmtpFailure::MessageTooBig,
-                    failure(SmtpFailure::MessageTooBig, QStringLiteral("MAIL"),
-                            tr("the message is %1 bytes; the server accepts at most %2")
-                                .arg(m_dataBuffer.size())
-                                .arg(m_caps.maxSize)));
+        return fail(
+            Stage::Mail, SmtpFailure::MessageTooBig,
+            failure(SmtpFailure::MessageTooBig, QStringLiteral("MAIL"),
+                    QCoreApplication::translate("SmtpSession", "the message is %1 bytes; the server accepts at most %2")
+                        .arg(m_dataBuffer.size())
+                        .arg(m_caps.maxSize)));
     }
 
     QByteArray& commands = m_commandBuffer;
@@ -881,7 +902,8 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
         abort(); // the server sees the connection drop before the dot: the message is not sent
         return fail(Stage::Body, SmtpFailure::Aborted,
                     failure(SmtpFailure::Aborted, QStringLiteral("DATA"),
-                            tr("stopped before the end of the message; it was not sent")));
+                            QCoreApplication::translate("SmtpSession",
+                                                        "stopped before the end of the message; it was not sent")));
     }
     // RFC 5321 4.1.1.4: the end of the data.
     if (m_socket->state() != QAbstractSocket::ConnectedState || m_socket->write(".\r\n", 3) != 3) {
@@ -926,16 +948,19 @@ SmtpProbeResult SmtpSession::probe(const SmtpSettings& settings)
         result.transcript = session.transcript();
         return result;
     }
-    const QString encryption = session.isEncrypted() ? tr("encrypted") : tr("not encrypted");
-    const QString signIn =
-        settings.auth == SmtpAuth::None ? tr("no sign-in") : tr("signed in as %1").arg(settings.user);
+    const QString encryption = session.isEncrypted() ? QCoreApplication::translate("SmtpSession", "encrypted")
+                                                     : QCoreApplication::translate("SmtpSession", "not encrypted");
+    const QString signIn = settings.auth == SmtpAuth::None
+                               ? QCoreApplication::translate("SmtpSession", "no sign-in")
+                               : QCoreApplication::translate("SmtpSession", "signed in as %1").arg(settings.user);
     session.m_recording = true;
     session.quit();
     result.transcript = session.transcript();
     result.ok = true;
-    result.verdict = tr("%1:%2: connected (%3), %4; the server is ready to take mail.")
-                         .arg(settings.host)
-                         .arg(settings.port)
-                         .arg(encryption, signIn);
+    result.verdict =
+        QCoreApplication::translate("SmtpSession", "%1:%2: connected (%3), %4; the server is ready to take mail.")
+            .arg(settings.host)
+            .arg(settings.port)
+            .arg(encryption, signIn);
     return result;
 }
