@@ -204,9 +204,6 @@ void CampaignSendDialog::updateSummary()
     QuotaLedger ledger(db);
     QVector<AccountCapacity> capacities;
     qint64 daily = 0;
-    QSqlQuery sends(db);
-    sends.setForwardOnly(true);
-    sends.prepare(QStringLiteral("SELECT at FROM account_sends WHERE account_id = ? AND at > ?"));
     for (qint64 id : std::as_const(ids)) {
         auto quota = ledger.load(id);
         if (!quota) {
@@ -217,12 +214,8 @@ void CampaignSendDialog::updateSummary()
         capacity.dailyLimit = quota->dailyLimit;
         capacity.perMinute = quota->perMinute;
         capacity.coolUntil = quota->coolUntil > startAt ? quota->coolUntil : 0;
-        sends.addBindValue(id);
-        sends.addBindValue(startAt - QuotaLedger::kWindowMs);
-        if (sends.exec()) {
-            while (sends.next()) {
-                capacity.sendTimes.append(sends.value(0).toLongLong());
-            }
+        if (auto times = ledger.sendTimes(id, startAt)) {
+            capacity.sendTimes = times.value();
         }
         daily += quota->dailyLimit;
         capacities.append(capacity);

@@ -134,9 +134,6 @@ Result<DeliveryStatus> DeliveryStatus::load(QSqlDatabase db, qint64 campaignId, 
         return ids.error();
     }
     QVector<AccountCapacity> capacities;
-    QSqlQuery q(db);
-    q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT at FROM account_sends WHERE account_id = ? AND at > ?"));
     for (qint64 id : ids.value()) {
         auto quota = ledger.load(id);
         if (!quota) {
@@ -153,14 +150,13 @@ Result<DeliveryStatus> DeliveryStatus::load(QSqlDatabase db, qint64 campaignId, 
         capacity.dailyLimit = quota->dailyLimit;
         capacity.perMinute = quota->perMinute;
         capacity.coolUntil = use.coolUntil;
-        q.addBindValue(id);
-        q.addBindValue(nowMs - QuotaLedger::kWindowMs);
-        if (!q.exec()) {
-            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the account's messages of the last 24 hours"));
+        auto times = ledger.sendTimes(id, nowMs);
+        if (!times) {
+            return times.error();
         }
-        while (q.next()) {
-            const qint64 at = q.value(0).toLongLong();
-            capacity.sendTimes.append(at);
+        capacity.sendTimes = times.value();
+        for (qint64 at : capacity.sendTimes) {
+            // The minute of a send ends after the start of the last minute: it may be in it.
             if (at > nowMs - kMinuteMs) {
                 ++use.sentLastMinute;
             }

@@ -1,5 +1,7 @@
 #include "core/delivery/Outbox.h"
 
+#include "core/delivery/QuotaLedger.h"
+
 #include "core/campaigns/AudienceQuery.h"
 #include "core/campaigns/CampaignAudience.h"
 #include "core/storage/SqlError.h"
@@ -277,13 +279,15 @@ Status Outbox::markInDoubt(qint64 itemId, qint64 accountId, qint64 nowMs)
     if (changed == 0) {
         return d->notIn(itemId, outboxStateLabel(OutboxState::Sending));
     }
-    if (auto s = d->prepare(d->accountSend, QStringLiteral("INSERT INTO account_sends (account_id, at) VALUES (?, ?)"),
+    if (auto s = d->prepare(d->accountSend,
+                            QStringLiteral("INSERT INTO account_sends (account_id, minute, sends) VALUES (?, ?, 1)"
+                                           " ON CONFLICT (account_id, minute) DO UPDATE SET sends = sends + 1"),
                             QT_TRANSLATE_NOOP("SqlError", "count a message against the account's daily limit"));
         !s) {
         return s;
     }
     d->accountSend->bindInt(1, accountId);
-    d->accountSend->bindInt(2, nowMs);
+    d->accountSend->bindInt(2, nowMs / QuotaLedger::kMinuteMs);
     auto inserted = d->accountSend->step();
     d->accountSend->reset();
     if (!inserted) {

@@ -8,11 +8,7 @@
 
 #include <cmath>
 
-namespace {
-
-constexpr qint64 kMinuteMs = 60'000;
-
-} // namespace
+namespace {} // namespace
 
 QuotaLedger::QuotaLedger(QSqlDatabase db)
     : m_db(std::move(db))
@@ -77,12 +73,31 @@ Result<QVector<qint64>> QuotaLedger::accountsFor(qint64 campaignId)
     return ids;
 }
 
+Result<QVector<qint64>> QuotaLedger::sendTimes(qint64 accountId, qint64 nowMs)
+{
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT minute, sends FROM account_sends WHERE account_id = ? AND minute >= ?"
+                             " ORDER BY minute"));
+    q.addBindValue(accountId);
+    q.addBindValue(firstCountingMinute(nowMs));
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the account's messages of the last 24 hours"));
+    }
+    QVector<qint64> times;
+    while (q.next()) {
+        const qint64 end = (q.value(0).toLongLong() + 1) * kMinuteMs;
+        times.insert(times.size(), q.value(1).toLongLong(), end);
+    }
+    return times;
+}
+
 Result<qint64> QuotaLedger::usedInWindow(qint64 accountId, qint64 nowMs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM account_sends WHERE account_id = ? AND at > ?"));
+    q.prepare(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends WHERE account_id = ? AND minute >= ?"));
     q.addBindValue(accountId);
-    q.addBindValue(nowMs - kWindowMs);
+    q.addBindValue(firstCountingMinute(nowMs));
     if (!q.exec() || !q.next()) {
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "count the account's messages of the last 24 hours"));
     }
@@ -149,10 +164,10 @@ Status QuotaLedger::take(qint64 accountId, int n, qint64 nowMs)
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "update the account's rate"));
     }
     // Sends that left the window count for nothing: forget them as the account sends more, so
-    // account_sends stays about one day's worth per account (a short walk of its index).
-    q.prepare(QStringLiteral("DELETE FROM account_sends WHERE account_id = ? AND at <= ?"));
+    // account_sends stays one day's minutes per account.
+    q.prepare(QStringLiteral("DELETE FROM account_sends WHERE account_id = ? AND minute < ?"));
     q.addBindValue(accountId);
-    q.addBindValue(nowMs - kWindowMs);
+    q.addBindValue(firstCountingMinute(nowMs));
     if (!q.exec()) {
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "forget old sends"));
     }
@@ -189,16 +204,24 @@ Result<qint64> QuotaLedger::nextAvailableAt(qint64 accountId, qint64 nowMs)
             // Claimed rows count from when they are sent, about now.
             at = qMax(at, nowMs + kWindowMs);
         } else {
+            // The minute by the end of which `excess` of the oldest sends have left.
             QSqlQuery q(m_db);
-            q.prepare(QStringLiteral("SELECT at FROM account_sends WHERE account_id = ? AND at > ?"
-                                     " ORDER BY at LIMIT 1 OFFSET ?"));
+            q.setForwardOnly(true);
+            q.prepare(QStringLiteral("SELECT minute, sends FROM account_sends WHERE account_id = ? AND minute >= ?"
+                                     " ORDER BY minute"));
             q.addBindValue(accountId);
-            q.addBindValue(nowMs - kWindowMs);
-            q.addBindValue(excess - 1);
-            if (!q.exec() || !q.next()) {
+            q.addBindValue(firstCountingMinute(nowMs));
+            if (!q.exec()) {
                 return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the account's messages of the last 24 hours"));
             }
-            at = qMax(at, q.value(0).toLongLong() + kWindowMs);
+            qint64 leaving = 0;
+            while (q.next()) {
+                leaving += q.value(1).toLongLong();
+                if (leaving >= excess) {
+                    at = qMax(at, (q.value(0).toLongLong() + 1) * kMinuteMs + kWindowMs);
+                    break;
+                }
+            }
         }
     }
     return at;
@@ -221,8 +244,8 @@ Status QuotaLedger::coolDown(qint64 accountId, qint64 untilMs, const QString& re
 Result<qint64> QuotaLedger::prune(qint64 nowMs)
 {
     QSqlQuery q(m_db);
-    q.prepare(QStringLiteral("DELETE FROM account_sends WHERE at <= ?"));
-    q.addBindValue(nowMs - kWindowMs);
+    q.prepare(QStringLiteral("DELETE FROM account_sends WHERE minute < ?"));
+    q.addBindValue(firstCountingMinute(nowMs));
     if (!q.exec()) {
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "forget old sends"));
     }

@@ -33,6 +33,10 @@ class QuotaLedger
 {
 public:
     static constexpr qint64 kWindowMs = 24 * 3600'000LL;
+    static constexpr qint64 kMinuteMs = 60'000;
+    // account_sends counts per minute; a minute's sends count until the minute's end + 24 h.
+    // The first minute whose sends still count at `nowMs`.
+    static qint64 firstCountingMinute(qint64 nowMs) { return (nowMs - kWindowMs) / kMinuteMs; }
 
     explicit QuotaLedger(QSqlDatabase db);
 
@@ -46,7 +50,10 @@ public:
     // The accounts a campaign may send from (campaign_accounts; none listed: every account), by id.
     Result<QVector<qint64>> accountsFor(qint64 campaignId);
 
-    // Messages counted against the daily limit now: sends in (now - 24 h, now].
+    // Each send still counted against the daily limit, as the time it counts from: the end of
+    // its minute (it counts for 24 hours after that). Oldest first.
+    Result<QVector<qint64>> sendTimes(qint64 accountId, qint64 nowMs);
+    // Messages counted against the daily limit now.
     Result<qint64> usedInWindow(qint64 accountId, qint64 nowMs);
     // Rows claimed by the account and not yet past the dot (Sending): they will count soon.
     Result<qint64> claimedNotSent(qint64 accountId);
