@@ -204,24 +204,12 @@ Result<qint64> QuotaLedger::nextAvailableAt(qint64 accountId, qint64 nowMs)
             // Claimed rows count from when they are sent, about now.
             at = qMax(at, nowMs + kWindowMs);
         } else {
-            // The minute by the end of which `excess` of the oldest sends have left.
-            QSqlQuery q(m_db);
-            q.setForwardOnly(true);
-            q.prepare(QStringLiteral("SELECT minute, sends FROM account_sends WHERE account_id = ? AND minute >= ?"
-                                     " ORDER BY minute"));
-            q.addBindValue(accountId);
-            q.addBindValue(firstCountingMinute(nowMs));
-            if (!q.exec()) {
-                return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the account's messages of the last 24 hours"));
+            // The excess-th oldest send must leave the window first.
+            auto times = sendTimes(accountId, nowMs);
+            if (!times) {
+                return times.error();
             }
-            qint64 leaving = 0;
-            while (q.next()) {
-                leaving += q.value(1).toLongLong();
-                if (leaving >= excess) {
-                    at = qMax(at, (q.value(0).toLongLong() + 1) * kMinuteMs + kWindowMs);
-                    break;
-                }
-            }
+            at = qMax(at, times->at(excess - 1) + kWindowMs);
         }
     }
     return at;
