@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Account</name>
+    <message>
+        <source>“%1” signs in as %2: its provider shows that address as the sender, not %3, unless %3 is an address the account may send as (in Gmail: Settings &gt; Accounts &gt; Send mail as).</source>
+        <translation>„%1“ meldet sich als %2 an: Der Anbieter zeigt diese Adresse als Absender, nicht %3, es sei denn, %3 ist eine Adresse, mit der das Konto senden darf (in Gmail: Einstellungen &gt; Konten &gt; Senden als).</translation>
+    </message>
+</context>
+<context>
     <name>AccountEditor</name>
     <message>
         <source>Sender Account</source>

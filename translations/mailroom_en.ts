@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Account</name>
+    <message>
+        <source>“%1” signs in as %2: its provider shows that address as the sender, not %3, unless %3 is an address the account may send as (in Gmail: Settings &gt; Accounts &gt; Send mail as).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountEditor</name>
     <message>
         <source>Sender Account</source>

@@ -230,6 +230,14 @@ void CampaignSendDialog::updateSummary()
             lines << tr("These accounts cannot send it within a year.");
         }
     }
+    AccountRepository accounts(db);
+    for (qint64 id : std::as_const(ids)) {
+        if (auto account = accounts.find(id)) {
+            if (const QString warning = account->fromWarning(m_campaign.fromAddress); !warning.isEmpty()) {
+                lines << warning;
+            }
+        }
+    }
     m_ui->summaryLabel->setText(lines.join(QLatin1Char(' ')));
 }
 

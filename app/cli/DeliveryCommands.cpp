@@ -189,6 +189,13 @@ CliStatus DeliveryCommands::send(const CliRequest& request, CliOutput& out)
         out.line(tr("Scheduled to start at %1.").arg(localTime(at.value())));
         return CliStatus::success();
     }
+    if (auto accounts = AccountRepository(db).accountsFor(campaign.id)) {
+        for (const Account& account : accounts.value()) {
+            if (const QString warning = account.fromWarning(campaign.fromAddress); !warning.isEmpty()) {
+                out.error(tr("warning: %1").arg(warning));
+            }
+        }
+    }
     switch (campaign.status) {
     case CampaignStatus::Draft:
     case CampaignStatus::Rendered:

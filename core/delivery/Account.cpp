@@ -1,5 +1,7 @@
 #include "core/delivery/Account.h"
 
+#include <QCoreApplication>
+
 namespace {
 
 struct Named
@@ -51,6 +53,21 @@ QString Account::fromMailbox() const
         return fromAddress;
     }
     return QStringLiteral("%1 <%2>").arg(fromName, fromAddress);
+}
+
+QString Account::fromWarning(const QString& campaignFrom) const
+{
+    const bool rewrites =
+        preset == AccountPresetId::Gmail || preset == AccountPresetId::Workspace || preset == AccountPresetId::Outlook;
+    const QString address = campaignFrom.trimmed();
+    if (!rewrites || address.isEmpty() || address.compare(fromAddress, Qt::CaseInsensitive) == 0 ||
+        address.compare(user, Qt::CaseInsensitive) == 0) {
+        return {};
+    }
+    return QCoreApplication::translate(
+               "Account", "“%1” signs in as %2: its provider shows that address as the sender, not %3, unless %3 "
+                          "is an address the account may send as (in Gmail: Settings > Accounts > Send mail as).")
+        .arg(name, user.isEmpty() ? fromAddress : user, address);
 }
 
 QString Account::presetName(AccountPresetId preset)

@@ -47,6 +47,11 @@ struct Account
 
     // "Café Müller <news@example.com>", or the bare address when there is no name.
     QString fromMailbox() const;
+    // What to tell someone sending a campaign from `campaignFrom` through this account when
+    // recipients would see another sender: Gmail, Google Workspace and Microsoft 365 put the
+    // signed-in mailbox in the From unless the address is one the account may send as. Empty
+    // when the address is the account's own, or for providers that send any verified address.
+    QString fromWarning(const QString& campaignFrom) const;
 
     // The names the command line and the database use: gmail|workspace|outlook|ses|smtp,
     // starttls|tls|none, password|xoauth2|none.

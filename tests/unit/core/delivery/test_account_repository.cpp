@@ -175,6 +175,24 @@ private Q_SLOTS:
         QCOMPARE(settings->trustedCertificateSha256, QByteArray(32, '\x5a'));
     }
 
+    void aCampaignFromAnotherAddressIsWarnedAboutOnGmail()
+    {
+        Account gmail = AccountPresets::newAccount(AccountPresetId::Gmail);
+        gmail.name = QStringLiteral("Anna");
+        gmail.user = QStringLiteral("anna@gmail.com");
+        gmail.fromAddress = QStringLiteral("anna@gmail.com");
+        QVERIFY(gmail.fromWarning(QStringLiteral("Anna@Gmail.com")).isEmpty());
+        const QString warning = gmail.fromWarning(QStringLiteral("news@annas-bakery.example"));
+        QVERIFY2(warning.contains(QStringLiteral("anna@gmail.com")) &&
+                     warning.contains(QStringLiteral("news@annas-bakery.example")),
+                 qPrintable(warning));
+        // Amazon SES and other servers send from any address they accept.
+        Account ses = AccountPresets::newAccount(AccountPresetId::Ses);
+        ses.user = QStringLiteral("AKIAEXAMPLE");
+        ses.fromAddress = QStringLiteral("news@annas-bakery.example");
+        QVERIFY(ses.fromWarning(QStringLiteral("offers@annas-bakery.example")).isEmpty());
+    }
+
     void fromAddressDefaultsToTheUser()
     {
         const qint64 id = createOrFail(gmail());
