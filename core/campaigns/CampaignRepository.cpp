@@ -449,11 +449,32 @@ Result<qint64> CampaignRepository::addAttachment(qint64 campaignId, const QStrin
     if (!q.exec()) {
         return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save the attachment"));
     }
-    return q.lastInsertId().toLongLong();
+    const qint64 attachmentId = q.lastInsertId().toLongLong();
+    if (auto s = touch(QStringLiteral("id = ?"), campaignId); !s) {
+        return s.error();
+    }
+    return attachmentId;
+}
+
+Status CampaignRepository::touch(const QString& where, qint64 id)
+{
+    QSqlQuery q(m_db);
+    q.prepare(QStringLiteral("UPDATE campaigns SET updated_at = ? WHERE ") + where);
+    q.addBindValue(nowIso());
+    q.addBindValue(id);
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "save the campaign"));
+    }
+    return Ok{};
 }
 
 Status CampaignRepository::removeAttachment(qint64 attachmentId)
 {
+    if (auto s =
+            touch(QStringLiteral("id = (SELECT campaign_id FROM campaign_attachments WHERE id = ?)"), attachmentId);
+        !s) {
+        return s;
+    }
     QSqlQuery q(m_db);
     q.prepare(QStringLiteral("DELETE FROM campaign_attachments WHERE id = ?"));
     q.addBindValue(attachmentId);

@@ -34,6 +34,9 @@ public:
 
 private:
     Status writeGroups(const Campaign& campaign);
+    // A campaign's files changed: it counts as changed (the delivery engine renders anew, the
+    // list shows it first). `where` selects the campaign by "id = ?" or through an attachment.
+    Status touch(const QString& where, qint64 id);
     Status loadGroups(Campaign& campaign);
 
     QSqlDatabase m_db;

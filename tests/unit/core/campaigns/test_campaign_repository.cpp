@@ -143,6 +143,17 @@ private Q_SLOTS:
         auto img = repo.addAttachment(id, QStringLiteral("logo.png"), QStringLiteral("image/png"),
                                       QStringLiteral("logo@mailroom"), QByteArray(100, 'x'));
         QVERIFY(img);
+        // A campaign's files are part of it: changing them changes the campaign (a sending
+        // campaign is rendered anew).
+        const QDateTime before = repo.findById(id).value().updatedAt;
+        QTest::qWait(5);
+        auto extra = repo.addAttachment(id, QStringLiteral("extra.txt"), QStringLiteral("text/plain"), {}, "x");
+        QVERIFY(extra);
+        const QDateTime added = repo.findById(id).value().updatedAt;
+        QVERIFY(added > before);
+        QTest::qWait(5);
+        QVERIFY(repo.removeAttachment(extra.value()));
+        QVERIFY(repo.findById(id).value().updatedAt > added);
         const auto files = repo.attachments(id).value();
         QCOMPARE(files.size(), 2);
         QCOMPARE(files[0].fileName, QStringLiteral("Preisliste 2027.pdf"));
