@@ -71,23 +71,6 @@ QList<CliOption> accountOptions(bool adding)
     return options;
 }
 
-// "Café Müller <news@example.com>", "\"Müller, Anna\" <a@example.com>" or a bare address.
-void parseMailbox(const QString& input, QString& name, QString& address)
-{
-    const QString text = input.trimmed();
-    const qsizetype open = text.lastIndexOf(QLatin1Char('<'));
-    if (open >= 0 && text.endsWith(QLatin1Char('>'))) {
-        name = text.left(open).trimmed();
-        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"'))) {
-            name = name.mid(1, name.size() - 2);
-        }
-        address = text.mid(open + 1, text.size() - open - 2).trimmed();
-    } else {
-        name.clear();
-        address = text;
-    }
-}
-
 Result<int> number(const CliArguments& args, const QString& option)
 {
     bool ok = false;

@@ -88,3 +88,19 @@ void CliArguments::merge(const CliArguments& earlier)
         }
     }
 }
+
+void parseMailbox(const QString& input, QString& name, QString& address)
+{
+    const QString text = input.trimmed();
+    const qsizetype open = text.lastIndexOf(QLatin1Char('<'));
+    if (open >= 0 && text.endsWith(QLatin1Char('>'))) {
+        name = text.left(open).trimmed();
+        if (name.size() >= 2 && name.startsWith(QLatin1Char('"')) && name.endsWith(QLatin1Char('"'))) {
+            name = name.mid(1, name.size() - 2);
+        }
+        address = text.mid(open + 1, text.size() - open - 2).trimmed();
+    } else {
+        name.clear();
+        address = text;
+    }
+}

@@ -37,3 +37,7 @@ private:
     QHash<QString, QStringList> m_values; // flags hold one empty string
     QStringList m_positionals;
 };
+
+// An option's "Name <address>" value ("Café Müller <news@example.com>", "\"Müller, Anna\"
+// <a@example.com>") or a bare address, split into its two parts; the address is not checked.
+void parseMailbox(const QString& input, QString& name, QString& address);
