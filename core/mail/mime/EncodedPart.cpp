@@ -76,11 +76,10 @@ EncodedPart EncodedPart::html(const QString& html)
 
 EncodedPart EncodedPart::text(Kind kind, const QByteArray& subtype, const QString& text)
 {
-    const QByteArray canonical = MimeEncoding::canonicalLineEnds(text.toUtf8());
-    const TransferEncoding encoding = MimeEncoding::choose(canonical, true);
+    MimeEncoding::EncodedText encoded = MimeEncoding::encodeText(MimeEncoding::canonicalLineEnds(text.toUtf8()));
     const QByteArray headers = "Content-Type: text/" + subtype + "; charset=utf-8\r\n" +
-                               "Content-Transfer-Encoding: " + MimeEncoding::headerValue(encoding) + "\r\n";
-    return EncodedPart(kind, encoding, headers, MimeEncoding::encode(canonical, encoding), {});
+                               "Content-Transfer-Encoding: " + MimeEncoding::headerValue(encoded.encoding) + "\r\n";
+    return EncodedPart(kind, encoded.encoding, headers, std::move(encoded.body), {});
 }
 
 Result<EncodedPart> EncodedPart::attachment(const QString& fileName, const QString& mimeType, const QByteArray& content)

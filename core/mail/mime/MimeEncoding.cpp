@@ -2,55 +2,167 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 namespace {
 
 const char hexDigits[] = "0123456789ABCDEF";
 
-// RFC 2045 6.7 (2): printable ASCII other than "=" stands for itself.
-bool isQpLiteral(uchar c)
+// What a byte costs in quoted-printable, one table lookup instead of a chain of comparisons.
+struct ByteClasses
 {
-    return c >= 33 && c <= 126 && c != '=';
+    // RFC 2045 6.7 (2), (3): printable ASCII other than "=", and space and tab, stand for
+    // themselves inside a line (a space or tab ending a line is encoded all the same).
+    bool literal[256] = {};
+    // What choose() counts as escaped: all but the literal bytes and the line ends.
+    uchar counted[256] = {};
+};
+
+constexpr ByteClasses makeByteClasses()
+{
+    ByteClasses classes;
+    for (int c = 0; c < 256; ++c) {
+        const bool literal = (c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t';
+        classes.literal[c] = literal;
+        classes.counted[c] = literal || c == '\r' || c == '\n' ? 0 : 1;
+    }
+    return classes;
+}
+
+constexpr ByteClasses byteClasses = makeByteClasses();
+
+// Whether all 8 bytes at `p` are printable ASCII other than "=" (a tab is left to the table),
+// by the SWAR byte tests of "Bit Twiddling Hacks": some byte < 0x20, > 0x7E or == '='.
+bool eightLiterals(const uchar* p)
+{
+    constexpr quint64 ones = 0x0101010101010101ULL;
+    constexpr quint64 highs = 0x8080808080808080ULL;
+    quint64 x;
+    std::memcpy(&x, p, sizeof x);
+    const quint64 below = (x - ones * 0x20) & ~x & highs;
+    const quint64 above = ((x + ones * (127 - 0x7E)) | x) & highs;
+    const quint64 equals = x ^ (ones * '=');
+    const quint64 hasEquals = (equals - ones) & ~equals & highs;
+    return (below | above | hasEquals) == 0;
+}
+
+char* softBreak(char* out)
+{
+    *out++ = '=';
+    *out++ = '\r';
+    *out++ = '\n';
+    return out;
+}
+
+char* escape(char* out, uchar c)
+{
+    *out++ = '=';
+    *out++ = hexDigits[c >> 4];
+    *out++ = hexDigits[c & 0xf];
+    return out;
 }
 
 // One line of the text (no CRLF inside) written at `out`, soft-broken so no encoded line
 // passes 76 characters. `hardEnd`: a CRLF follows; otherwise the text ends here and a soft
 // break closes it so that the encoded body still ends in CRLF without adding a line end.
 // Returns the end of what was written: at most 3 characters a byte, and a soft break
-// ("=" CRLF) only after at least 73 characters, so under 4 * size + 3 in all.
-char* writeQpLine(char* out, const char* line, qsizetype size, bool hardEnd)
+// ("=" CRLF) only after at least 73 characters, so under 4 * size + 3 in all. Adds the bytes
+// choose() counts as escaped to `escaped`.
+//
+// Every byte but the line's last has room up to column 75 (the 76th is for the "=" of a soft
+// break); the last one may take the 76th when a hard line end follows. A soft break comes only
+// when the next character does not fit. Runs of literal bytes are found 8 at a time and copied
+// a column-limited chunk at a time; tests/fuzz/fuzz_mime_encoding.cpp checks the output
+// against the byte-at-a-time reference.
+char* writeQpLine(char* out, const uchar* line, qsizetype size, bool hardEnd, qsizetype& escaped)
 {
-    int lineLength = 0;
-    for (qsizetype i = 0; i < size; ++i) {
-        const uchar c = uchar(line[i]);
-        const bool last = i + 1 == size;
-        // RFC 2045 6.7 (3): whitespace ending a line is encoded, or transports may strip it.
-        const bool literal = isQpLiteral(c) || ((c == ' ' || c == '\t') && !last);
-        const int width = literal ? 1 : 3;
-        // The "=" of a soft break needs the 76th column unless this is the line's last character.
-        const int limit =
-            (last && hardEnd) ? MimeEncoding::maxEncodedLineLength : MimeEncoding::maxEncodedLineLength - 1;
-        if (lineLength + width > limit) {
-            *out++ = '=';
-            *out++ = '\r';
-            *out++ = '\n';
-            lineLength = 0;
+    constexpr int softLimit = MimeEncoding::maxEncodedLineLength - 1;
+    int column = 0;
+    const uchar* p = line;
+    const uchar* const last = line + size - 1;
+    while (p < last) {
+        const uchar* run = p;
+        while (last - run >= 8 && eightLiterals(run)) {
+            run += 8;
         }
+        while (run < last && byteClasses.literal[*run]) {
+            ++run;
+        }
+        while (p < run) {
+            if (column == softLimit) {
+                out = softBreak(out);
+                column = 0;
+            }
+            const int chunk = int(std::min<qsizetype>(run - p, softLimit - column));
+            std::memcpy(out, p, size_t(chunk));
+            out += chunk;
+            p += chunk;
+            column += chunk;
+        }
+        while (p < last && !byteClasses.literal[*p]) {
+            if (column + 3 > softLimit) {
+                out = softBreak(out);
+                column = 0;
+            }
+            escaped += byteClasses.counted[*p];
+            out = escape(out, *p++);
+            column += 3;
+        }
+    }
+    if (size > 0) {
+        // RFC 2045 6.7 (3): whitespace ending a line is encoded, or transports may strip it.
+        const uchar c = *last;
+        const bool literal = byteClasses.literal[c] && c != ' ' && c != '\t';
+        const int width = literal ? 1 : 3;
+        if (column + width > (hardEnd ? MimeEncoding::maxEncodedLineLength : softLimit)) {
+            out = softBreak(out);
+        }
+        escaped += byteClasses.counted[c];
         if (literal) {
             *out++ = char(c);
         } else {
-            *out++ = '=';
-            *out++ = hexDigits[c >> 4];
-            *out++ = hexDigits[c & 0xf];
+            out = escape(out, c);
         }
-        lineLength += width;
     }
     if (!hardEnd) {
-        *out++ = '=';
-        *out++ = '\r';
-        *out++ = '\n';
+        out = softBreak(out);
     }
     return out;
+}
+
+// Quoted-printable of `text` (see MimeEncoding::quotedPrintable), and the count choose() makes.
+QByteArray quotedPrintableCounting(const QByteArray& text, qsizetype& escaped)
+{
+    QByteArray out(4 * text.size() + 16, Qt::Uninitialized);
+    char* to = out.data();
+    const uchar* from = reinterpret_cast<const uchar*>(text.constData());
+    const uchar* const end = from + text.size();
+    const uchar* search = from;
+    while (from < end) {
+        // A hard line end is CRLF only: a lone LF or CR is data, written as =0A or =0D.
+        const auto* lineFeed = static_cast<const uchar*>(std::memchr(search, '\n', size_t(end - search)));
+        if (lineFeed == nullptr) {
+            to = writeQpLine(to, from, end - from, false, escaped);
+            break;
+        }
+        if (lineFeed == from || lineFeed[-1] != '\r') {
+            search = lineFeed + 1;
+            continue;
+        }
+        to = writeQpLine(to, from, lineFeed - 1 - from, true, escaped);
+        *to++ = '\r';
+        *to++ = '\n';
+        from = search = lineFeed + 1;
+    }
+    out.truncate(to - out.constData());
+    return out;
+}
+
+bool quotedPrintableIsSmaller(qsizetype size, qsizetype escaped)
+{
+    const qsizetype quotedPrintableSize = size + 2 * escaped;
+    const qsizetype base64Size = (size + 2) / 3 * 4;
+    return quotedPrintableSize <= base64Size;
 }
 
 } // namespace
@@ -103,23 +215,8 @@ QByteArray MimeEncoding::canonicalLineEnds(const QByteArray& text)
 
 QByteArray MimeEncoding::quotedPrintable(const QByteArray& text)
 {
-    QByteArray out(4 * text.size() + 16, Qt::Uninitialized);
-    char* to = out.data();
-    const char* const begin = text.constData();
-    qsizetype pos = 0;
-    while (pos < text.size()) {
-        const qsizetype end = text.indexOf("\r\n", pos);
-        if (end < 0) {
-            to = writeQpLine(to, begin + pos, text.size() - pos, false);
-            break;
-        }
-        to = writeQpLine(to, begin + pos, end - pos, true);
-        *to++ = '\r';
-        *to++ = '\n';
-        pos = end + 2;
-    }
-    out.truncate(to - out.constData());
-    return out;
+    qsizetype escaped = 0;
+    return quotedPrintableCounting(text, escaped);
 }
 
 QByteArray MimeEncoding::base64(const QByteArray& data)
@@ -142,15 +239,23 @@ TransferEncoding MimeEncoding::choose(const QByteArray& data, bool isText)
         return TransferEncoding::Base64;
     }
     qsizetype escaped = 0;
-    const uchar* bytes = reinterpret_cast<const uchar*>(data.constData());
-    for (qsizetype i = 0; i < data.size(); ++i) {
-        const uchar c = bytes[i];
-        // Printable ASCII but "=", and the line ends and blanks, go as they are.
-        escaped += (c >= 33 && c <= 126 && c != '=') || c == ' ' || c == '\t' || c == '\r' || c == '\n' ? 0 : 1;
+    for (const char c : data) {
+        escaped += byteClasses.counted[uchar(c)];
     }
-    const qsizetype quotedPrintableSize = data.size() + 2 * escaped;
-    const qsizetype base64Size = (data.size() + 2) / 3 * 4;
-    return quotedPrintableSize <= base64Size ? TransferEncoding::QuotedPrintable : TransferEncoding::Base64;
+    return quotedPrintableIsSmaller(data.size(), escaped) ? TransferEncoding::QuotedPrintable
+                                                          : TransferEncoding::Base64;
+}
+
+MimeEncoding::EncodedText MimeEncoding::encodeText(const QByteArray& text)
+{
+    // Texts are nearly always quoted-printable: encode, counting on the way, and only throw
+    // the work away for the rare text (Cyrillic, CJK...) that base64 writes shorter.
+    qsizetype escaped = 0;
+    QByteArray quoted = quotedPrintableCounting(text, escaped);
+    if (quotedPrintableIsSmaller(text.size(), escaped)) {
+        return {TransferEncoding::QuotedPrintable, std::move(quoted)};
+    }
+    return {TransferEncoding::Base64, base64(text)};
 }
 
 QByteArray MimeEncoding::encode(const QByteArray& data, TransferEncoding encoding)

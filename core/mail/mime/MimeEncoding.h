@@ -31,6 +31,15 @@ public:
 
     static QByteArray encode(const QByteArray& data, TransferEncoding encoding);
 
+    struct EncodedText
+    {
+        TransferEncoding encoding;
+        QByteArray body;
+    };
+    // A text with CRLF line ends as choose(text, true) and encode() make it, in one pass over
+    // the text for quoted-printable (the escapes are counted while encoding).
+    static EncodedText encodeText(const QByteArray& text);
+
     // The Content-Transfer-Encoding value: "quoted-printable" or "base64".
     static QByteArray headerValue(TransferEncoding encoding);
 };

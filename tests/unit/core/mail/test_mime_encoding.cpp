@@ -1,4 +1,5 @@
 #include "core/mail/mime/MimeEncoding.h"
+#include "tests/unit/core/mail/QuotedPrintableReference.h"
 
 #include <QRandomGenerator>
 #include <QTest>
@@ -92,6 +93,35 @@ private Q_SLOTS:
                                                           << QByteArray(73, 'x') + "=3D\r\n";
         QTest::newRow("space before a soft break stays") << QByteArray(74, 'x') + " y z\r\n"
                                                          << QByteArray(74, 'x') + " =\r\ny z\r\n";
+        QTest::newRow("75 fits") << QByteArray(75, 'x') + "\r\n" << QByteArray(75, 'x') + "\r\n";
+        QTest::newRow("75 at the end fits before the soft break")
+            << QByteArray(75, 'x') << QByteArray(75, 'x') + "=\r\n";
+        QTest::newRow("77 at the end") << QByteArray(77, 'x') << QByteArray(75, 'x') + "=\r\nxx=\r\n";
+        QTest::newRow("two soft breaks") << QByteArray(160, 'x') + "\r\n"
+                                         << QByteArray(75, 'x') + "=\r\n" + QByteArray(75, 'x') + "=\r\n" +
+                                                QByteArray(10, 'x') + "\r\n";
+        QTest::newRow("equals in the 76th column moves down") << QByteArray(75, 'x') + "=y\r\n"
+                                                              << QByteArray(75, 'x') + "=\r\n=3Dy\r\n";
+        QTest::newRow("equals ending a 76 column line") << QByteArray(73, 'x') + "=\r\n"
+                                                        << QByteArray(73, 'x') + "=3D\r\n";
+        QTest::newRow("trailing space in the 76th column") << QByteArray(75, 'x') + " \r\n"
+                                                           << QByteArray(75, 'x') + "=\r\n=20\r\n";
+        QTest::newRow("trailing tab just fits") << QByteArray(73, 'x') + "\t\r\n" << QByteArray(73, 'x') + "=09\r\n";
+        QTest::newRow("encoded trailing space that would pass column 76") << QByteArray(74, 'x') + " \r\n"
+                                                                          << QByteArray(74, 'x') + "=\r\n=20\r\n";
+        QTest::newRow("trailing space at the break without a line end")
+            << QByteArray(73, 'x') + " " << QByteArray(73, 'x') + "=\r\n=20=\r\n";
+        QTest::newRow("utf-8 split across a soft break") << QByteArray(72, 'x') + "\xC3\xA9\r\n"
+                                                         << QByteArray(72, 'x') + "=C3=\r\n=A9\r\n";
+        QTest::newRow("utf-8 ending a 76 column line") << QByteArray(70, 'x') + "\xC3\xA9\r\n"
+                                                       << QByteArray(70, 'x') + "=C3=A9\r\n";
+        QTest::newRow("cr only is data") << QByteArray("a\rb\r") << QByteArray("a=0Db=0D=\r\n");
+        QTest::newRow("cr before crlf") << QByteArray("a\r\r\nb\r\n") << QByteArray("a=0D\r\nb\r\n");
+        QTest::newRow("lf after crlf") << QByteArray("a\r\n\nb") << QByteArray("a\r\n=0Ab=\r\n");
+        QTest::newRow("long run after an escape")
+            << "=" + QByteArray(100, 'x') << "=3D" + QByteArray(72, 'x') + "=\r\n" + QByteArray(28, 'x') + "=\r\n";
+        QTest::newRow("tab inside a run stays") << QByteArray(20, 'x') + "\t" + QByteArray(20, 'y') + "\r\n"
+                                                << QByteArray(20, 'x') + "\t" + QByteArray(20, 'y') + "\r\n";
     }
 
     void quotedPrintableEdgeCases()
@@ -135,6 +165,49 @@ private Q_SLOTS:
             verifyLines(b64);
             QCOMPARE(QByteArray::fromBase64(b64), data);
         }
+    }
+
+    void fastEncoderEqualsTheReference()
+    {
+        // Lines around the column limit, made of runs, blanks, "=", non-ASCII and stray CR or
+        // LF, so every way a soft break can fall is met; with and without canonical line ends.
+        QRandomGenerator random(76);
+        static const char* const pieces[] = {" ", "\t", "\r", "\n", "\r\n", "=", ".", "\xC3\xA9", "\x7F", "~"};
+        for (int round = 0; round < 3000; ++round) {
+            QByteArray data;
+            const int size = random.bounded(0, 400);
+            while (data.size() < size) {
+                const int pick = random.bounded(14);
+                if (pick >= 10) {
+                    data += QByteArray(random.bounded(1, 90), 'x');
+                } else {
+                    data += pieces[pick];
+                }
+            }
+            for (const QByteArray& text : {data, MimeEncoding::canonicalLineEnds(data)}) {
+                const QByteArray encoded = MimeEncoding::quotedPrintable(text);
+                QCOMPARE(encoded, QuotedPrintableReference::quotedPrintable(text));
+                const TransferEncoding chosen = QuotedPrintableReference::choose(text);
+                QCOMPARE(MimeEncoding::choose(text, true), chosen);
+                const MimeEncoding::EncodedText both = MimeEncoding::encodeText(text);
+                QCOMPARE(both.encoding, chosen);
+                QCOMPARE(both.body, MimeEncoding::encode(text, chosen));
+            }
+        }
+    }
+
+    void encodeTextPicksWhatChooseWould()
+    {
+        const QByteArray german = QString::fromUtf8("Sehr geehrte Frau Müller,\r\nvielen Dank = 10 %.\r\n").toUtf8();
+        const MimeEncoding::EncodedText qp = MimeEncoding::encodeText(german);
+        QCOMPARE(qp.encoding, TransferEncoding::QuotedPrintable);
+        QCOMPARE(qp.body, QByteArray("Sehr geehrte Frau M=C3=BCller,\r\nvielen Dank =3D 10 %.\r\n"));
+        const QByteArray russian = QString::fromUtf8("Здравствуйте, спасибо за заказ\r\n").toUtf8();
+        const MimeEncoding::EncodedText b64 = MimeEncoding::encodeText(russian);
+        QCOMPARE(b64.encoding, TransferEncoding::Base64);
+        QCOMPARE(QByteArray::fromBase64(b64.body), russian);
+        QCOMPARE(MimeEncoding::encodeText(QByteArray()).encoding, TransferEncoding::QuotedPrintable);
+        QCOMPARE(MimeEncoding::encodeText(QByteArray()).body, QByteArray());
     }
 
     void base64LinesAre76Characters()
