@@ -75,6 +75,9 @@ struct CampaignRenderer::Private
     std::optional<DkimSigner> signer;
     QByteArray unsubscribeKey;
     QByteArray messageIdSalt;
+    // Options::date at its fixed offset from UTC: a local date-time asks mktime() for its
+    // offset, and glibc's mktime stats /etc/localtime on every call.
+    QDateTime date;
     Mailbox from;
     Mailbox replyTo;
     QString fromDomain;
@@ -95,6 +98,9 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
     auto p = std::make_unique<Private>();
     p->campaign = campaign;
     p->options = options;
+    if (options.date.isValid()) {
+        p->date = options.date.toOffsetFromUtc(options.date.offsetFromUtc());
+    }
     auto sender = SenderSettings::load(db);
     if (!sender) {
         return sender.error();
@@ -294,7 +300,7 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
     out.messageId = messageId.value();
 
     MimeMessage message;
-    message.setDate(d->options.date.isValid() ? d->options.date : QDateTime::currentDateTime());
+    message.setDate(d->date.isValid() ? d->date : QDateTime::currentDateTime());
     message.setFrom(d->from);
     message.setReplyTo(d->replyTo);
     const QString name = (contact.firstName + QLatin1Char(' ') + contact.lastName).trimmed();

@@ -65,11 +65,6 @@ int bPayloadLength(qsizetype bytes)
     return int((bytes + 2) / 3 * 4);
 }
 
-int payloadLength(const QByteArray& utf8, WordEncoding encoding)
-{
-    return encoding == WordEncoding::B ? bPayloadLength(utf8.size()) : qPayloadLength(utf8);
-}
-
 QByteArray encodedWord(const QByteArray& utf8, WordEncoding encoding)
 {
     QByteArray word = encoding == WordEncoding::B ? QByteArrayLiteral("=?utf-8?B?") : QByteArrayLiteral("=?utf-8?Q?");
@@ -132,30 +127,51 @@ public:
     }
 
     // `text` as encoded words, each sized to what is left of its line, so that lines stay
-    // within the width as well as words within 75 characters.
+    // within the width as well as words within 75 characters. `text` is sanitized (no lone
+    // surrogates), so its UTF-8 splits into code points at each byte that is no continuation
+    // byte; the payload of the word being gathered is counted as it grows, not re-measured.
     void encoded(const QString& text)
     {
         const QByteArray utf8 = text.toUtf8();
         const WordEncoding encoding =
             qPayloadLength(utf8) <= bPayloadLength(utf8.size()) ? WordEncoding::Q : WordEncoding::B;
-        QByteArray chunk;
+        const char* const bytes = utf8.constData();
+        const qsizetype size = utf8.size();
+        qsizetype chunkStart = 0;
+        qsizetype chunkBytes = 0;
+        int chunkQ = 0; // the Q payload of the chunk
         int maxLength = 0;
-        for (const QByteArray& point : codePoints(text)) {
-            if (!chunk.isEmpty() && payloadLength(chunk + point, encoding) + encodedWordOverhead > maxLength) {
-                token(encodedWord(chunk, encoding));
-                chunk.clear();
+        auto payload = [encoding](qsizetype byteCount, int q) {
+            return encoding == WordEncoding::B ? bPayloadLength(byteCount) : q;
+        };
+        for (qsizetype i = 0; i < size;) {
+            qsizetype pointBytes = 1;
+            while (i + pointBytes < size && (uchar(bytes[i + pointBytes]) & 0xC0) == 0x80) {
+                ++pointBytes;
             }
-            if (chunk.isEmpty()) {
+            int pointQ = 0;
+            for (qsizetype k = i; k < i + pointBytes; ++k) {
+                pointQ += (bytes[k] == ' ' || isQLiteral(bytes[k])) ? 1 : 3;
+            }
+            if (chunkBytes > 0 && payload(chunkBytes + pointBytes, chunkQ + pointQ) + encodedWordOverhead > maxLength) {
+                token(encodedWord(QByteArray(bytes + chunkStart, chunkBytes), encoding));
+                chunkBytes = 0;
+                chunkQ = 0;
+            }
+            if (chunkBytes == 0) {
+                chunkStart = i;
                 maxLength = std::min(HeaderEncoding::maxEncodedWordLength, room());
-                if (!m_lineEmpty && payloadLength(point, encoding) + encodedWordOverhead > maxLength) {
+                if (!m_lineEmpty && payload(pointBytes, pointQ) + encodedWordOverhead > maxLength) {
                     fold();
                     maxLength = std::min(HeaderEncoding::maxEncodedWordLength, room());
                 }
             }
-            chunk += point;
+            chunkBytes += pointBytes;
+            chunkQ += pointQ;
+            i += pointBytes;
         }
-        if (!chunk.isEmpty()) {
-            token(encodedWord(chunk, encoding));
+        if (chunkBytes > 0) {
+            token(encodedWord(QByteArray(bytes + chunkStart, chunkBytes), encoding));
         }
     }
 

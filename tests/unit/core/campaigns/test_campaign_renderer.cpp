@@ -9,6 +9,7 @@
 #include "core/contacts/CustomFieldRepository.h"
 #include "core/contacts/GroupRepository.h"
 #include "core/delivery/FolderSend.h"
+#include "core/mail/mime/MimeMessage.h"
 #include "core/storage/Workspace.h"
 #include "tests/unit/core/security/VaultTestSeam.h"
 
@@ -19,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -241,6 +243,38 @@ private Q_SLOTS:
         // A second preparation (another session) gives the same bytes: nothing random per run.
         auto again = CampaignRenderer::prepare(db(), c, *m_vault, fixedDate());
         QCOMPARE(again->render(a).value().bytes, first.bytes);
+    }
+
+    void aLocalDateIsWrittenWithItsOffsetThatDay()
+    {
+        // The renderer fixes a local date's offset once when preparing; the header must still
+        // be the one MimeMessage writes for the local date, summer time or not.
+        const QByteArray oldTz = qgetenv("TZ");
+        qputenv("TZ", "Europe/Berlin");
+        const auto restoreTz = qScopeGuard([&oldTz] {
+            if (oldTz.isNull()) {
+                qunsetenv("TZ");
+            } else {
+                qputenv("TZ", oldTz);
+            }
+        });
+        const qint64 anna = addContact(QStringLiteral("anna@example.com"), QStringLiteral("Anna"));
+        Campaign c = campaign();
+        c.id = saved(c);
+        const Contact a = ContactRepository(db()).findById(anna).value();
+        QByteArrayList headers;
+        for (const QDate day : {QDate(2026, 7, 1), QDate(2026, 11, 28)}) {
+            CampaignRenderer::Options options;
+            options.date = QDateTime(day, QTime(9, 5), Qt::LocalTime);
+            auto renderer = CampaignRenderer::prepare(db(), c, *m_vault, options);
+            QVERIFY(renderer);
+            const QByteArray bytes = renderer->render(a).value().bytes;
+            const qsizetype start = bytes.indexOf("Date: ");
+            headers.append(bytes.mid(start, bytes.indexOf("\r\n", start) - start));
+            QCOMPARE(headers.last(), "Date: " + MimeMessage::formatDate(options.date).value());
+        }
+        QCOMPARE(headers.at(0), QByteArray("Date: Wed, 01 Jul 2026 09:05:00 +0200"));
+        QCOMPARE(headers.at(1), QByteArray("Date: Sat, 28 Nov 2026 09:05:00 +0100"));
     }
 
     void theUnsubscribeLinkCarriesAVerifiableToken()

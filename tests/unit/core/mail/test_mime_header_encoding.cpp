@@ -211,6 +211,25 @@ private Q_SLOTS:
         QCOMPARE(QString::fromUtf8(all), emoji);
     }
 
+    void encodedWordsFillEachLineExactlyAsBefore()
+    {
+        // Mixed 1- to 4-byte characters in B and Q words, split to the room left on each line:
+        // the bytes the encoder wrote before it counted payloads incrementally (DKIM signatures
+        // and previews of sent campaigns depend on them staying the same).
+        QCOMPARE(HeaderEncoding::formatUnstructured(
+                     "Subject", QString::fromUtf8("Größere Bohnen für Äthiopien-Fans: jetzt 20 % günstiger – nur bis "
+                                                  "Sonntag € ✓ 😀 Grüße")),
+                 QByteArray("Subject: =?utf-8?B?R3LDtsOfZXJl?= Bohnen =?utf-8?B?ZsO8ciDDhHRoaW9waWVuLUZh?=\r\n"
+                            " =?utf-8?B?bnM6?= jetzt 20 % =?utf-8?B?Z8O8bnN0aWdlciDigJM=?= nur bis Sonntag\r\n"
+                            " =?utf-8?B?4oKsIOKckyDwn5iAIEdyw7zDn2U=?=\r\n"));
+        QCOMPARE(HeaderEncoding::formatAddressHeader(
+                     "From", {Mailbox{QString::fromUtf8("Kaffeerösterei Müller – Spezialitäten aus aller Welt"),
+                                      QStringLiteral("news@example.com")}})
+                     .value(),
+                 QByteArray("From: =?utf-8?Q?Kaffeer=C3=B6sterei_M=C3=BCller_=E2=80=93_Spezialit=C3=A4ten?=\r\n"
+                            " =?utf-8?Q?_aus_aller_Welt?= <news@example.com>\r\n"));
+    }
+
     void displayNamesAreAtomsQuotedOrEncoded_data()
     {
         QTest::addColumn<QString>("name");
