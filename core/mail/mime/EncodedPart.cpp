@@ -76,7 +76,7 @@ EncodedPart EncodedPart::html(const QString& html)
 
 EncodedPart EncodedPart::text(Kind kind, const QByteArray& subtype, const QString& text)
 {
-    MimeEncoding::EncodedText encoded = MimeEncoding::encodeText(MimeEncoding::canonicalLineEnds(text.toUtf8()));
+    MimeEncoding::EncodedText encoded = MimeEncoding::encodeText(text.toUtf8());
     const QByteArray headers = "Content-Type: text/" + subtype + "; charset=utf-8\r\n" +
                                "Content-Transfer-Encoding: " + MimeEncoding::headerValue(encoded.encoding) + "\r\n";
     return EncodedPart(kind, encoded.encoding, headers, std::move(encoded.body), {});

@@ -130,8 +130,16 @@ char* writeQpLine(char* out, const uchar* line, qsizetype size, bool hardEnd, qs
     return out;
 }
 
+// How quotedPrintableCounting finds hard line ends.
+enum class LineEnds {
+    Crlf,     // CRLF only; a lone LF or CR is data (MimeEncoding::quotedPrintable)
+    LineFeed, // each LF, in a text without CR: written as CRLF, as if canonicalLineEnds ran first
+};
+
 // Quoted-printable of `text` (see MimeEncoding::quotedPrintable), and the count choose() makes.
-QByteArray quotedPrintableCounting(const QByteArray& text, qsizetype& escaped)
+// `lineFeeds` counts the LFs written as CRLF in LineFeed mode: the canonical text is that much
+// longer.
+QByteArray quotedPrintableCounting(const QByteArray& text, LineEnds lineEnds, qsizetype& escaped, qsizetype& lineFeeds)
 {
     QByteArray out(4 * text.size() + 16, Qt::Uninitialized);
     char* to = out.data();
@@ -139,17 +147,23 @@ QByteArray quotedPrintableCounting(const QByteArray& text, qsizetype& escaped)
     const uchar* const end = from + text.size();
     const uchar* search = from;
     while (from < end) {
-        // A hard line end is CRLF only: a lone LF or CR is data, written as =0A or =0D.
         const auto* lineFeed = static_cast<const uchar*>(std::memchr(search, '\n', size_t(end - search)));
         if (lineFeed == nullptr) {
             to = writeQpLine(to, from, end - from, false, escaped);
             break;
         }
-        if (lineFeed == from || lineFeed[-1] != '\r') {
-            search = lineFeed + 1;
-            continue;
+        qsizetype lineSize = lineFeed - from;
+        if (lineEnds == LineEnds::Crlf) {
+            // A lone LF is data, written as =0A.
+            if (lineFeed == from || lineFeed[-1] != '\r') {
+                search = lineFeed + 1;
+                continue;
+            }
+            --lineSize;
+        } else {
+            ++lineFeeds;
         }
-        to = writeQpLine(to, from, lineFeed - 1 - from, true, escaped);
+        to = writeQpLine(to, from, lineSize, true, escaped);
         *to++ = '\r';
         *to++ = '\n';
         from = search = lineFeed + 1;
@@ -216,7 +230,8 @@ QByteArray MimeEncoding::canonicalLineEnds(const QByteArray& text)
 QByteArray MimeEncoding::quotedPrintable(const QByteArray& text)
 {
     qsizetype escaped = 0;
-    return quotedPrintableCounting(text, escaped);
+    qsizetype lineFeeds = 0;
+    return quotedPrintableCounting(text, LineEnds::Crlf, escaped, lineFeeds);
 }
 
 QByteArray MimeEncoding::base64(const QByteArray& data)
@@ -248,14 +263,20 @@ TransferEncoding MimeEncoding::choose(const QByteArray& data, bool isText)
 
 MimeEncoding::EncodedText MimeEncoding::encodeText(const QByteArray& text)
 {
+    // A text from an editor or the database has LF line ends only: encoding it with each LF
+    // as a line end writes what canonicalLineEnds and quotedPrintable would, without the copy.
+    const bool returns = text.indexOf('\r') >= 0;
+    const QByteArray canonical = returns ? canonicalLineEnds(text) : text;
     // Texts are nearly always quoted-printable: encode, counting on the way, and only throw
     // the work away for the rare text (Cyrillic, CJK...) that base64 writes shorter.
     qsizetype escaped = 0;
-    QByteArray quoted = quotedPrintableCounting(text, escaped);
-    if (quotedPrintableIsSmaller(text.size(), escaped)) {
+    qsizetype lineFeeds = 0;
+    QByteArray quoted =
+        quotedPrintableCounting(canonical, returns ? LineEnds::Crlf : LineEnds::LineFeed, escaped, lineFeeds);
+    if (quotedPrintableIsSmaller(canonical.size() + lineFeeds, escaped)) {
         return {TransferEncoding::QuotedPrintable, std::move(quoted)};
     }
-    return {TransferEncoding::Base64, base64(text)};
+    return {TransferEncoding::Base64, base64(returns ? canonical : canonicalLineEnds(text))};
 }
 
 QByteArray MimeEncoding::encode(const QByteArray& data, TransferEncoding encoding)

@@ -36,8 +36,9 @@ public:
         TransferEncoding encoding;
         QByteArray body;
     };
-    // A text with CRLF line ends as choose(text, true) and encode() make it, in one pass over
-    // the text for quoted-printable (the escapes are counted while encoding).
+    // A text with any line ends (CRLF, LF, CR) as canonicalLineEnds(), choose(..., true) and
+    // encode() make it, in one pass over the text for quoted-printable: the escapes are counted
+    // while encoding, and a text with LF line ends only is not copied first.
     static EncodedText encodeText(const QByteArray& text);
 
     // The Content-Transfer-Encoding value: "quoted-printable" or "base64".

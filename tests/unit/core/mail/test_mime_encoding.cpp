@@ -189,10 +189,15 @@ private Q_SLOTS:
                 QCOMPARE(encoded, QuotedPrintableReference::quotedPrintable(text));
                 const TransferEncoding chosen = QuotedPrintableReference::choose(text);
                 QCOMPARE(MimeEncoding::choose(text, true), chosen);
-                const MimeEncoding::EncodedText both = MimeEncoding::encodeText(text);
-                QCOMPARE(both.encoding, chosen);
-                QCOMPARE(both.body, MimeEncoding::encode(text, chosen));
             }
+            // Any line ends: what canonicalLineEnds, choose and encode make in three steps.
+            const QByteArray canonical = MimeEncoding::canonicalLineEnds(data);
+            const TransferEncoding chosen = QuotedPrintableReference::choose(canonical);
+            const MimeEncoding::EncodedText both = MimeEncoding::encodeText(data);
+            QCOMPARE(both.encoding, chosen);
+            QCOMPARE(both.body, chosen == TransferEncoding::QuotedPrintable
+                                    ? QuotedPrintableReference::quotedPrintable(canonical)
+                                    : MimeEncoding::base64(canonical));
         }
     }
 
@@ -208,6 +213,21 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromBase64(b64.body), russian);
         QCOMPARE(MimeEncoding::encodeText(QByteArray()).encoding, TransferEncoding::QuotedPrintable);
         QCOMPARE(MimeEncoding::encodeText(QByteArray()).body, QByteArray());
+
+        // LF line ends, as the editor and the database hold texts, go out as CRLF line ends.
+        QByteArray germanLf = german;
+        germanLf.replace("\r\n", "\n");
+        QCOMPARE(MimeEncoding::encodeText(germanLf).body, qp.body);
+        QByteArray russianLf = russian;
+        russianLf.replace("\r\n", "\n");
+        QCOMPARE(MimeEncoding::encodeText(russianLf).encoding, TransferEncoding::Base64);
+        QCOMPARE(MimeEncoding::encodeText(russianLf).body, b64.body);
+        QCOMPARE(MimeEncoding::encodeText("a\rb\r\nc\n").body, QByteArray("a\r\nb\r\nc\r\n"));
+        // The choice weighs the text with its CRLFs: "é" CRLF is 4 bytes, 8 either way, so
+        // quoted-printable; "é" LF alone would be 3 bytes, 7 against base64's 4.
+        const MimeEncoding::EncodedText lineEndCounts = MimeEncoding::encodeText("\xC3\xA9\n");
+        QCOMPARE(lineEndCounts.encoding, TransferEncoding::QuotedPrintable);
+        QCOMPARE(lineEndCounts.body, QByteArray("=C3=A9\r\n"));
     }
 
     void base64LinesAre76Characters()
