@@ -31,6 +31,18 @@ Result<MergeFields> MergeFields::load(QSqlDatabase db)
             merge.m_customByKey.insert(key, field.name);
         }
     }
+    // In the order a lookup tries them: built-in columns, the campaign's values, custom fields.
+    for (auto it = builtInColumns().cbegin(); it != builtInColumns().cend(); ++it) {
+        merge.m_sources.insert(it.key(), Source{Source::Kind::Column, it.value(), {}});
+    }
+    for (const QString& name : campaignNames()) {
+        if (!merge.m_sources.contains(name)) {
+            merge.m_sources.insert(name, Source{Source::Kind::Campaign, {}, {}});
+        }
+    }
+    for (auto it = merge.m_customByKey.cbegin(); it != merge.m_customByKey.cend(); ++it) {
+        merge.m_sources.insert(it.key(), Source{Source::Kind::Custom, {}, it.value()});
+    }
     return merge;
 }
 
@@ -59,14 +71,20 @@ MergeTemplate::Lookup MergeFields::lookupFor(const Contact& contact,
                                              const QHash<QString, QString>& campaignValues) const
 {
     return [this, &contact, &campaignValues](const QString& name) -> std::optional<QString> {
-        if (auto column = builtInColumns().constFind(name); column != builtInColumns().cend()) {
-            return contactColumnText(contact, column.value());
+        const auto source = m_sources.constFind(name);
+        if (source != m_sources.cend()) {
+            switch (source->kind) {
+            case Source::Kind::Column:
+                return contactColumnText(contact, source->column);
+            case Source::Kind::Custom:
+                // A custom key is never one of campaignNames(), the only names campaignValues holds.
+                return contact.fields.value(source->customField);
+            case Source::Kind::Campaign:
+                break;
+            }
         }
         if (auto value = campaignValues.constFind(name); value != campaignValues.cend()) {
             return value.value();
-        }
-        if (auto field = m_customByKey.constFind(name); field != m_customByKey.cend()) {
-            return contact.fields.value(field.value());
         }
         return std::nullopt;
     };

@@ -31,5 +31,15 @@ public:
     MergeTemplate::Lookup lookupFor(const Contact& contact, const QHash<QString, QString>& campaignValues) const;
 
 private:
+    // Where a tag's value comes from, all names in one table so that a lookup (one per merge
+    // tag per recipient) hashes its name once instead of trying three tables in turn.
+    struct Source
+    {
+        enum class Kind { Column, Campaign, Custom } kind;
+        ContactColumn column; // Kind::Column
+        QString customField;  // Kind::Custom
+    };
+
     QHash<QString, QString> m_customByKey; // tag key -> custom field name
+    QHash<QString, Source> m_sources;      // every known name
 };
