@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <set>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -102,19 +104,23 @@ Result<QByteArray> messageIdToken(const QString& given)
     return '<' + bytes + '>';
 }
 
+// One part of the tree: a leaf's body, or a multipart's children between its boundaries. The
+// bodies are written once, straight into the message (building each multipart's body first
+// copied every 20 KB text and HTML twice).
 struct Node
 {
     QByteArray headers;
-    QByteArray body;
+    QByteArray body; // a leaf's
+    QByteArray boundary;
+    std::vector<Node> children; // a multipart's
 };
 
 Node leaf(const EncodedPart& part)
 {
-    return Node{part.headers(), part.body()};
+    return Node{part.headers(), part.body(), {}, {}};
 }
 
-// RFC 2046 5.1.1: each child after "--boundary", the CRLF before a delimiter belonging to it.
-Node multipart(const QByteArray& subtype, const QList<QByteArray>& parameters, const std::vector<Node>& children,
+Node multipart(const QByteArray& subtype, const QList<QByteArray>& parameters, std::vector<Node> children,
                const QByteArray& boundary)
 {
     QList<QByteArray> tokens{"multipart/" + subtype + ';'};
@@ -122,21 +128,40 @@ Node multipart(const QByteArray& subtype, const QList<QByteArray>& parameters, c
         tokens.append(parameter + ';');
     }
     tokens.append("boundary=\"" + boundary + '"');
-    Node node{HeaderEncoding::formatStructured("Content-Type", tokens), {}};
-    qsizetype size = 0;
-    for (const Node& child : children) {
-        size += child.headers.size() + child.body.size() + boundary.size() + 8;
+    return Node{HeaderEncoding::formatStructured("Content-Type", tokens), {}, boundary, std::move(children)};
+}
+
+qsizetype bodySize(const Node& node)
+{
+    if (node.children.empty()) {
+        return node.body.size();
     }
-    node.body.reserve(size + boundary.size() + 4);
-    for (const Node& child : children) {
-        node.body += "--" + boundary + "\r\n";
-        node.body += child.headers;
-        node.body += "\r\n";
-        node.body += child.body;
-        node.body += "\r\n";
+    qsizetype size = node.boundary.size() + 4;
+    for (const Node& child : node.children) {
+        size += child.headers.size() + bodySize(child) + node.boundary.size() + 8;
     }
-    node.body += "--" + boundary + "--";
-    return node;
+    return size;
+}
+
+// RFC 2046 5.1.1: each child after "--boundary", the CRLF before a delimiter belonging to it.
+void appendBody(QByteArray& out, const Node& node)
+{
+    if (node.children.empty()) {
+        out += node.body;
+        return;
+    }
+    for (const Node& child : node.children) {
+        out += "--";
+        out += node.boundary;
+        out += "\r\n";
+        out += child.headers;
+        out += "\r\n";
+        appendBody(out, child);
+        out += "\r\n";
+    }
+    out += "--";
+    out += node.boundary;
+    out += "--";
 }
 
 Error wrongPart(const char* setter)
@@ -298,7 +323,7 @@ Result<QByteArray> MimeMessage::render() const
                 children.push_back(leaf(image));
             }
             // RFC 2387 3.1: the type parameter names the root part's type.
-            html = multipart("related", {"type=\"text/html\""}, children, boundary('r'));
+            html = multipart("related", {"type=\"text/html\""}, std::move(children), boundary('r'));
         }
     }
     Node content;
@@ -312,12 +337,13 @@ Result<QByteArray> MimeMessage::render() const
         for (const EncodedPart& attachment : m_attachments) {
             children.push_back(leaf(attachment));
         }
-        content = multipart("mixed", {}, children, boundary('m'));
+        content = multipart("mixed", {}, std::move(children), boundary('m'));
     }
 
+    out.reserve(out.size() + content.headers.size() + bodySize(content) + 4);
     out += content.headers;
     out += "\r\n";
-    out += content.body;
+    appendBody(out, content);
     if (!out.endsWith("\r\n")) {
         out += "\r\n";
     }
