@@ -75,11 +75,9 @@ struct CampaignRenderer::Private
     std::optional<DkimSigner> signer;
     QByteArray unsubscribeKey;
     QByteArray messageIdSalt;
-    // Options::date at its fixed offset from UTC: a local date-time asks mktime() for its
-    // offset, and glibc's mktime stats /etc/localtime on every call.
-    QDateTime date;
-    Mailbox from;
-    Mailbox replyTo;
+    // What every recipient's message shares (Date when Options::date is set, From, Reply-To,
+    // inline images, attachments), its header fields written once: render() copies it.
+    MimeMessage prototype;
     QString fromDomain;
     bool usesUnsubscribe = false;
     bool usesPostalAddress = false;
@@ -99,7 +97,7 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
     p->campaign = campaign;
     p->options = options;
     if (options.date.isValid()) {
-        p->date = options.date.toOffsetFromUtc(options.date.offsetFromUtc());
+        p->prototype.setDate(options.date);
     }
     auto sender = SenderSettings::load(db);
     if (!sender) {
@@ -119,8 +117,8 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
     p->messageIdSalt = QMessageAuthenticationCode::hash(QByteArrayLiteral("message-id"), p->unsubscribeKey,
                                                         QCryptographicHash::Sha256);
 
-    p->from = Mailbox{campaign.fromName, campaign.fromAddress};
-    p->replyTo = Mailbox{QString(), campaign.replyTo};
+    p->prototype.setFrom(Mailbox{campaign.fromName, campaign.fromAddress});
+    p->prototype.setReplyTo(Mailbox{QString(), campaign.replyTo});
     if (auto parsed = EmailAddress::parse(campaign.fromAddress)) {
         p->fromDomain = parsed->asciiDomain();
     }
@@ -197,6 +195,12 @@ Result<CampaignRenderer> CampaignRenderer::prepare(QSqlDatabase db, const Campai
             return part.error();
         }
         (file.contentId.isEmpty() ? p->attachments : p->inlineImages).push_back(part.value());
+    }
+    for (const EncodedPart& image : p->inlineImages) {
+        p->prototype.addInlineImage(image);
+    }
+    for (const EncodedPart& file : p->attachments) {
+        p->prototype.addAttachment(file);
     }
 
     if (options.sign && !p->fromDomain.isEmpty()) {
@@ -299,10 +303,10 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
     }
     out.messageId = messageId.value();
 
-    MimeMessage message;
-    message.setDate(d->date.isValid() ? d->date : QDateTime::currentDateTime());
-    message.setFrom(d->from);
-    message.setReplyTo(d->replyTo);
+    MimeMessage message = d->prototype;
+    if (!d->options.date.isValid()) {
+        message.setDate(QDateTime::currentDateTime());
+    }
     const QString name = (contact.firstName + QLatin1Char(' ') + contact.lastName).trimmed();
     message.setTo({Mailbox{name, contact.email}});
     message.setSubject(out.subject);
@@ -310,12 +314,6 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
     message.setListUnsubscribe(mailto, httpsUrl);
     message.setPlainText(out.text);
     message.setHtml(out.html);
-    for (const EncodedPart& image : d->inlineImages) {
-        message.addInlineImage(image);
-    }
-    for (const EncodedPart& file : d->attachments) {
-        message.addAttachment(file);
-    }
     auto bytes = message.render();
     if (!bytes) {
         return bytes.error();

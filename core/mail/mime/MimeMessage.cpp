@@ -173,6 +173,25 @@ Error wrongPart(const char* setter)
 
 } // namespace
 
+void MimeMessage::setDate(const QDateTime& date)
+{
+    m_dateField = formatDate(date);
+}
+
+void MimeMessage::setFrom(const Mailbox& from)
+{
+    m_fromField = HeaderEncoding::formatAddressHeader("From", {from});
+}
+
+void MimeMessage::setReplyTo(const Mailbox& replyTo)
+{
+    if (replyTo.address.trimmed().isEmpty()) {
+        m_replyToField.reset();
+    } else {
+        m_replyToField = HeaderEncoding::formatAddressHeader("Reply-To", {replyTo});
+    }
+}
+
 Result<QByteArray> MimeMessage::formatDate(const QDateTime& date)
 {
     static const char* const days[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -211,24 +230,24 @@ Result<QByteArray> MimeMessage::render() const
     QByteArray out;
     out.reserve(4096 + (m_html ? m_html->body().size() : 0) + (m_plainText ? m_plainText->body().size() : 0));
 
-    const auto date = formatDate(m_date);
+    // Unset, Date and From fail as an invalid date and an empty address do.
+    const auto date = m_dateField ? *m_dateField : formatDate(QDateTime());
     if (!date.ok()) {
         return date.error();
     }
     out += "Date: " + date.value() + "\r\n";
 
-    const auto from = HeaderEncoding::formatAddressHeader("From", {m_from});
+    const auto from = m_fromField ? *m_fromField : HeaderEncoding::formatAddressHeader("From", {Mailbox{}});
     if (!from.ok()) {
         return from.error();
     }
     out += from.value();
 
-    if (!m_replyTo.address.trimmed().isEmpty()) {
-        const auto replyTo = HeaderEncoding::formatAddressHeader("Reply-To", {m_replyTo});
-        if (!replyTo.ok()) {
-            return replyTo.error();
+    if (m_replyToField) {
+        if (!m_replyToField->ok()) {
+            return m_replyToField->error();
         }
-        out += replyTo.value();
+        out += m_replyToField->value();
     }
 
     const auto to = HeaderEncoding::formatAddressHeader("To", m_to);

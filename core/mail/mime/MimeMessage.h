@@ -33,10 +33,12 @@
 class MimeMessage
 {
 public:
-    void setDate(const QDateTime& date) { m_date = date; }
-    void setFrom(const Mailbox& from) { m_from = from; }
+    // Date, From and Reply-To are written as they are set (an error in them is still reported
+    // by render()): a campaign sets them once on a message it copies for each recipient.
+    void setDate(const QDateTime& date);
+    void setFrom(const Mailbox& from);
     // An empty address leaves Reply-To out.
-    void setReplyTo(const Mailbox& replyTo) { m_replyTo = replyTo; }
+    void setReplyTo(const Mailbox& replyTo);
     void setTo(const QVector<Mailbox>& to) { m_to = to; }
     void setSubject(const QString& subject) { m_subject = subject; }
     // With or without angle brackets; see messageIdFor. Empty leaves Message-ID out.
@@ -74,9 +76,9 @@ public:
                                         const QByteArray& salt);
 
 private:
-    QDateTime m_date;
-    Mailbox m_from;
-    Mailbox m_replyTo;
+    std::optional<Result<QByteArray>> m_dateField;    // formatDate's; nullopt: not set
+    std::optional<Result<QByteArray>> m_fromField;    // the whole field; nullopt: not set
+    std::optional<Result<QByteArray>> m_replyToField; // the whole field; nullopt: none
     QVector<Mailbox> m_to;
     QString m_subject;
     QString m_messageId;

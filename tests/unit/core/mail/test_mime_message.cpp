@@ -535,6 +535,27 @@ private Q_SLOTS:
         noDate.setDate(QDateTime());
         QVERIFY(noDate.render().error().message.startsWith(QLatin1String("Date")));
 
+        // Date, From and Reply-To are written when set; what render() says stays the same.
+        MimeMessage neverDated;
+        neverDated.setFrom(Mailbox{{}, QStringLiteral("news@example.com")});
+        neverDated.setTo({Mailbox{{}, QStringLiteral("jane@example.org")}});
+        neverDated.setPlainText(QStringLiteral("x"));
+        QVERIFY(neverDated.render().error().message.startsWith(QLatin1String("Date")));
+        MimeMessage neverFrom;
+        neverFrom.setDate(sampleDate());
+        neverFrom.setTo({Mailbox{{}, QStringLiteral("jane@example.org")}});
+        neverFrom.setPlainText(QStringLiteral("x"));
+        QVERIFY(neverFrom.render().error().message.startsWith(QLatin1String("From")));
+        MimeMessage badReplyTo = base();
+        badReplyTo.setReplyTo(Mailbox{{}, QStringLiteral("not an address")});
+        QVERIFY(badReplyTo.render().error().message.startsWith(QLatin1String("Reply-To")));
+        badReplyTo.setReplyTo(Mailbox{{}, QStringLiteral("  ")});
+        QCOMPARE(badReplyTo.render().value(), base().render().value());
+        MimeMessage fromFixed = base();
+        fromFixed.setFrom(Mailbox{QStringLiteral("Shop"), QString::fromUtf8("jürgen@example.com")});
+        fromFixed.setFrom(Mailbox{{}, QStringLiteral("news@example.com")});
+        QCOMPARE(fromFixed.render().value(), base().render().value());
+
         MimeMessage wrongKind = base();
         wrongKind.setHtmlPart(EncodedPart::plainText(QStringLiteral("not html")));
         QVERIFY(!wrongKind.render().ok());
