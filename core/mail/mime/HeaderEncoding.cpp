@@ -255,6 +255,30 @@ Error addressError(const QString& address, const QString& why)
                      .arg(HeaderEncoding::sanitized(address), why)};
 }
 
+// QUrl::toAce, remembering the last few domains per thread: a campaign's messages name the
+// same few (the From domain in From, Message-ID and List-Unsubscribe, the recipients' big
+// providers) over and over, and IDNA processing costs more than the rest of an address.
+QByteArray aceDomain(const QString& domain)
+{
+    struct Entry
+    {
+        QString domain;
+        QByteArray ace;
+    };
+    constexpr int kEntries = 4;
+    thread_local Entry cache[kEntries];
+    thread_local int next = 0;
+    for (const Entry& entry : cache) {
+        if (!entry.domain.isNull() && entry.domain == domain) {
+            return entry.ace;
+        }
+    }
+    QByteArray ace = QUrl::toAce(domain, QUrl::AceTransitionalProcessing);
+    cache[next] = Entry{domain, ace};
+    next = (next + 1) % kEntries;
+    return ace;
+}
+
 Result<void> writeMailbox(FieldWriter& writer, const Mailbox& mailbox, bool last)
 {
     const auto address = HeaderEncoding::asciiAddress(mailbox.address);
@@ -275,6 +299,16 @@ Result<void> writeMailbox(FieldWriter& writer, const Mailbox& mailbox, bool last
 
 QString HeaderEncoding::sanitized(const QString& value)
 {
+    // Most values (names, subjects, addresses) are clean already: share them, don't copy.
+    bool clean = value.isEmpty() || (value.front() != u' ' && value.back() != u' ');
+    for (qsizetype i = 0; clean && i < value.size(); ++i) {
+        const char16_t c = value.at(i).unicode();
+        clean = !isControl(c) && !QChar::isSurrogate(c) &&
+                !(c == u' ' && i + 1 < value.size() && value.at(i + 1).unicode() == u' ');
+    }
+    if (clean) {
+        return value;
+    }
     QString out;
     out.reserve(value.size());
     bool pendingSpace = false;
@@ -396,7 +430,7 @@ Result<QByteArray> HeaderEncoding::asciiAddress(const QString& address)
         return addressError(address,
                             QCoreApplication::translate("HeaderEncoding", "the part before the @ is invalid."));
     }
-    const QByteArray ace = QUrl::toAce(domain, QUrl::AceTransitionalProcessing);
+    const QByteArray ace = aceDomain(domain);
     const bool hostName =
         !ace.isEmpty() && !ace.startsWith('.') && !ace.endsWith('.') && !ace.contains("..") &&
         std::all_of(ace.cbegin(), ace.cend(), [](char c) { return isAlphaNumeric(c) || c == '-' || c == '.'; });

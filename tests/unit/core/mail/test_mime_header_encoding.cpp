@@ -266,6 +266,35 @@ private Q_SLOTS:
         QCOMPARE(HeaderEncoding::asciiAddress(QString::fromUtf8("a@例え.jp")).value(), QByteArray("a@xn--r8jz45g.jp"));
     }
 
+    void manyDomainsInTurnEachKeepTheirOwnPunycode()
+    {
+        // More domains than the per-thread cache of IDNA results holds, round after round.
+        const std::pair<const char*, QByteArray> domains[] = {
+            {"Bücher.de", "xn--bcher-kva.de"}, {"例え.jp", "xn--r8jz45g.jp"},
+            {"EXAMPLE.com", "example.com"},    {"café-müller.de", "xn--caf-mller-d4a5s.de"},
+            {"müller.at", "xn--mller-kva.at"}, {"mail.example.org", "mail.example.org"},
+        };
+        for (int round = 0; round < 3; ++round) {
+            for (const auto& [domain, ace] : domains) {
+                QCOMPARE(HeaderEncoding::asciiAddress(QStringLiteral("a@") + QString::fromUtf8(domain)).value(),
+                         "a@" + ace);
+            }
+        }
+        QVERIFY(!HeaderEncoding::asciiAddress(QStringLiteral("a@exa..mple.com")).ok());
+    }
+
+    void cleanValuesComeBackAsTheyAre()
+    {
+        QCOMPARE(HeaderEncoding::sanitized(QString::fromUtf8("Jürgen Müller")), QString::fromUtf8("Jürgen Müller"));
+        QCOMPARE(HeaderEncoding::sanitized(QStringLiteral("a  b")), QStringLiteral("a b"));
+        QCOMPARE(HeaderEncoding::sanitized(QStringLiteral(" a")), QStringLiteral("a"));
+        QCOMPARE(HeaderEncoding::sanitized(QStringLiteral("a ")), QStringLiteral("a"));
+        QCOMPARE(HeaderEncoding::sanitized(QStringLiteral(" ")), QString());
+        QCOMPARE(HeaderEncoding::sanitized(QString::fromUtf8("smile 😀")), QString::fromUtf8("smile 😀"));
+        QCOMPARE(HeaderEncoding::sanitized(QString(QChar(0xD800))), QString(QChar(QChar::ReplacementCharacter)));
+        QCOMPARE(HeaderEncoding::sanitized(QString::fromUtf8("a\u2028b")), QStringLiteral("a b"));
+    }
+
     void addressesThatCannotBeWrittenAreRefused_data()
     {
         QTest::addColumn<QString>("address");
