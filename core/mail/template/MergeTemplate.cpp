@@ -3,7 +3,9 @@
 #include "core/mail/template/TemplateParser.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QStringList>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <vector>
@@ -229,13 +231,22 @@ MergeTemplate MergeTemplate::parse(const QString& source)
     result.m_errors = std::move(parsed.errors);
     result.m_literalLength = parsed.literalLength;
     result.m_outputCount = parsed.outputCount;
+    QHash<QString, int> slots;
     for (TemplateNode& node : result.m_nodes) {
+        if (node.kind == TemplateNode::Kind::Output || node.kind == TemplateNode::Kind::If) {
+            auto slot = slots.constFind(node.text);
+            if (slot == slots.cend()) {
+                slot = slots.insert(node.text, int(slots.size()));
+            }
+            node.nameSlot = slot.value();
+        }
         if (node.kind == TemplateNode::Kind::Text &&
             std::any_of(node.text.cbegin(), node.text.cend(), [](QChar c) { return isHeaderUnsafe(c.unicode()); })) {
             node.headerText = headerSafe(node.text);
             node.hasHeaderText = true;
         }
     }
+    result.m_nameCount = int(slots.size());
     return result;
 }
 
@@ -318,6 +329,15 @@ Status MergeTemplate::renderInto(QString& out, const Lookup& lookup, Escape esca
     }
     // Values are mostly short; HTML escaping and long fields may still grow the buffer once.
     out.reserve(out.size() + m_literalLength + qsizetype(m_outputCount) * 16);
+    // The values looked up so far, by name slot.
+    QVarLengthArray<std::optional<std::optional<QString>>, 16> values(m_nameCount);
+    auto valueOf = [&values, &lookup](const TemplateNode& node) -> const std::optional<QString>& {
+        std::optional<std::optional<QString>>& slot = values[node.nameSlot];
+        if (!slot) {
+            slot = lookup(node.text);
+        }
+        return *slot;
+    };
     const int count = int(m_nodes.size());
     for (int pc = 0; pc < count;) {
         const TemplateNode& node = m_nodes[pc];
@@ -327,7 +347,7 @@ Status MergeTemplate::renderInto(QString& out, const Lookup& lookup, Escape esca
             ++pc;
             break;
         case TemplateNode::Kind::Output: {
-            const std::optional<QString> value = lookup(node.text);
+            const std::optional<QString>& value = valueOf(node);
             if (!value) {
                 return unknownAtRender(node);
             }
@@ -344,7 +364,7 @@ Status MergeTemplate::renderInto(QString& out, const Lookup& lookup, Escape esca
             break;
         }
         case TemplateNode::Kind::If: {
-            const std::optional<QString> value = lookup(node.text);
+            const std::optional<QString>& value = valueOf(node);
             if (!value) {
                 return unknownAtRender(node);
             }

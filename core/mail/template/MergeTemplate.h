@@ -58,8 +58,9 @@ public:
     // Every field name the template uses.
     QSet<QString> names() const;
 
-    // The template for one recipient. Fails (ErrorCode::TemplateError, the message naming the
-    // line) when the template has a syntax error, a name is unknown to `lookup`, or a value
+    // The template for one recipient. Each name is looked up once per render, however often
+    // the template uses it (a newsletter repeats {{ first_name }} in every section). Fails (ErrorCode::TemplateError,
+    // the message naming the line) when the template has a syntax error, a name is unknown to `lookup`, or a value
     // given to the date filter is no ISO 8601 date. In Header mode literal text is made safe
     // too, so the result can never hold a line break, whatever the template or the values.
     Result<QString> render(const Lookup& lookup, Escape escape, const QLocale& locale = QLocale::c()) const;
@@ -75,4 +76,5 @@ private:
     QVector<TemplateIssue> m_errors;
     qsizetype m_literalLength = 0;
     int m_outputCount = 0;
+    int m_nameCount = 0; // distinct names, numbered by TemplateNode::nameSlot
 };

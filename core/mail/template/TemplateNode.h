@@ -29,6 +29,7 @@ struct TemplateNode
     bool hasHeaderText = false;
     bool negate = false; // If: `{% if not name %}`
     int jump = -1;       // If: where to go when false; Else: where to go when reached
+    int nameSlot = -1;   // Output and If: the same for each use of one name in a template
     int line = 0;        // Output and If: where the name is, for messages
     int column = 0;
     QVector<TemplateFilter> filters; // Output

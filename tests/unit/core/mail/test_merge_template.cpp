@@ -79,6 +79,7 @@ private Q_SLOTS:
     void nonAscii();
     void veryLongInput();
     void renderIntoAppends();
+    void eachNameIsLookedUpOncePerRender();
 };
 
 void TestMergeTemplate::rendersTags_data()
@@ -609,6 +610,29 @@ void TestMergeTemplate::renderIntoAppends()
     QString message = QStringLiteral("Subject: ");
     QVERIFY(tpl.renderInto(message, fieldsOf(jane()), Escape::Header).ok());
     QCOMPARE(message, QStringLiteral("Subject: Hi Jane"));
+}
+
+void TestMergeTemplate::eachNameIsLookedUpOncePerRender()
+{
+    // A newsletter repeats its tags in every section; a lookup per use cost more than the rest
+    // of the render. Values still land at every use, and a branch not taken looks nothing up.
+    const MergeTemplate tpl = MergeTemplate::parse(
+        "{{ first_name }}, {{ first_name | upper }}{% if company %}{{ city }}{% else %} & {{ last_name }}{% endif %}"
+        "{% if not first_name %}never{% endif %} ({{ first_name }})");
+    QHash<QString, int> calls;
+    const MergeTemplate::Lookup base = fieldsOf(jane());
+    const MergeTemplate::Lookup counting = [&calls, &base](const QString& name) {
+        ++calls[name];
+        return base(name);
+    };
+    QCOMPARE(tpl.render(counting, Escape::Text).value(), QStringLiteral("Jane, JANE & Doe (Jane)"));
+    QCOMPARE(calls, (QHash<QString, int>{{"first_name", 1}, {"company", 1}, {"last_name", 1}}));
+    // Each render asks again: the next recipient's values are another lookup's.
+    QHash<QString, QString> john = jane();
+    john["first_name"] = "John";
+    QCOMPARE(tpl.render(fieldsOf(john), Escape::Text).value(), QStringLiteral("John, JOHN & Doe (John)"));
+    QCOMPARE(tpl.render(counting, Escape::Text).value(), QStringLiteral("Jane, JANE & Doe (Jane)"));
+    QCOMPARE(calls.value("first_name"), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMergeTemplate)
