@@ -191,6 +191,9 @@ void OutboxWindow::createWidgets()
     m_stateFilterComboBox->setObjectName(QStringLiteral("stateFilterComboBox"));
     m_stateFilterComboBox->addItem(tr("Every recipient"), -1);
     for (int i = 0; i < kOutboxStateCount; ++i) {
+        if (!isOutboxState(i)) {
+            continue;
+        }
         m_stateFilterComboBox->addItem(outboxStateLabel(static_cast<OutboxState>(i)), i);
     }
     filterLabel->setBuddy(m_stateFilterComboBox);
@@ -216,9 +219,8 @@ void OutboxWindow::createWidgets()
     m_tableView->setColumnWidth(OutboxTableModel::StateColumn, 110);
     m_tableView->setColumnWidth(OutboxTableModel::AttemptsColumn, 80);
     m_tableView->setColumnWidth(OutboxTableModel::UpdatedColumn,
-                                m_tableView->fontMetrics().horizontalAdvance(
-                                    QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)),
-                                                       QLocale::ShortFormat)) +
+                                m_tableView->fontMetrics().horizontalAdvance(QLocale().toString(
+                                    QDateTime(QDate(2026, 12, 28), QTime(23, 59, 59)), QLocale::ShortFormat)) +
                                     24);
     m_tableView->setAccessibleName(tr("Recipients"));
     recipientsLayout->addWidget(m_tableView);
@@ -379,7 +381,7 @@ void OutboxWindow::onStatusLoaded(const DeliveryStatus& status)
         for (OutboxState state : shownStates) {
             counts << tr("%1: %L2").arg(outboxStateLabel(state)).arg(status.counts.of(state));
         }
-        const qint64 inFlight = status.counts.of(OutboxState::Sending) + status.counts.of(OutboxState::InDoubt);
+        const qint64 inFlight = status.counts.of(OutboxState::Sending);
         if (inFlight > 0) {
             counts << tr("%1: %L2").arg(outboxStateLabel(OutboxState::Sending)).arg(inFlight);
         }

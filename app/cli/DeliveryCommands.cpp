@@ -55,7 +55,7 @@ void printStatus(const DeliveryStatus& status, CliOutput& out)
     QStringList parts;
     for (int i = 0; i < kOutboxStateCount; ++i) {
         const auto state = static_cast<OutboxState>(i);
-        if (status.counts.of(state) > 0) {
+        if (isOutboxState(i) && status.counts.of(state) > 0) {
             parts.append(QStringLiteral("%1 %2").arg(outboxStateName(state)).arg(status.counts.of(state)));
         }
     }
@@ -154,7 +154,7 @@ QList<CliCommand> DeliveryCommands::commands()
          {id},
          tr("each recipient of a campaign: state, attempts and the server's last reply"),
          {{QStringLiteral("state"), QStringLiteral("STATE"),
-           tr("only this state: queued, sending, in_doubt, sent, deferred, failed, unknown, skipped, cancelled")}},
+           tr("only this state: queued, sending, sent, deferred, failed, unknown, skipped, cancelled")}},
          &outbox},
         {{QStringLiteral("run")},
          {},
@@ -333,7 +333,7 @@ CliStatus DeliveryCommands::outbox(const CliRequest& request, CliOutput& out)
         state = outboxStateFromName(request.args.value(QStringLiteral("state")));
         if (!state) {
             return CliStatus::usage(
-                tr("--state must be queued, sending, in_doubt, sent, deferred, failed, unknown, skipped or cancelled, "
+                tr("--state must be queued, sending, sent, deferred, failed, unknown, skipped or cancelled, "
                    "not \"%1\"")
                     .arg(request.args.value(QStringLiteral("state"))));
         }

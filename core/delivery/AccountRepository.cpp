@@ -19,11 +19,11 @@ Error invalid(const QString& message)
     return Error{ErrorCode::InvalidInput, message};
 }
 
-// Outbox states of a campaign in progress: still to send, being sent, maybe sent, or waiting to retry.
+// Outbox states of a campaign in progress: still to send, being sent, or waiting to retry.
 QString activeOutboxStates()
 {
     QStringList states;
-    for (OutboxState state : {OutboxState::Queued, OutboxState::Sending, OutboxState::InDoubt, OutboxState::Deferred}) {
+    for (OutboxState state : {OutboxState::Queued, OutboxState::Sending, OutboxState::Deferred}) {
         states.append(QString::number(static_cast<int>(state)));
     }
     return states.join(QStringLiteral(", "));

@@ -55,7 +55,7 @@ public:
     // Scheduled, Sending or Paused -> Cancelled; queued and deferred recipients become
     // Cancelled. Rows in flight finish as they will. Returns how many were cancelled.
     static Result<qint64> cancel(QSqlDatabase db, qint64 campaignId, qint64 nowMs);
-    // Sending -> Done when nothing is Queued, Sending, InDoubt or Deferred; returns whether it is
+    // Sending -> Done when nothing is Queued, Sending or Deferred; returns whether it is
     // Done now.
     static Result<bool> finishIfDone(QSqlDatabase db, qint64 campaignId, qint64 nowMs);
     // The user's one click: every Unknown (or Failed) recipient back in the queue; a Done

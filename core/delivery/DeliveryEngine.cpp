@@ -5,6 +5,7 @@
 #include "core/delivery/AccountRepository.h"
 #include "core/delivery/CampaignDelivery.h"
 #include "core/delivery/Clock.h"
+#include "core/delivery/DeliveryJournal.h"
 #include "core/delivery/Outbox.h"
 #include "core/delivery/OutboxWriter.h"
 #include "core/delivery/QuotaLedger.h"
@@ -14,8 +15,10 @@
 #include "core/storage/Connection.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QHash>
 #include <QRunnable>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
 #include <QThread>
@@ -27,6 +30,8 @@
 #include <future>
 #include <map>
 #include <mutex>
+#include <utility>
+#include <vector>
 
 namespace {
 
@@ -107,6 +112,7 @@ struct DeliveryEngine::Private
     DeliveryOptions options;
     QString bootId;
     std::unique_ptr<OutboxWriter> writer;
+    std::unique_ptr<DeliveryJournal> journal;
     // Used only inside writer jobs (the writer's thread and connection).
     std::unique_ptr<Outbox> writerOutbox;
 
@@ -329,15 +335,35 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
     SmtpSession session(settings);
     session.setStopFlag(&stopNow);
     const QString envelopeFrom = account.fromAddress;
-    // The last message's outcome: it goes to the writer with the next message's in-doubt mark,
-    // one transaction for both, or on its own at the end of the batch.
-    OutboxWriter::Job pending;
-    const auto flush = [&] {
-        if (pending) {
-            writer->post(std::move(pending));
-            pending = nullptr;
+    // This session's lane of the journal, and per slot the commit of what the slot records: a
+    // slot is written again only once the database holds its outcome.
+    const std::unique_ptr<DeliveryJournal::Lane> lane = journal->takeLane();
+    if (!lane) {
+        fail(Error{ErrorCode::InvalidInput, tr("More than %1 sending sessions at once.").arg(DeliveryJournal::kLanes)});
+        return;
+    }
+    std::vector<OutboxWriter::Handle> slotCommit(DeliveryJournal::kSlotsPerLane);
+    const auto journalWrite = [&](const DeliveryJournal::Record& record) -> int {
+        const int slot = lane->nextSlot();
+        if (OutboxWriter::Handle previous = std::exchange(slotCommit[size_t(slot)], nullptr)) {
+            if (const Status s = writer->wait(previous); !s) {
+                fail(s);
+                return -1;
+            }
         }
+        lane->write(record);
+        return slot;
     };
+    // The lane goes back only once the database holds everything it recorded.
+    const auto settle = qScopeGuard([&] {
+        for (const OutboxWriter::Handle& h : slotCommit) {
+            if (h) {
+                if (const Status s = writer->wait(h); !s) {
+                    fail(s);
+                }
+            }
+        }
+    });
 
     while (!isStopping()) {
         Claimed claimed = claim(account);
@@ -412,33 +438,17 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 });
                 continue;
             }
-            OutboxWriter::Handle marking;
+            // Just before the final ".": from here on the message may have gone.
+            int markSlot = -1;
             SmtpSendHooks hooks;
-            hooks.dataAccepted = [&] {
-                // Past DATA: in doubt from here on. The commit runs while the body is written,
-                // with the last message's outcome in the same transaction.
-                const qint64 at = clock.nowMs();
-                OutboxWriter::Job mark = [this, row, account, at](QSqlDatabase db) -> Status {
-                    return outboxOn(db).markInDoubt(row.itemId, account.id, at);
-                };
-                if (pending) {
-                    mark = [outcome = std::move(pending), mark = std::move(mark)](QSqlDatabase db) -> Status {
-                        if (Status s = outcome(db); !s) {
-                            return s;
-                        }
-                        return mark(db);
-                    };
-                    pending = nullptr;
-                }
-                marking = writer->submit(std::move(mark));
-            };
             hooks.beforeFinalDot = [&]() -> bool {
-                // The dot leaves only once "in doubt" is committed.
-                const Status marked = writer->wait(marking);
-                if (!marked) {
-                    fail(marked);
-                }
-                return bool(marked);
+                DeliveryJournal::Record mark;
+                mark.itemId = row.itemId;
+                mark.attempt = row.attempts;
+                mark.accountId = account.id;
+                mark.at = clock.nowMs();
+                markSlot = journalWrite(mark);
+                return markSlot >= 0;
             };
             hooks.awaitingReply = [&] {
                 if (i + 1 < claimed.rows.size()) {
@@ -455,8 +465,7 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
             const qint64 after = clock.nowMs();
             const ReplyDecision decision = policy.decide(attemptFrom(result, row), after);
             const qint64 accountId = account.id;
-            flush(); // a mark that never came (the message failed before its dot)
-            pending = [this, row, accountId, decision, after](QSqlDatabase db) -> Status {
+            OutboxWriter::Job outcome = [this, row, accountId, decision, after](QSqlDatabase db) -> Status {
                 if (decision.kind == ReplyDecision::Kind::AccountLimit) {
                     if (auto s = QuotaLedger(db).coolDown(accountId, decision.coolUntil, decision.reply); !s) {
                         return s;
@@ -465,6 +474,28 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 return outboxOn(db).recordOutcome(row.itemId, decision.rowState, accountId, decision.reply,
                                                   decision.retryAt, after);
             };
+            if (markSlot >= 0) {
+                // The outcome goes to the journal first: a kill before the writer commits it
+                // loses nothing.
+                DeliveryJournal::Record settled;
+                settled.itemId = row.itemId;
+                settled.attempt = row.attempts;
+                settled.accountId = accountId;
+                settled.at = after;
+                settled.outcome = decision.rowState;
+                settled.retryAt = decision.retryAt;
+                settled.reply = decision.reply;
+                const int outcomeSlot = journalWrite(settled);
+                if (outcomeSlot < 0) {
+                    stop = true;
+                    break;
+                }
+                const OutboxWriter::Handle committed = writer->submitLater(std::move(outcome));
+                slotCommit[size_t(markSlot)] = committed;
+                slotCommit[size_t(outcomeSlot)] = committed;
+            } else {
+                writer->post(std::move(outcome));
+            }
             dirty = true;
             if (decision.kind == ReplyDecision::Kind::AccountLimit) {
                 const QString why = tr("%1: %2").arg(account.name, decision.reply);
@@ -486,12 +517,10 @@ void DeliveryEngine::Private::sendFrom(const Account& account, const SmtpSetting
                 }
             }
         }
-        flush();
         if (stop) {
             break;
         }
     }
-    flush();
     session.quit();
 }
 
@@ -736,16 +765,27 @@ Result<std::unique_ptr<DeliveryEngine>> DeliveryEngine::start(const QString& wor
     }
     d->writer = std::move(writer).value();
     Private* p = d.get();
-    // What a previous run left: in doubt -> unknown; claimed but not sent -> queued again.
+    // What a previous run left: the outcomes its journal kept; in doubt -> unknown; claimed but
+    // not sent -> queued again. Durable before the old journal is replaced.
+    const QString journalPath = DeliveryJournal::pathFor(workspacePath);
+    auto left = DeliveryJournal::read(journalPath);
+    if (!left) {
+        return left.error();
+    }
     const Status recovered = d->writer->run(
-        [p](QSqlDatabase db) -> Status {
-            auto r = p->outboxOn(db).recover(p->bootId, p->clock.nowMs());
+        [p, &left](QSqlDatabase db) -> Status {
+            auto r = p->outboxOn(db).recover(p->bootId, left.value(), p->clock.nowMs());
             return r ? Status{} : Status{r.error()};
         },
         OutboxWriter::Durability::Durable);
     if (!recovered) {
         return recovered.error();
     }
+    auto journal = DeliveryJournal::create(journalPath);
+    if (!journal) {
+        return journal.error();
+    }
+    d->journal = std::move(journal).value();
     d->pool.setMaxThreadCount(64);
     std::unique_ptr<DeliveryEngine> engine(new DeliveryEngine(std::move(d)));
     DeliveryEngine* e = engine.get();
@@ -791,11 +831,17 @@ DeliveryEngine::~DeliveryEngine()
     d->pool.waitForDone();
     // The writer's Outbox holds prepared statements on the writer's connection.
     Private* p = d.get();
-    (void)d->writer->run([p](QSqlDatabase) -> Status {
+    const Status drained = d->writer->run([p](QSqlDatabase) -> Status {
         p->writerOutbox.reset();
         return Ok{};
     });
+    const bool clean = drained && d->writer->error();
     d->writer.reset();
+    d->journal.reset();
+    if (clean) {
+        // Every outcome the journal recorded is committed: nothing is left to recover.
+        QFile::remove(DeliveryJournal::pathFor(d->path));
+    }
 }
 
 void DeliveryEngine::wake()

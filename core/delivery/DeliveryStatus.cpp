@@ -234,6 +234,9 @@ QJsonObject DeliveryStatus::toJson() const
 {
     QJsonObject stateCounts;
     for (int i = 0; i < kOutboxStateCount; ++i) {
+        if (!isOutboxState(i)) {
+            continue;
+        }
         stateCounts.insert(outboxStateName(static_cast<OutboxState>(i)), counts.byState[size_t(i)]);
     }
     QJsonArray accountList;

@@ -53,7 +53,6 @@ struct Outbox::Private
 {
     QSqlDatabase db;
     std::unique_ptr<SqliteStatement> claimRow;
-    std::unique_ptr<SqliteStatement> inDoubt;
     std::unique_ptr<SqliteStatement> accountSend;
     std::unique_ptr<SqliteStatement> outcome;
     std::unique_ptr<SqliteStatement> logRow;
@@ -128,7 +127,7 @@ qint64 OutboxCounts::total() const
 
 qint64 OutboxCounts::remaining() const
 {
-    return of(OutboxState::Queued) + of(OutboxState::Sending) + of(OutboxState::InDoubt) + of(OutboxState::Deferred);
+    return of(OutboxState::Queued) + of(OutboxState::Sending) + of(OutboxState::Deferred);
 }
 
 Outbox::Outbox(QSqlDatabase db)
@@ -258,56 +257,17 @@ Result<QVector<OutboxClaim>> Outbox::claim(qint64 campaignId, qint64 accountId, 
     return claims;
 }
 
-Status Outbox::markInDoubt(qint64 itemId, qint64 accountId, qint64 nowMs)
-{
-    if (auto s = d->prepare(d->inDoubt,
-                            QStringLiteral("UPDATE outbox SET state = 2, account_id = ?, updated_at = ?"
-                                           " WHERE id = ? AND state = 1"),
-                            QT_TRANSLATE_NOOP("SqlError", "mark a message in doubt"));
-        !s) {
-        return s;
-    }
-    d->inDoubt->bindInt(1, accountId);
-    d->inDoubt->bindInt(2, nowMs);
-    d->inDoubt->bindInt(3, itemId);
-    auto done = d->inDoubt->step();
-    const qint64 changed = done ? d->inDoubt->changes() : 0;
-    d->inDoubt->reset();
-    if (!done) {
-        return done.error();
-    }
-    if (changed == 0) {
-        return d->notIn(itemId, outboxStateLabel(OutboxState::Sending));
-    }
-    if (auto s = d->prepare(d->accountSend,
-                            QStringLiteral("INSERT INTO account_sends (account_id, minute, sends) VALUES (?, ?, 1)"
-                                           " ON CONFLICT (account_id, minute) DO UPDATE SET sends = sends + 1"),
-                            QT_TRANSLATE_NOOP("SqlError", "count a message against the account's daily limit"));
-        !s) {
-        return s;
-    }
-    d->accountSend->bindInt(1, accountId);
-    d->accountSend->bindInt(2, nowMs / QuotaLedger::kMinuteMs);
-    auto inserted = d->accountSend->step();
-    d->accountSend->reset();
-    if (!inserted) {
-        return inserted.error();
-    }
-    return Ok{};
-}
-
 Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId, const QString& reply,
                              qint64 nextAttemptAt, qint64 nowMs)
 {
     int attempt = 0;
-    bool needsInDoubt = false;
+    bool mayHaveGone = false;
     switch (state) {
     case OutboxState::Sent:
     case OutboxState::Unknown:
-        // Only a message whose dot may have gone can have been delivered, and only such a
-        // message was counted against the account's daily limit (markInDoubt).
+        // The "." may have gone: the daily limit counts the message.
         attempt = 1;
-        needsInDoubt = true;
+        mayHaveGone = true;
         break;
     case OutboxState::Deferred:
     case OutboxState::Failed:
@@ -317,7 +277,6 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
     case OutboxState::Skipped:
         break;
     case OutboxState::Sending:
-    case OutboxState::InDoubt:
     case OutboxState::Cancelled:
         return Error{ErrorCode::InvalidInput,
                      QCoreApplication::translate("Outbox", "Outbox row %1 cannot be recorded as %2.")
@@ -328,7 +287,7 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
             d->prepare(d->outcome,
                        QStringLiteral("UPDATE outbox SET state = ?, account_id = ?, reply = ?, next_attempt_at = ?,"
                                       " attempts = attempts + ?, claim_boot = '', updated_at = ?"
-                                      " WHERE id = ? AND state IN (1, 2) AND (? = 0 OR state = 2)"),
+                                      " WHERE id = ? AND state = 1"),
                        QT_TRANSLATE_NOOP("SqlError", "record a message's outcome"));
         !s) {
         return s;
@@ -345,7 +304,6 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
     statement.bindInt(5, attempt);
     statement.bindInt(6, nowMs);
     statement.bindInt(7, itemId);
-    statement.bindInt(8, needsInDoubt ? 1 : 0);
     auto done = statement.step();
     const qint64 changed = done ? statement.changes() : 0;
     statement.reset();
@@ -353,9 +311,23 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
         return done.error();
     }
     if (changed == 0) {
-        return d->notIn(itemId, needsInDoubt ? outboxStateLabel(OutboxState::InDoubt)
-                                             : outboxStateLabel(OutboxState::Sending) + QLatin1Char('/') +
-                                                   outboxStateLabel(OutboxState::InDoubt));
+        return d->notIn(itemId, outboxStateLabel(OutboxState::Sending));
+    }
+    if (mayHaveGone && accountId > 0) {
+        if (auto s = d->prepare(d->accountSend,
+                                QStringLiteral("INSERT INTO account_sends (account_id, minute, sends) VALUES (?, ?, 1)"
+                                               " ON CONFLICT (account_id, minute) DO UPDATE SET sends = sends + 1"),
+                                QT_TRANSLATE_NOOP("SqlError", "count a message against the account's daily limit"));
+            !s) {
+            return s;
+        }
+        d->accountSend->bindInt(1, accountId);
+        d->accountSend->bindInt(2, nowMs / QuotaLedger::kMinuteMs);
+        auto counted = d->accountSend->step();
+        d->accountSend->reset();
+        if (!counted) {
+            return counted.error();
+        }
     }
     return d->writeLog(itemId, nowMs, accountId, state, reply);
 }
@@ -436,8 +408,37 @@ Result<QVector<OutboxSkip>> Outbox::skipDisallowed(const QVector<qint64>& itemId
     return skipped;
 }
 
-Result<OutboxRecovery> Outbox::recover(const QString& bootId, qint64 nowMs)
+Result<OutboxRecovery> Outbox::recover(const QString& bootId, const QVector<DeliveryJournal::Record>& journal,
+                                       qint64 nowMs)
 {
+    OutboxRecovery report;
+    // First what the journal knows of the tries the database did not record: their outcome, or
+    // that their "." may have gone.
+    QSqlQuery row(d->db);
+    row.prepare(QStringLiteral("SELECT state, attempts FROM outbox WHERE id = ?"));
+    for (const DeliveryJournal::Record& r : journal) {
+        row.addBindValue(r.itemId);
+        if (!row.exec()) {
+            return sqlError(row, QT_TRANSLATE_NOOP("SqlError", "recover the outbox"));
+        }
+        const bool open =
+            row.next() && row.value(0).toInt() == stateValue(OutboxState::Sending) && row.value(1).toInt() == r.attempt;
+        row.finish();
+        if (!open) {
+            continue; // recorded in the database already, or another try of the row
+        }
+        Status s = r.outcome ? recordOutcome(r.itemId, *r.outcome, r.accountId, r.reply, r.retryAt, r.at)
+                             : recordOutcome(r.itemId, OutboxState::Unknown, r.accountId,
+                                             QCoreApplication::translate(
+                                                 "Outbox", "Mailroom stopped while waiting for the server's reply to "
+                                                           "this message: it may have been delivered."),
+                                             0, nowMs);
+        if (!s) {
+            return s.error();
+        }
+        ++(r.outcome ? report.fromJournal : report.unknownInDoubt);
+    }
+
     struct Step
     {
         QString where;
@@ -446,11 +447,6 @@ Result<OutboxRecovery> Outbox::recover(const QString& bootId, qint64 nowMs)
         qint64 OutboxRecovery::*count;
     };
     const Step steps[] = {
-        {QStringLiteral("state = 2"), OutboxState::Unknown,
-         QCoreApplication::translate(
-             "Outbox",
-             "Mailroom stopped while waiting for the server's reply to this message: it may have been delivered."),
-         &OutboxRecovery::unknownInDoubt},
         {QStringLiteral("state = 1 AND claim_boot <> ?"), OutboxState::Unknown,
          QCoreApplication::translate(
              "Outbox", "The computer restarted while this message was being sent: it may have been delivered."),
@@ -459,19 +455,26 @@ Result<OutboxRecovery> Outbox::recover(const QString& bootId, qint64 nowMs)
          QCoreApplication::translate("Outbox", "Mailroom stopped before this message was sent: it goes out again."),
          &OutboxRecovery::requeued},
     };
-    OutboxRecovery report;
     QSqlQuery q(d->db);
+    // After a power cut any row of the lost claims may have gone: the daily limit counts them all.
+    q.prepare(QStringLiteral("INSERT INTO account_sends (account_id, minute, sends)"
+                             " SELECT account_id, ?, count(*) FROM outbox WHERE %1 AND %2 AND account_id IS NOT NULL"
+                             " GROUP BY account_id"
+                             " ON CONFLICT (account_id, minute) DO UPDATE SET sends = sends + excluded.sends")
+                  .arg(kEveryCampaign, steps[0].where));
+    q.addBindValue(nowMs / QuotaLedger::kMinuteMs);
+    q.addBindValue(bootId);
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "recover the outbox"));
+    }
     for (const Step& step : steps) {
-        const bool bindsBoot = step.where.contains(QLatin1Char('?'));
         q.prepare(QStringLiteral("INSERT INTO outbox_log (outbox_id, at, account_id, state, reply)"
                                  " SELECT id, ?, account_id, ?, ? FROM outbox WHERE %1 AND %2")
                       .arg(kEveryCampaign, step.where));
         q.addBindValue(nowMs);
         q.addBindValue(stateValue(step.to));
         q.addBindValue(step.reply);
-        if (bindsBoot) {
-            q.addBindValue(bootId);
-        }
+        q.addBindValue(bootId);
         if (!q.exec()) {
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "recover the outbox"));
         }
@@ -481,9 +484,7 @@ Result<OutboxRecovery> Outbox::recover(const QString& bootId, qint64 nowMs)
         q.addBindValue(stateValue(step.to));
         q.addBindValue(step.reply);
         q.addBindValue(nowMs);
-        if (bindsBoot) {
-            q.addBindValue(bootId);
-        }
+        q.addBindValue(bootId);
         if (!q.exec()) {
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "recover the outbox"));
         }

@@ -2,6 +2,7 @@
 
 #include "core/Result.h"
 #include "core/campaigns/Campaign.h"
+#include "core/delivery/DeliveryJournal.h"
 #include "core/delivery/OutboxState.h"
 
 #include <QSqlDatabase>
@@ -41,9 +42,10 @@ struct OutboxSkip
 
 struct OutboxRecovery
 {
+    qint64 fromJournal = 0;      // Sending, with the outcome the delivery journal kept
     qint64 requeued = 0;         // Sending, this boot: the process was killed before the dot
-    qint64 unknownInDoubt = 0;   // InDoubt: the dot may have gone
-    qint64 unknownOtherBoot = 0; // Sending, another boot: a power cut may have lost the InDoubt mark
+    qint64 unknownInDoubt = 0;   // Sending, the journal says the dot may have gone
+    qint64 unknownOtherBoot = 0; // Sending, another boot: a power cut may have lost the journal
     qint64 unknown() const { return unknownInDoubt + unknownOtherBoot; }
 };
 
@@ -53,7 +55,7 @@ struct OutboxCounts
 
     qint64 of(OutboxState state) const { return byState[static_cast<size_t>(state)]; }
     qint64 total() const;
-    // Still to do: Queued, Sending, InDoubt and Deferred.
+    // Still to do: Queued, Sending and Deferred.
     qint64 remaining() const;
 };
 
@@ -86,14 +88,14 @@ struct OutboxLogEntry
 // connection inside the caller's transaction (the delivery writer's group commit) and begins
 // none of its own, except snapshot(), which is atomic by itself (a savepoint when nested).
 //
-// The statements the writer runs per message (claim, markInDoubt, recordOutcome) are prepared
-// once per Outbox and kept: hold one Outbox per connection for as long as the connection lives
+// The statements the writer runs per message (claim, recordOutcome) are prepared once per
+// Outbox and kept: hold one Outbox per connection for as long as the connection lives
 // (destroy it before the connection closes). A short-lived Outbox is correct, only slower.
 // Not thread-safe: one Outbox per connection, connections per thread.
 //
-// Crash rules (docs/architecture.md, "Delivery: the outbox"): claims are committed durably
-// with the boot id; markInDoubt() is committed before the final "." goes out; recover() runs
-// once at start, before any claim.
+// Crash rules (docs/architecture.md, "The crash rules"): claims are committed durably with the
+// boot id; the DeliveryJournal holds, outside the database, each message whose final "." may
+// have gone until its outcome is committed here; recover() runs once at start, before any claim.
 class Outbox
 {
 public:
@@ -114,12 +116,10 @@ public:
     // time has come first (earliest first), then Queued rows in the order they were queued.
     Result<QVector<OutboxClaim>> claim(qint64 campaignId, qint64 accountId, int limit, qint64 nowMs,
                                        const QString& bootId);
-    // Sending -> InDoubt, and an account_sends row (what the daily cap counts). Commit this
-    // before the final "." of the message is written.
-    Status markInDoubt(qint64 itemId, qint64 accountId, qint64 nowMs);
-    // Sending or InDoubt -> state (Sent, Deferred, Failed, Unknown, Skipped, or Queued for a
-    // row that was not sent), with the server's reply, and a log row. Sent, Deferred, Failed
-    // and Unknown count an attempt. nextAttemptAt is used for Deferred (else ignored).
+    // Sending -> state (Sent, Deferred, Failed, Unknown, Skipped, or Queued for a row that was
+    // not sent), with the server's reply, and a log row. Sent, Deferred, Failed and Unknown
+    // count an attempt; Sent and Unknown also count against the account's daily limit
+    // (account_sends). nextAttemptAt is used for Deferred (else ignored).
     Status recordOutcome(qint64 itemId, OutboxState state, qint64 accountId, const QString& reply, qint64 nextAttemptAt,
                          qint64 nowMs);
     // Sending -> Queued for claimed rows never tried (pause, cancel, an account cooling down).
@@ -129,9 +129,12 @@ public:
     // complained or was deleted; the address or its domain is now suppressed): they become
     // Skipped with the reason and a log row. Call just before sending.
     Result<QVector<OutboxSkip>> skipDisallowed(const QVector<qint64>& itemIds, qint64 nowMs);
-    // At start, before any claim: InDoubt -> Unknown; Sending claimed in this boot -> Queued;
-    // Sending claimed in another boot -> Unknown. Each change logged.
-    Result<OutboxRecovery> recover(const QString& bootId, qint64 nowMs);
+    // At start, before any claim, with what the delivery journal held: a Sending row whose try
+    // the journal recorded gets that try's outcome, or Unknown when the "." may have gone and no
+    // reply was recorded; the other Sending rows claimed in this boot -> Queued, claimed in
+    // another boot -> Unknown (and counted against the daily limit). Each change logged.
+    Result<OutboxRecovery> recover(const QString& bootId, const QVector<DeliveryJournal::Record>& journal,
+                                   qint64 nowMs);
 
     Result<OutboxCounts> counts(qint64 campaignId);
     // Keyset paging in id order: up to `limit` rows with id > afterId, in `state` if given.

@@ -14,7 +14,6 @@ struct StateText
 const StateText kStates[] = {
     {OutboxState::Queued, "queued", QT_TRANSLATE_NOOP("OutboxState", "Queued")},
     {OutboxState::Sending, "sending", QT_TRANSLATE_NOOP("OutboxState", "Sending")},
-    {OutboxState::InDoubt, "in_doubt", QT_TRANSLATE_NOOP("OutboxState", "In doubt")},
     {OutboxState::Sent, "sent", QT_TRANSLATE_NOOP("OutboxState", "Sent")},
     {OutboxState::Deferred, "deferred", QT_TRANSLATE_NOOP("OutboxState", "Deferred")},
     {OutboxState::Failed, "failed", QT_TRANSLATE_NOOP("OutboxState", "Failed")},
@@ -58,7 +57,7 @@ QString outboxStateLabel(OutboxState state)
 
 bool isOutboxState(int value)
 {
-    return value >= 0 && value < kOutboxStateCount;
+    return value >= 0 && value < kOutboxStateCount && value != 2;
 }
 
 bool isFinalOutboxState(OutboxState state)
@@ -72,7 +71,6 @@ bool isFinalOutboxState(OutboxState state)
         return true;
     case OutboxState::Queued:
     case OutboxState::Sending:
-    case OutboxState::InDoubt:
     case OutboxState::Deferred:
         break;
     }

@@ -8,9 +8,9 @@
 // outbox_log.state): the numbers are part of the schema. See docs/architecture.md, "Delivery:
 // the outbox", for the transitions and what a kill or a power cut leaves behind.
 enum class OutboxState {
-    Queued = 0,   // to do: due now
-    Sending = 1,  // claimed by a worker (claim_boot, account_id set); the final "." not yet sent
-    InDoubt = 2,  // the final "." may have been sent; recorded before the reply is awaited
+    Queued = 0,  // to do: due now
+    Sending = 1, // claimed by a worker (claim_boot, account_id set), until its outcome is recorded
+    // 2 is not a state: whether a Sending row's final "." may have gone is in the DeliveryJournal.
     Sent = 3,     // the server accepted the message (2xx after the ".")
     Deferred = 4, // a temporary failure: retried at next_attempt_at
     Failed = 5,   // a permanent failure, with the server's reply
@@ -19,14 +19,14 @@ enum class OutboxState {
     Cancelled = 8 // the campaign was cancelled before this recipient's turn
 };
 
-constexpr int kOutboxStateCount = 9;
+constexpr int kOutboxStateCount = 9; // one past the largest value: arrays indexed by state
 
-// "queued", "sending", "in_doubt", ...: the names the CLI takes (--state) and prints in JSON.
+// "queued", "sending", "sent", ...: the names the CLI takes (--state) and prints in JSON.
 QString outboxStateName(OutboxState state);
 std::optional<OutboxState> outboxStateFromName(const QString& name);
-// The state as the window shows it ("Queued", "In doubt", ...), translated.
+// The state as the window shows it ("Queued", "Sending", ...), translated.
 QString outboxStateLabel(OutboxState state);
-// False for values read from a damaged or newer workspace.
+// False for 2 and for values read from a damaged or newer workspace.
 bool isOutboxState(int value);
 // Nothing more will happen to the row by itself (Sent, Failed, Unknown, Skipped, Cancelled).
 bool isFinalOutboxState(OutboxState state);

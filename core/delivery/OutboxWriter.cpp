@@ -10,6 +10,7 @@
 #include <QThread>
 
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -90,6 +91,7 @@ struct OutboxWriter::Private
     std::condition_variable wake;
     std::deque<Pending> queue;
     bool stopping = false;
+    bool hurry = false; // someone waits for what is queued
     Status firstError;
 
     // Thread side.
@@ -148,6 +150,22 @@ OutboxWriter::Handle OutboxWriter::submit(Job job, Durability durability)
             return ticket;
         }
         d->queue.push_back(Pending{std::move(job), durability, ticket});
+        d->hurry = true;
+    }
+    d->wake.notify_all();
+    return ticket;
+}
+
+OutboxWriter::Handle OutboxWriter::submitLater(Job job)
+{
+    auto ticket = std::make_shared<Ticket>();
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        if (!d->firstError) {
+            ticket->finish(d->firstError);
+            return ticket;
+        }
+        d->queue.push_back(Pending{std::move(job), Durability::Normal, ticket});
     }
     d->wake.notify_all();
     return ticket;
@@ -155,6 +173,17 @@ OutboxWriter::Handle OutboxWriter::submit(Job job, Durability durability)
 
 Status OutboxWriter::wait(const Handle& ticket)
 {
+    {
+        std::lock_guard<std::mutex> lock(ticket->mutex);
+        if (ticket->status) {
+            return *ticket->status;
+        }
+    }
+    {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->hurry = true;
+    }
+    d->wake.notify_all();
     std::unique_lock<std::mutex> lock(ticket->mutex);
     ticket->done.wait(lock, [&] { return ticket->status.has_value(); });
     return *ticket->status;
@@ -203,6 +232,10 @@ void OutboxWriter::Private::loop(const Handle& opened)
             if (queue.empty()) {
                 break; // stopping, and everything queued has run
             }
+            // What nobody waits for gathers: one commit for many outcomes.
+            wake.wait_for(lock, std::chrono::milliseconds(OutboxWriter::kGatherMs),
+                          [&] { return stopping || hurry || queue.size() >= size_t(OutboxWriter::kGatherJobs); });
+            hurry = false;
             batch.swap(queue);
         }
         runBatch(control, db, batch, full);

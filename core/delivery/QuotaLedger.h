@@ -23,9 +23,9 @@ struct AccountQuota
 // Each sender account's limits, persisted so a restart resets nothing:
 //  - the per-minute rate, a token bucket (accounts.bucket_tokens at bucket_at) holding at most
 //    burstCapacity() tokens and refilling perMinute every 60 s;
-//  - the daily limit, a rolling 24-hour window over account_sends (written by
-//    Outbox::markInDoubt: every message that may have reached the server counts): a send at t
-//    counts until t + 24 h;
+//  - the daily limit, a rolling 24-hour window over account_sends (written with a Sent or
+//    Unknown outcome: every message that may have reached the server counts) plus the rows
+//    claimed and not yet recorded: a send at t counts until t + 24 h;
 //  - a cool-down after a reply that means the account hit a limit (cool_until, cool_reason).
 // Times are milliseconds since the epoch, passed in. Runs on the caller's connection and
 // transaction (the delivery writer's), beginning none of its own.

@@ -888,9 +888,6 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
 
     // The body in one write; the caller records "in doubt" before the dot may leave.
     result.stage = Stage::Body;
-    if (hooks.dataAccepted) {
-        hooks.dataAccepted();
-    }
     m_socket->write(m_dataBuffer);
     if (Status s = flushWrites(timeouts.dataBlockMs, QStringLiteral("DATA")); !s) {
         return fail(Stage::Body, m_lastFailure, s.error());

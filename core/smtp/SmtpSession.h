@@ -46,14 +46,11 @@ struct SmtpProbeResult
 // A blocking SMTP client session for one worker thread: it owns a QSslSocket and uses its
 // waitFor* calls, so no event loop runs. Create it anywhere, but call open() and everything
 // after in the thread that uses it. Not copyable.
-// What the caller does at the three moments of a message that matter to it. Each may be empty.
+// What the caller does at the two moments of a message that matter to it. Each may be empty.
 struct SmtpSendHooks
 {
-    // The server said 354: the body goes next. The outbox starts recording "in doubt" here, so
-    // the commit runs while the body is written.
-    std::function<void()> dataAccepted;
     // The whole body is written, ".\r\n" is next: return false to drop the connection instead
-    // (the message is not sent). The outbox's "in doubt" must be committed by now.
+    // (the message is not sent). The delivery journal records "in doubt" here.
     std::function<bool()> beforeFinalDot;
     // ".\r\n" is written and the reply not yet read: time for other work (the next message's
     // rendering) while the server answers.

@@ -26,7 +26,6 @@
 #include "core/delivery/Clock.h"
 #include "core/delivery/DeliveryEngine.h"
 #include "core/delivery/OutboxState.h"
-#include "core/delivery/OutboxWriter.h"
 #include "core/delivery/QuotaLedger.h"
 #include "core/security/Vault.h"
 #include "core/smtp/SmtpSession.h"
@@ -49,7 +48,6 @@
 #include <malloc.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
-#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -387,9 +385,7 @@ void run(const QString& path, quint16 port, int connections, bool sign)
 // - render: CampaignRenderer::render, CPU µs (best of five rounds), unsigned and signed;
 // - session: SmtpSession::send of one pre-rendered message over one connection, back to back
 //   (no database, no rendering): messages/s and CPU per 1,000;
-// - render_session: the same with each message rendered before it is sent;
-// - writer: OutboxWriter::run of a one-row UPDATE of the outbox (what markInDoubt does before
-//   every final dot, and what a worker waits for), one at a time: wall and CPU µs per call.
+// - render_session: the same with each message rendered before it is sent.
 void components(const QString& path, quint16 port, int count)
 {
     auto workspace = must(Workspace::open(path), "open the workspace");
@@ -466,43 +462,6 @@ void components(const QString& path, quint16 port, int count)
     };
     sendAll("session", false);
     sendAll("render_session", true);
-
-    auto writer = must(OutboxWriter::start(path), "start the writer");
-    QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("CREATE TABLE IF NOT EXISTS bench_marks (id INTEGER PRIMARY KEY, at INTEGER)")) ||
-        !q.exec(QStringLiteral("INSERT OR REPLACE INTO bench_marks (id, at) VALUES (1, 0)"))) {
-        fail(QStringLiteral("make the scratch table"));
-    }
-    const OutboxWriter::Job mark = [](QSqlDatabase wdb) -> Status {
-        QSqlQuery u(wdb);
-        u.prepare(QStringLiteral("UPDATE bench_marks SET at = at + 1 WHERE id = 1"));
-        if (!u.exec()) {
-            return Error{ErrorCode::Database, QStringLiteral("update")};
-        }
-        return Ok{};
-    };
-    // One caller, then eight at once (as eight sessions do): how many marks the group commit
-    // turns around per second.
-    for (const int callers : {1, 8}) {
-        QElapsedTimer wall;
-        wall.start();
-        const double cpu = cpuSeconds();
-        std::vector<std::thread> threads;
-        for (int t = 0; t < callers; ++t) {
-            threads.emplace_back([&] {
-                for (int i = 0; i < count / callers; ++i) {
-                    must(writer->run(mark), "run a writer job");
-                }
-            });
-        }
-        for (std::thread& t : threads) {
-            t.join();
-        }
-        const int runs = count / callers * callers;
-        std::printf("writer_%d_run_us %.1f\n", callers, double(wall.nsecsElapsed()) / 1e3 / double(runs));
-        std::printf("writer_%d_runs_per_second %.1f\n", callers, double(runs) * 1e9 / double(wall.nsecsElapsed()));
-        std::printf("writer_%d_cpu_us %.1f\n", callers, (cpuSeconds() - cpu) * 1e6 / double(runs));
-    }
 }
 
 } // namespace

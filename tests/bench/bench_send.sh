@@ -69,7 +69,7 @@ mailroom() { # connections, unsigned|signed
     local flag=() key value
     [[ $2 == signed ]] && flag=(--signed)
     cp "$BASE" "$OUT/run.mailroom"
-    rm -f "$OUT/run.mailroom-wal" "$OUT/run.mailroom-shm"
+    rm -f "$OUT/run.mailroom-wal" "$OUT/run.mailroom-shm" "$OUT/run.mailroom-delivery"
     while read -r key value; do F[$2_$1_$key]=$value; done < <("$BENCH" --workspace "$OUT/run.mailroom" \
         --port "$MAILROOM_PORT" --connections "$1" "${flag[@]}")
     [[ ${F[$2_$1_signed]} == $([[ $2 == signed ]] && echo 1 || echo 0) ]] || die "the $2 run was not $2"
@@ -90,7 +90,7 @@ source_run() { # connections
 
 echo "the parts alone ..." >&2
 cp "$BASE" "$OUT/run.mailroom"
-rm -f "$OUT/run.mailroom-wal" "$OUT/run.mailroom-shm"
+rm -f "$OUT/run.mailroom-wal" "$OUT/run.mailroom-shm" "$OUT/run.mailroom-delivery"
 while read -r key value; do F[part_$key]=$value; done < <("$BENCH" --components --workspace "$OUT/run.mailroom" \
     --port "$MAILROOM_PORT" --messages 4000)
 
@@ -142,12 +142,10 @@ done
 echo "  the parts alone, one at a time:"
 echo "    render (CampaignRenderer::render): ${F[part_render_unsigned_us]} unsigned, ${F[part_render_signed_us]} ed25519-signed"
 echo "    SmtpSession::send of one ready message, one connection: ${F[part_session_per_second]}/s," \
-    "$(calc "${F[part_session_cpu_per_1000]} * 1000") µs CPU (smtp-source: ${F[source_1_per_second]}/s," \
-    "$(calc "${F[source_1_cpu_per_1000]} * 1000") µs)"
+    "$(calc "${F[part_session_cpu_per_1000]} * 1000") µs CPU (smtp-source: ${F[source_1_per_second]:-n/a}/s," \
+    "$(calc "${F[source_1_cpu_per_1000]:-0} * 1000") µs)"
 echo "    render + send, one connection, no database: ${F[part_render_session_per_second]}/s," \
     "$(calc "${F[part_render_session_cpu_per_1000]} * 1000") µs CPU"
-echo "    OutboxWriter::run of a one-row UPDATE (the wait before every final dot): ${F[part_writer_1_run_us]} µs wall," \
-    "${F[part_writer_1_cpu_us]} µs CPU; 8 callers at once: ${F[part_writer_8_runs_per_second]} runs/s"
 echo "    QuotaLedger::available (every claim) with ${MESSAGES} sends in the window:" \
     "${F[unsigned_${CONNECTIONS[0]}_quota_available_us]} µs"
 printf 'load average at the end: %s (wall-clock rates on a shared machine: both sides slow down under load)\n' \

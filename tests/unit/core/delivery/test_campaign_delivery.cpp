@@ -43,7 +43,6 @@ private:
         Outbox outbox(db());
         const auto claims = outbox.claim(campaign, account, 1000, now(), QStringLiteral("boot")).value();
         for (const OutboxClaim& c : claims) {
-            QVERIFY(outbox.markInDoubt(c.itemId, account, now()));
             QVERIFY(outbox.recordOutcome(c.itemId, OutboxState::Sent, account, QStringLiteral("250 ok"), 0, now()));
         }
     }
@@ -161,7 +160,6 @@ private Q_SLOTS:
         QCOMPARE(CampaignDelivery::cancel(db(), id, now()).value(), 4);
         QCOMPARE(statusOf(id), CampaignStatus::Cancelled);
         QCOMPARE(outbox.counts(id)->of(OutboxState::Cancelled), 4);
-        QVERIFY(outbox.markInDoubt(claims[0].itemId, account, now()));
         QVERIFY(outbox.recordOutcome(claims[0].itemId, OutboxState::Sent, account, QStringLiteral("250"), 0, now()));
         QVERIFY(!CampaignDelivery::cancel(db(), id, now()));
         QVERIFY(!CampaignDelivery::resume(db(), id, now()));
@@ -176,9 +174,6 @@ private Q_SLOTS:
         QVERIFY(CampaignDelivery::start(db(), id, *m_vault, now()));
         Outbox outbox(db());
         const auto claims = outbox.claim(id, account, 2, now(), QStringLiteral("boot")).value();
-        for (const OutboxClaim& c : claims) {
-            QVERIFY(outbox.markInDoubt(c.itemId, account, now()));
-        }
         QVERIFY(outbox.recordOutcome(claims[0].itemId, OutboxState::Sent, account, QStringLiteral("250"), 0, now()));
         QVERIFY(
             outbox.recordOutcome(claims[1].itemId, OutboxState::Unknown, account, QStringLiteral("timeout"), 0, now()));
@@ -225,7 +220,6 @@ private Q_SLOTS:
         Outbox outbox(db());
         const auto claims = outbox.claim(id, account, 10, now(), QStringLiteral("boot")).value();
         for (const OutboxClaim& c : claims) {
-            QVERIFY(outbox.markInDoubt(c.itemId, account, now()));
             QVERIFY(outbox.recordOutcome(c.itemId, OutboxState::Sent, account, QStringLiteral("250"), 0, now()));
         }
         m_clock.advance(kMinute / 2);

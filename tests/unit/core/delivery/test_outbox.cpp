@@ -117,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(counts->remaining(), 200'000);
     }
 
-    void everyRecipientGoesThroughClaimMarkAndOutcomeOnce()
+    void everyRecipientGoesThroughClaimAndOutcomeOnce()
     {
         // What the delivery writer does per batch, on one Outbox kept for the connection.
         QVERIFY(m_ws.addManyContacts(10'000));
@@ -134,14 +134,13 @@ private Q_SLOTS:
                 break;
             }
             for (const OutboxClaim& c : claims) {
-                QVERIFY(outbox.markInDoubt(c.itemId, m_account, now()));
                 QVERIFY(outbox.recordOutcome(c.itemId, OutboxState::Sent, m_account, QStringLiteral("250 2.0.0 Ok"), 0,
                                              now()));
             }
             QVERIFY(tx.commit());
             done += claims.size();
         }
-        qInfo("claim + in doubt + sent: %lld rows in %lld ms", done, timer.elapsed());
+        qInfo("claim + sent: %lld rows in %lld ms", done, timer.elapsed());
         QCOMPARE(done, 10'000);
         QCOMPARE(outbox.counts(m_campaign)->of(OutboxState::Sent), 10'000);
         QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 10'000);
@@ -161,7 +160,6 @@ private Q_SLOTS:
         // anna gets a "try later", bob is sent.
         QVERIFY(outbox.recordOutcome(first[0].itemId, OutboxState::Deferred, m_account,
                                      QStringLiteral("451 4.3.0 try later"), now() + 60'000, now()));
-        QVERIFY(outbox.markInDoubt(first[1].itemId, m_account, now()));
         QVERIFY(
             outbox.recordOutcome(first[1].itemId, OutboxState::Sent, m_account, QStringLiteral("250 ok"), 0, now()));
 
@@ -188,31 +186,27 @@ private Q_SLOTS:
         QCOMPARE(outbox.nextDueAt(m_campaign, now())->has_value(), false);
     }
 
-    void markInDoubtCountsAgainstTheDailyLimitAndOutcomesAreLogged()
+    void sentAndUnknownCountAgainstTheDailyLimitAndOutcomesAreLogged()
     {
         queueFive();
         Outbox outbox(db());
-        const auto claims = claim(2);
-        // A message cannot be recorded as sent unless its dot was marked first.
+        const auto claims = claim(3);
+        m_clock.advance(1500);
+        QVERIFY(outbox.recordOutcome(claims[0].itemId, OutboxState::Sent, m_account,
+                                     QStringLiteral("250 2.0.0 OK 1700000000 queued"), 0, now()));
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends WHERE account_id = %1")
+                                 .arg(m_account)),
+                 1);
+        // Twice is a bug in the caller, not a second message.
         auto refused =
             outbox.recordOutcome(claims[0].itemId, OutboxState::Sent, m_account, QStringLiteral("250"), 0, now());
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.contains(QString::number(claims[0].itemId)),
                  qPrintable(refused.error().message));
-        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 0);
-
-        QVERIFY(outbox.markInDoubt(claims[0].itemId, m_account, now()));
-        QCOMPARE(stateOf(claims[0].itemId), OutboxState::InDoubt);
-        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends WHERE account_id = %1")
-                                 .arg(m_account)),
-                 1);
-        // Twice is a bug in the caller, not a second message.
-        QVERIFY(!outbox.markInDoubt(claims[0].itemId, m_account, now()));
-        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 1);
-
-        m_clock.advance(1500);
-        QVERIFY(outbox.recordOutcome(claims[0].itemId, OutboxState::Sent, m_account,
-                                     QStringLiteral("250 2.0.0 OK 1700000000 queued"), 0, now()));
+        // A message that may have gone counts too; one refused before its dot does not.
+        QVERIFY(outbox.recordOutcome(claims[2].itemId, OutboxState::Unknown, m_account,
+                                     QStringLiteral("no reply after the final dot"), 0, now()));
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 2);
         QVERIFY(outbox.recordOutcome(
             claims[1].itemId, OutboxState::Failed, m_account,
             QStringLiteral("550 5.1.1 The email account that you tried to reach does not exist"), 0, now()));
@@ -230,11 +224,13 @@ private Q_SLOTS:
         // A final row is not touched again.
         QVERIFY(!outbox.recordOutcome(claims[1].itemId, OutboxState::Deferred, m_account, {}, now(), now()));
 
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 2);
         auto counts = outbox.counts(m_campaign);
         QCOMPARE(counts->of(OutboxState::Sent), 1);
         QCOMPARE(counts->of(OutboxState::Failed), 1);
-        QCOMPARE(counts->of(OutboxState::Queued), 3);
-        QCOMPARE(counts->remaining(), 3);
+        QCOMPARE(counts->of(OutboxState::Unknown), 1);
+        QCOMPARE(counts->of(OutboxState::Queued), 2);
+        QCOMPARE(counts->remaining(), 2);
     }
 
     void requeuesAreCountedUntilARealAttempt()
@@ -261,11 +257,32 @@ private Q_SLOTS:
     void recoverTellsAKillFromAPowerCut()
     {
         queueFive();
+        QVector<DeliveryJournal::Record> journal;
+        qint64 sentAt = 0;
         {
             Outbox outbox(db());
-            // This boot: anna in doubt (dot sent), bob and carla claimed but never tried.
+            // This boot: anna in doubt (her dot sent, no reply yet), bob sent but his outcome not
+            // yet committed, carla claimed and never tried. The journal says so.
             const auto mine = claim(3, QStringLiteral("boot-a"));
-            QVERIFY(outbox.markInDoubt(mine[0].itemId, m_account, now()));
+            QCOMPARE(emails(mine), (QStringList{"anna", "bob", "carla"}));
+            DeliveryJournal::Record anna;
+            anna.itemId = mine[0].itemId;
+            anna.accountId = m_account;
+            anna.at = now();
+            journal.append(anna);
+            m_clock.advance(200);
+            sentAt = now();
+            DeliveryJournal::Record bob = anna;
+            bob.itemId = mine[1].itemId;
+            bob.at = sentAt;
+            bob.outcome = OutboxState::Sent;
+            bob.reply = QStringLiteral("250 2.0.0 Ok: queued as 4ABC");
+            journal.append(bob);
+            // A record of an earlier try of carla's, long committed: not this try.
+            DeliveryJournal::Record stale = anna;
+            stale.itemId = mine[2].itemId;
+            stale.attempt = 1;
+            journal.append(stale);
             // An earlier boot's claims (the machine lost power while dan and eve were being sent).
             const auto theirs = claim(2, QStringLiteral("boot-old"));
             QCOMPARE(emails(theirs), (QStringList{"dan", "eve"}));
@@ -274,17 +291,24 @@ private Q_SLOTS:
         QVERIFY(m_ws.reopen());
         m_clock.advance(5000);
         Outbox outbox(db());
-        auto report = outbox.recover(QStringLiteral("boot-a"), now());
+        auto report = outbox.recover(QStringLiteral("boot-a"), journal, now());
         QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
-        QCOMPARE(report->requeued, 2);
+        QCOMPARE(report->fromJournal, 1);
+        QCOMPARE(report->requeued, 1);
         QCOMPARE(report->unknownInDoubt, 1);
         QCOMPARE(report->unknownOtherBoot, 2);
         QCOMPARE(report->unknown(), 3);
 
         auto counts = outbox.counts(m_campaign);
-        QCOMPARE(counts->of(OutboxState::Queued), 2);
+        QCOMPARE(counts->of(OutboxState::Sent), 1);
+        QCOMPARE(counts->of(OutboxState::Queued), 1);
         QCOMPARE(counts->of(OutboxState::Unknown), 3);
-        QCOMPARE(counts->of(OutboxState::Sending) + counts->of(OutboxState::InDoubt), 0);
+        QCOMPARE(counts->of(OutboxState::Sending), 0);
+        // bob's outcome is the one his server gave, at the time it gave it.
+        auto bob = outbox.page(m_campaign, OutboxState::Sent, 0, 10)->at(0);
+        QCOMPARE(bob.email, QStringLiteral("bob@example.com"));
+        QCOMPARE(bob.reply, QStringLiteral("250 2.0.0 Ok: queued as 4ABC"));
+        QCOMPARE(outbox.log(bob.id)->at(0).at, sentAt);
         auto unknown = outbox.page(m_campaign, OutboxState::Unknown, 0, 10);
         QCOMPARE(unknown->size(), 3);
         QCOMPARE(unknown->at(0).email, QStringLiteral("anna@example.com"));
@@ -293,12 +317,15 @@ private Q_SLOTS:
         QCOMPARE(log->size(), 1);
         QCOMPARE(log->at(0).state, OutboxState::Unknown);
         QCOMPARE(log->at(0).at, now());
+        // Everyone who may have got the message counts against the daily limit: bob, anna,
+        // and the two the power cut left unknown.
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 4);
 
-        // A second recovery finds nothing more to do; the requeued rows go out again, the
+        // A second recovery finds nothing more to do; the requeued row goes out again, the
         // unknowns do not.
-        auto again = outbox.recover(QStringLiteral("boot-a"), now());
-        QCOMPARE(again->requeued + again->unknown(), 0);
-        QCOMPARE(emails(claim(10, QStringLiteral("boot-a"))), (QStringList{"bob", "carla"}));
+        auto again = outbox.recover(QStringLiteral("boot-a"), journal, now());
+        QCOMPARE(again->requeued + again->unknown() + again->fromJournal, 0);
+        QCOMPARE(emails(claim(10, QStringLiteral("boot-a"))), QStringList{"carla"});
     }
 
     void resendPutsUnknownsOrFailuresBackOnly()
@@ -306,12 +333,10 @@ private Q_SLOTS:
         queueFive();
         Outbox outbox(db());
         const auto claims = claim(3);
-        QVERIFY(outbox.markInDoubt(claims[0].itemId, m_account, now()));
         QVERIFY(outbox.recordOutcome(claims[0].itemId, OutboxState::Unknown, m_account,
                                      QStringLiteral("timed out after the final dot"), 0, now()));
         QVERIFY(
             outbox.recordOutcome(claims[1].itemId, OutboxState::Failed, m_account, QStringLiteral("554 no"), 0, now()));
-        QVERIFY(outbox.markInDoubt(claims[2].itemId, m_account, now()));
         QVERIFY(outbox.recordOutcome(claims[2].itemId, OutboxState::Sent, m_account, QStringLiteral("250"), 0, now()));
 
         QVERIFY(!outbox.resend(m_campaign, OutboxState::Sent, now()));
@@ -385,11 +410,20 @@ private Q_SLOTS:
 
     void stateNamesRoundTrip()
     {
+        int states = 0;
         for (int i = 0; i < kOutboxStateCount; ++i) {
+            if (!isOutboxState(i)) {
+                continue;
+            }
             const auto state = static_cast<OutboxState>(i);
             QCOMPARE(outboxStateFromName(outboxStateName(state)), std::optional<OutboxState>(state));
+            ++states;
         }
-        QCOMPARE(outboxStateFromName(QStringLiteral("In-Doubt")), std::optional<OutboxState>(OutboxState::InDoubt));
+        QCOMPARE(states, 8);
+        QCOMPARE(outboxStateFromName(QStringLiteral(" Sent ")), std::optional<OutboxState>(OutboxState::Sent));
+        // In doubt is no state of a row: the journal knows it.
+        QVERIFY(!outboxStateFromName(QStringLiteral("in_doubt")));
+        QVERIFY(!isOutboxState(2));
         QVERIFY(!outboxStateFromName(QStringLiteral("lost")));
     }
 };

@@ -168,10 +168,9 @@ private Q_SLOTS:
         QVERIFY(!session.capabilities().startTls);
 
         const QByteArray sent = message("over STARTTLS");
-        // The hooks run in the message's order: 354, then the body, the dot, the reply.
+        // The hooks run in the message's order: the body, then the dot, then the reply.
         QStringList moments;
         SmtpSendHooks hooks;
-        hooks.dataAccepted = [&] { moments << QStringLiteral("354"); };
         hooks.beforeFinalDot = [&] {
             moments << QStringLiteral("before dot");
             return true;
@@ -180,8 +179,7 @@ private Q_SLOTS:
         const SmtpSendResult r =
             session.send(QStringLiteral("sender@example.com"), QStringLiteral("rcpt@example.com"), sent, hooks);
         QVERIFY2(r.delivered(), qPrintable(r.error));
-        QCOMPARE(moments,
-                 (QStringList{QStringLiteral("354"), QStringLiteral("before dot"), QStringLiteral("dot sent")}));
+        QCOMPARE(moments, (QStringList{QStringLiteral("before dot"), QStringLiteral("dot sent")}));
         QCOMPARE(r.stage, SmtpSendResult::Stage::Body);
         QVERIFY(r.sessionUsable());
         QCOMPARE(receivedMessage(out.path(), 1), sent);
@@ -612,7 +610,7 @@ private Q_SLOTS:
         SmtpSession session(settings(server.port()));
         QVERIFY(session.open().ok());
         const SmtpSendResult r = session.send(QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
-                                              message("stopped"), SmtpSendHooks{{}, [] { return false; }, {}});
+                                              message("stopped"), SmtpSendHooks{[] { return false; }, {}});
         QCOMPARE(r.stage, SmtpSendResult::Stage::Body);
         QCOMPARE(r.failure, SmtpFailure::Aborted);
         QVERIFY(!r.dotSent);
@@ -721,7 +719,7 @@ private Q_SLOTS:
         QElapsedTimer timer;
         timer.start();
         const SmtpSendResult r = session.send(QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
-                                              message("fault"), SmtpSendHooks{{}, [&] { return called = true; }, {}});
+                                              message("fault"), SmtpSendHooks{[&] { return called = true; }, {}});
         QVERIFY(timer.elapsed() < 2500);
         QCOMPARE(int(r.stage), stage);
         QCOMPARE(r.dotSent, dotSent);
@@ -760,9 +758,8 @@ private Q_SLOTS:
             body += line + "\r\n";
         }
         bool called = false;
-        const SmtpSendResult r =
-            session.send(QStringLiteral("a@example.com"), QStringLiteral("b@example.com"), message("big", body),
-                         SmtpSendHooks{{}, [&] { return called = true; }, {}});
+        const SmtpSendResult r = session.send(QStringLiteral("a@example.com"), QStringLiteral("b@example.com"),
+                                              message("big", body), SmtpSendHooks{[&] { return called = true; }, {}});
         QCOMPARE(r.stage, SmtpSendResult::Stage::Body);
         QVERIFY(!r.dotSent);
         QVERIFY(!called);
@@ -882,7 +879,7 @@ private Q_SLOTS:
         for (int i = 0; i < count; ++i) {
             const SmtpSendResult r =
                 session.send(QStringLiteral("a@example.com"), QStringLiteral("r%1@example.com").arg(i), body,
-                             SmtpSendHooks{{}, [] { return true; }, {}});
+                             SmtpSendHooks{[] { return true; }, {}});
             delivered += r.delivered() ? 1 : 0;
             if (!r.sessionUsable()) {
                 QFAIL(qPrintable(r.error));
