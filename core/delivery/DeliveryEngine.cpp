@@ -719,7 +719,28 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
             }
             continue;
         }
-        if (open > 0 && available.value() <= qint64(open) * options.claimBatch) {
+        // One more session for every claim batch of work the quota lets through, up to the cap:
+        // a big campaign opens them all at once, a small one or a slow rate only what it needs.
+        const qint64 wanted = qint64(cap - open) * options.claimBatch;
+        qint64 due = 0;
+        for (qint64 campaignId : it.value()) {
+            auto rows = outbox.claimable(campaignId, now, wanted - due);
+            if (!rows) {
+                fail(rows.error());
+                return opened;
+            }
+            due += rows.value();
+            if (due >= wanted) {
+                break;
+            }
+        }
+        // available() already leaves out what the open sessions hold. A first session opens for
+        // any work; another only for a whole batch the open ones are not about to take.
+        const qint64 work = std::min<qint64>(due, available.value());
+        const qint64 batches =
+            open == 0 ? (work + options.claimBatch - 1) / options.claimBatch : work / options.claimBatch;
+        const int more = int(std::min<qint64>(cap - open, batches));
+        if (more <= 0) {
             continue; // the open sessions can take what is left
         }
         auto settings = accounts.smtpSettings(account.value(), vault);
@@ -728,30 +749,37 @@ qint64 DeliveryEngine::Private::tick(QSqlDatabase db, const Vault& vault, Delive
             report(engine, why);
             continue;
         }
-        {
-            std::lock_guard<std::mutex> lock(mutex);
-            ++sessionsOf[account->id];
-            ++sessions;
-        }
-        ++opened; // one more session per account per tick: ramp up while the work is there
         const Account a = account.value();
         SmtpSettings s = settings.value();
         if (options.timeouts) {
             s.timeouts = *options.timeouts;
         }
-        pool.start([this, a, s, engine] {
-            sendFrom(a, s, engine);
+        for (int i = 0; i < more; ++i) {
             {
                 std::lock_guard<std::mutex> lock(mutex);
-                --sessionsOf[a.id];
-                --sessions;
-                woken = true;
+                ++sessionsOf[account->id];
+                ++sessions;
             }
-            dirty = true;
-            wakeDispatcher.notify_all();
-        });
+            ++opened;
+            pool.start([this, a, s, engine] {
+                sendFrom(a, s, engine);
+                {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    --sessionsOf[a.id];
+                    --sessions;
+                    woken = true;
+                }
+                dirty = true;
+                wakeDispatcher.notify_all();
+            });
+        }
     }
     return opened;
+}
+
+void DeliveryEngine::prepareProcess()
+{
+    qputenv("QT_NO_THREADED_GLIB", "1");
 }
 
 Result<std::unique_ptr<DeliveryEngine>> DeliveryEngine::start(const QString& workspacePath, const Vault& vault,

@@ -673,3 +673,19 @@ Result<std::optional<qint64>> Outbox::nextDueAt(qint64 campaignId, qint64 nowMs)
     }
     return std::optional<qint64>(q.value(1).toLongLong());
 }
+
+Result<qint64> Outbox::claimable(qint64 campaignId, qint64 nowMs, qint64 limit)
+{
+    QSqlQuery q(d->db);
+    q.prepare(QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE campaign_id = ? AND state = 0"
+                             " UNION ALL SELECT 1 FROM outbox WHERE campaign_id = ? AND state = 4"
+                             " AND next_attempt_at <= ? LIMIT ?)"));
+    q.addBindValue(campaignId);
+    q.addBindValue(campaignId);
+    q.addBindValue(nowMs);
+    q.addBindValue(limit);
+    if (!q.exec() || !q.next()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the outbox"));
+    }
+    return q.value(0).toLongLong();
+}

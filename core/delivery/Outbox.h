@@ -150,6 +150,9 @@ public:
     // When the campaign next has a row to claim: nowMs when a row is Queued, else the earliest
     // Deferred row's time; none when nothing is left to claim.
     Result<std::optional<qint64>> nextDueAt(qint64 campaignId, qint64 nowMs);
+    // How many rows a claim could take now (Queued, and Deferred rows that are due), counted up
+    // to `limit` (so it reads at most that many index entries).
+    Result<qint64> claimable(qint64 campaignId, qint64 nowMs, qint64 limit);
 
 private:
     struct Private;
