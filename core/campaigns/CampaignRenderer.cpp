@@ -21,6 +21,21 @@
 
 namespace {
 
+// Now in local time, as a fixed offset from UTC: asked of the C library once a second per thread,
+// not once a message (each asking stats /etc/localtime).
+QDateTime localNow()
+{
+    thread_local qint64 second = -1;
+    thread_local QDateTime local;
+    const qint64 nowSecond = QDateTime::currentSecsSinceEpoch();
+    if (nowSecond != second) {
+        const QDateTime asked = QDateTime::fromSecsSinceEpoch(nowSecond, Qt::LocalTime);
+        local = QDateTime(asked.date(), asked.time(), Qt::OffsetFromUTC, asked.offsetFromUtc());
+        second = nowSecond;
+    }
+    return local;
+}
+
 // Inboxes show the first text of the body after the subject; this puts the preheader there
 // without showing it in the message itself.
 const QString kPreheaderOpen =
@@ -305,7 +320,7 @@ Result<RenderedMessage> CampaignRenderer::render(const Contact& contact) const
 
     MimeMessage message = d->prototype;
     if (!d->options.date.isValid()) {
-        message.setDate(QDateTime::currentDateTime());
+        message.setDate(localNow());
     }
     const QString name = (contact.firstName + QLatin1Char(' ') + contact.lastName).trimmed();
     message.setTo({Mailbox{name, contact.email}});
