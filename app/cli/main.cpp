@@ -1,5 +1,6 @@
 #include "app/cli/CliOutput.h"
 #include "app/cli/CommandLine.h"
+#include "core/delivery/DeliveryEngine.h"
 #include "core/mail/dkim/DkimSigner.h"
 #include "core/security/Vault.h"
 
@@ -7,6 +8,7 @@
 
 int main(int argc, char** argv)
 {
+    DeliveryEngine::prepareProcess();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Mailroom"));
     QCoreApplication::setOrganizationName(QStringLiteral("Mailroom"));

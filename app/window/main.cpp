@@ -1,3 +1,4 @@
+#include "core/delivery/DeliveryEngine.h"
 #include "core/mail/dkim/DkimSigner.h"
 #include "core/security/Vault.h"
 #include "ui/AppSettings.h"
@@ -37,6 +38,7 @@ bool asksOnlyForInformation(int argc, char** argv)
 
 int main(int argc, char** argv)
 {
+    DeliveryEngine::prepareProcess();
     // --help and --version answer without a display (scripts, package checks, ssh sessions):
     // QApplication would abort first when no screen can be opened.
     std::unique_ptr<QCoreApplication> app;

@@ -468,6 +468,7 @@ void components(const QString& path, quint16 port, int count)
 
 int main(int argc, char** argv)
 {
+    DeliveryEngine::prepareProcess(); // as the app and the command line do
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     const QCommandLineOption prepareOption(QStringLiteral("prepare"), QStringLiteral("make the workspace"));
