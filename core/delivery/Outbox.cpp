@@ -329,6 +329,9 @@ Status Outbox::recordOutcome(qint64 itemId, OutboxState state, qint64 accountId,
             return counted.error();
         }
     }
+    if (state == OutboxState::Sent) {
+        return Ok{}; // final: the row itself is its log entry (see log())
+    }
     return d->writeLog(itemId, nowMs, accountId, state, reply);
 }
 
@@ -603,6 +606,21 @@ Result<QVector<OutboxLogEntry>> Outbox::log(qint64 itemId)
         e.accountId = optionalId(q.value(2));
         e.state = stateFrom(q.value(3));
         e.reply = q.value(4).toString();
+        entries.append(e);
+    }
+    // A Sent row never changes again, and its outcome is not copied into outbox_log (one
+    // insert less per message): the row gives the last entry.
+    q.prepare(QStringLiteral("SELECT updated_at, account_id, reply FROM outbox WHERE id = ? AND state = 3"));
+    q.addBindValue(itemId);
+    if (!q.exec()) {
+        return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read the outbox log"));
+    }
+    if (q.next()) {
+        OutboxLogEntry e;
+        e.at = q.value(0).toLongLong();
+        e.accountId = optionalId(q.value(1));
+        e.state = OutboxState::Sent;
+        e.reply = q.value(2).toString();
         entries.append(e);
     }
     return entries;

@@ -76,7 +76,7 @@ struct OutboxItem
 
 struct OutboxLogEntry
 {
-    qint64 id = 0;
+    qint64 id = 0; // 0 for a Sent row's outcome, which the row itself keeps
     qint64 at = 0;
     std::optional<qint64> accountId;
     OutboxState state = OutboxState::Queued;
@@ -119,7 +119,8 @@ public:
     // Sending -> state (Sent, Deferred, Failed, Unknown, Skipped, or Queued for a row that was
     // not sent), with the server's reply, and a log row. Sent, Deferred, Failed and Unknown
     // count an attempt; Sent and Unknown also count against the account's daily limit
-    // (account_sends). nextAttemptAt is used for Deferred (else ignored).
+    // (account_sends). nextAttemptAt is used for Deferred (else ignored). Every outcome but
+    // Sent writes a log row; a Sent row is its own last log entry.
     Status recordOutcome(qint64 itemId, OutboxState state, qint64 accountId, const QString& reply, qint64 nextAttemptAt,
                          qint64 nowMs);
     // Sending -> Queued for claimed rows never tried (pause, cancel, an account cooling down).
@@ -140,6 +141,7 @@ public:
     // Keyset paging in id order: up to `limit` rows with id > afterId, in `state` if given.
     Result<QVector<OutboxItem>> page(qint64 campaignId, std::optional<OutboxState> state, qint64 afterId, int limit);
     Result<OutboxItem> item(qint64 itemId);
+    // The row's log, oldest first; for a Sent row, ending with its outcome.
     Result<QVector<OutboxLogEntry>> log(qint64 itemId);
 
     // The user's one click: every Unknown (or every Failed) row of the campaign back to Queued.

@@ -144,7 +144,8 @@ private Q_SLOTS:
         QCOMPARE(done, 10'000);
         QCOMPARE(outbox.counts(m_campaign)->of(OutboxState::Sent), 10'000);
         QCOMPARE(m_ws.scalar(QStringLiteral("SELECT coalesce(sum(sends), 0) FROM account_sends")), 10'000);
-        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT count(*) FROM outbox_log")), 10'000);
+        // A sent row is its own log entry: no outbox_log row per message.
+        QCOMPARE(m_ws.scalar(QStringLiteral("SELECT count(*) FROM outbox_log")), 0);
     }
 
     void claimTakesDueRowsInOrderUpToTheLimit()
@@ -214,6 +215,15 @@ private Q_SLOTS:
         QCOMPARE(sent->state, OutboxState::Sent);
         QCOMPARE(sent->attempts, 1);
         QCOMPARE(sent->reply, QStringLiteral("250 2.0.0 OK 1700000000 queued"));
+        // The recipient's log ends with the server's acceptance, when it came and from which
+        // account, although a Sent outcome writes no log row of its own.
+        auto sentLog = outbox.log(claims[0].itemId);
+        QVERIFY(sentLog);
+        QCOMPARE(sentLog->size(), 1);
+        QCOMPARE(sentLog->at(0).state, OutboxState::Sent);
+        QCOMPARE(sentLog->at(0).reply, QStringLiteral("250 2.0.0 OK 1700000000 queued"));
+        QCOMPARE(sentLog->at(0).at, now());
+        QCOMPARE(sentLog->at(0).accountId, std::optional<qint64>(m_account));
         auto log = outbox.log(claims[1].itemId);
         QVERIFY(log);
         QCOMPARE(log->size(), 1);
@@ -231,6 +241,26 @@ private Q_SLOTS:
         QCOMPARE(counts->of(OutboxState::Unknown), 1);
         QCOMPARE(counts->of(OutboxState::Queued), 2);
         QCOMPARE(counts->remaining(), 2);
+    }
+
+    void aRetriedRecipientsLogHasEveryAttempt()
+    {
+        queueFive();
+        Outbox outbox(db());
+        const auto first = claim(1);
+        QVERIFY(outbox.recordOutcome(first[0].itemId, OutboxState::Deferred, m_account,
+                                     QStringLiteral("451 4.7.1 greylisted"), now() + 300'000, now()));
+        m_clock.advance(300'000);
+        const auto retry = claim(1);
+        QCOMPARE(retry[0].itemId, first[0].itemId);
+        QVERIFY(outbox.recordOutcome(retry[0].itemId, OutboxState::Sent, m_account, QStringLiteral("250 ok"), 0, now()));
+        auto log = outbox.log(first[0].itemId);
+        QVERIFY(log);
+        QCOMPARE(log->size(), 2);
+        QCOMPARE(log->at(0).state, OutboxState::Deferred);
+        QCOMPARE(log->at(0).reply, QStringLiteral("451 4.7.1 greylisted"));
+        QCOMPARE(log->at(1).state, OutboxState::Sent);
+        QCOMPARE(log->at(1).at, now());
     }
 
     void requeuesAreCountedUntilARealAttempt()

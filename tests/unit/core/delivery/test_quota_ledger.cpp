@@ -46,9 +46,10 @@ private:
     {
         QVector<qint64> times;
         QSqlQuery q(db());
-        // From the log: the ledger forgets account_sends rows once they leave the window.
-        q.exec(
-            QStringLiteral("SELECT at FROM outbox_log WHERE account_id = %1 AND state = 3 ORDER BY at").arg(account));
+        // From the outbox (a Sent row keeps when it was sent): the ledger forgets account_sends
+        // rows once they leave the window.
+        q.exec(QStringLiteral("SELECT updated_at FROM outbox WHERE account_id = %1 AND state = 3 ORDER BY updated_at")
+                   .arg(account));
         while (q.next()) {
             times << q.value(0).toLongLong();
         }
