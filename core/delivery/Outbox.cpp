@@ -53,6 +53,7 @@ struct Outbox::Private
 {
     QSqlDatabase db;
     std::unique_ptr<SqliteStatement> claimRow;
+    std::unique_ptr<SqliteStatement> allowed;
     std::unique_ptr<SqliteStatement> accountSend;
     std::unique_ptr<SqliteStatement> outcome;
     std::unique_ptr<SqliteStatement> logRow;
@@ -355,48 +356,60 @@ Result<qint64> Outbox::release(const QVector<qint64>& itemIds, qint64 nowMs)
 Result<QVector<OutboxSkip>> Outbox::skipDisallowed(const QVector<qint64>& itemIds, qint64 nowMs)
 {
     // The same tests as the audience (AudienceQuery): the contact's status, its address's key,
-    // its domain and every parent domain against the suppression list.
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
-    q.prepare(
-        QStringLiteral("SELECT o.contact_id, o.email, o.account_id, c.id IS NULL, COALESCE(c.status, 0),"
-                       " EXISTS (SELECT 1 FROM suppressions s WHERE s.kind = 0 AND s.pattern = c.email_key),"
-                       " EXISTS (WITH RECURSIVE d(x) AS (SELECT substr(c.email_key, instr(c.email_key, '@') + 1)"
-                       "   UNION ALL SELECT substr(x, instr(x, '.') + 1) FROM d WHERE instr(x, '.') > 0)"
-                       "   SELECT 1 FROM d JOIN suppressions s ON s.kind = 1 AND s.pattern = d.x)"
-                       " FROM outbox o LEFT JOIN contacts c ON c.id = o.contact_id WHERE o.id = ? AND o.state = 1"));
-    QSqlQuery update(d->db);
-    update.prepare(QStringLiteral("UPDATE outbox SET state = 7, reply = ?, claim_boot = '', updated_at = ?"
-                                  " WHERE id = ? AND state = 1"));
+    // its domain and every parent domain against the suppression list. Run for every claimed
+    // row, so prepared once and read as integers; the rare row to skip is then read in full.
+    if (auto s = d->prepare(
+            d->allowed,
+            QStringLiteral("SELECT c.id IS NULL, COALESCE(c.status, 0),"
+                           " EXISTS (SELECT 1 FROM suppressions s WHERE s.kind = 0 AND s.pattern = c.email_key),"
+                           " EXISTS (WITH RECURSIVE d(x) AS (SELECT substr(c.email_key, instr(c.email_key, '@') + 1)"
+                           "   UNION ALL SELECT substr(x, instr(x, '.') + 1) FROM d WHERE instr(x, '.') > 0)"
+                           "   SELECT 1 FROM d JOIN suppressions s ON s.kind = 1 AND s.pattern = d.x)"
+                           " FROM outbox o LEFT JOIN contacts c ON c.id = o.contact_id WHERE o.id = ? AND o.state = 1"),
+            QT_TRANSLATE_NOOP("SqlError", "check recipients before sending"));
+        !s) {
+        return s.error();
+    }
+    SqliteStatement& check = *d->allowed;
     QVector<OutboxSkip> skipped;
     for (qint64 id : itemIds) {
-        q.addBindValue(id);
-        if (!q.exec()) {
-            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "check recipients before sending"));
-        }
-        if (!q.next()) {
-            continue;
+        check.bindInt(1, id);
+        auto row = check.step();
+        if (!row) {
+            check.reset();
+            return row.error();
         }
         QString reason;
-        if (q.value(3).toBool()) {
+        if (!row.value()) {
+            // not claimed (any more): nothing to check
+        } else if (check.columnInt(0) != 0) {
             reason = QCoreApplication::translate("Outbox", "The contact was deleted.");
-        } else if (q.value(4).toInt() == 1) {
+        } else if (check.columnInt(1) == 1) {
             reason = QCoreApplication::translate("Outbox", "The contact unsubscribed.");
-        } else if (q.value(4).toInt() == 2) {
+        } else if (check.columnInt(1) == 2) {
             reason = QCoreApplication::translate("Outbox", "The contact's address bounced.");
-        } else if (q.value(4).toInt() == 3) {
+        } else if (check.columnInt(1) == 3) {
             reason = QCoreApplication::translate("Outbox", "The contact complained (marked a message as spam).");
-        } else if (q.value(5).toBool()) {
+        } else if (check.columnInt(2) != 0) {
             reason = QCoreApplication::translate("Outbox", "The address is on the suppression list.");
-        } else if (q.value(6).toBool()) {
+        } else if (check.columnInt(3) != 0) {
             reason = QCoreApplication::translate("Outbox", "The address's domain is on the suppression list.");
         }
-        const OutboxSkip skip{id, q.value(0).toLongLong(), q.value(1).toString(), reason};
-        const qint64 accountId = q.value(2).toLongLong();
-        q.finish();
+        check.reset();
         if (reason.isEmpty()) {
             continue;
         }
+        QSqlQuery q(d->db);
+        q.prepare(QStringLiteral("SELECT contact_id, email, account_id FROM outbox WHERE id = ?"));
+        q.addBindValue(id);
+        if (!q.exec() || !q.next()) {
+            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "check recipients before sending"));
+        }
+        const OutboxSkip skip{id, q.value(0).toLongLong(), q.value(1).toString(), reason};
+        const qint64 accountId = q.value(2).toLongLong();
+        QSqlQuery update(d->db);
+        update.prepare(QStringLiteral("UPDATE outbox SET state = 7, reply = ?, claim_boot = '', updated_at = ?"
+                                      " WHERE id = ? AND state = 1"));
         update.addBindValue(reason);
         update.addBindValue(nowMs);
         update.addBindValue(id);
