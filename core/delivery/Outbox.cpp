@@ -52,6 +52,8 @@ OutboxState stateFrom(const QVariant& v)
 struct Outbox::Private
 {
     QSqlDatabase db;
+    std::unique_ptr<SqliteStatement> dueRetries;
+    std::unique_ptr<SqliteStatement> queued;
     std::unique_ptr<SqliteStatement> claimRow;
     std::unique_ptr<SqliteStatement> allowed;
     std::unique_ptr<SqliteStatement> accountSend;
@@ -203,40 +205,46 @@ Result<QVector<OutboxClaim>> Outbox::claim(qint64 campaignId, qint64 accountId, 
         return claims;
     }
     // Two walks of outbox_by_state, each already in order: due retries first, then the queue.
+    // Kept statements: a claim runs every 100 messages of every session.
     const QString select = QStringLiteral("SELECT o.id, o.contact_id, o.email, o.attempts, o.queued_at, %1"
-                                          " FROM outbox o WHERE o.campaign_id = ? AND o.state = %2%3"
-                                          " ORDER BY o.next_attempt_at, o.id LIMIT ?")
+                                          " FROM outbox o WHERE o.campaign_id = ? AND o.state = %2"
+                                          " AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?")
                                .arg(kRequeues);
-    QSqlQuery q(d->db);
-    q.setForwardOnly(true);
     for (OutboxState state : {OutboxState::Deferred, OutboxState::Queued}) {
         const int wanted = limit - int(claims.size());
         if (wanted <= 0) {
             break;
         }
-        const bool deferred = state == OutboxState::Deferred;
-        q.prepare(
-            select.arg(stateValue(state)).arg(deferred ? QStringLiteral(" AND o.next_attempt_at <= ?") : QString()));
-        q.addBindValue(campaignId);
-        if (deferred) {
-            q.addBindValue(nowMs);
+        std::unique_ptr<SqliteStatement>& kept = state == OutboxState::Deferred ? d->dueRetries : d->queued;
+        if (auto s = d->prepare(kept, select.arg(stateValue(state)),
+                                QT_TRANSLATE_NOOP("SqlError", "claim recipients from the outbox"));
+            !s) {
+            return s.error();
         }
-        q.addBindValue(wanted);
-        if (!q.exec()) {
-            return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "claim recipients from the outbox"));
-        }
-        while (q.next()) {
+        SqliteStatement& q = *kept;
+        q.bindInt(1, campaignId);
+        q.bindInt(2, nowMs); // a Queued row's next_attempt_at is 0
+        q.bindInt(3, wanted);
+        for (;;) {
+            auto row = q.step();
+            if (!row) {
+                q.reset();
+                return row.error();
+            }
+            if (!row.value()) {
+                break;
+            }
             OutboxClaim c;
-            c.itemId = q.value(0).toLongLong();
-            c.contactId = q.value(1).toLongLong();
-            c.email = q.value(2).toString();
-            c.attempts = q.value(3).toInt();
-            c.queuedAt = q.value(4).toLongLong();
-            c.requeues = q.value(5).toInt();
+            c.itemId = q.columnInt(0);
+            c.contactId = q.columnInt(1);
+            c.email = q.columnText(2);
+            c.attempts = int(q.columnInt(3));
+            c.queuedAt = q.columnInt(4);
+            c.requeues = int(q.columnInt(5));
             claims.append(c);
         }
+        q.reset();
     }
-    q.finish();
     for (const OutboxClaim& c : claims) {
         if (auto s = d->prepare(d->claimRow,
                                 QStringLiteral("UPDATE outbox SET state = 1, account_id = ?, claim_boot = ?,"

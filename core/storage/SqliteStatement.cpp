@@ -91,6 +91,14 @@ qint64 SqliteStatement::columnInt(int column) const
     return sqlite3_column_int64(m_statement, column);
 }
 
+QString SqliteStatement::columnText(int column) const
+{
+    // UTF-16 as QString holds it; the byte count is asked after the text, as SQLite wants.
+    const void* text = sqlite3_column_text16(m_statement, column);
+    const int bytes = sqlite3_column_bytes16(m_statement, column);
+    return text ? QString(static_cast<const QChar*>(text), bytes / int(sizeof(QChar))) : QString();
+}
+
 qint64 SqliteStatement::changes() const
 {
     return sqlite3_changes(m_db);

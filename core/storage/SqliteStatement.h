@@ -36,6 +36,7 @@ public:
     void reset();
 
     qint64 columnInt(int column) const;
+    QString columnText(int column) const;
     qint64 changes() const;
     qint64 lastInsertId() const;
 
