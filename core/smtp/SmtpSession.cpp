@@ -11,6 +11,7 @@
 #include <QSslError>
 #include <QSslSocket>
 #include <QSysInfo>
+#include <algorithm>
 
 #include <utility>
 
@@ -886,11 +887,19 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
         return rejected(Stage::Data, QStringLiteral("DATA"), reply);
     }
 
-    // The body in one write; the caller records "in doubt" before the dot may leave.
+    // The body, and then its last kDotTailBytes with the final "." (RFC 5321 4.1.1.4) in one
+    // write: a message of up to that size leaves in one system call and one segment. The
+    // caller records "in doubt" just before that write, so at most that many bytes before
+    // the dot may leave.
     result.stage = Stage::Body;
-    m_socket->write(m_dataBuffer);
-    if (Status s = flushWrites(timeouts.dataBlockMs, QStringLiteral("DATA")); !s) {
-        return fail(Stage::Body, m_lastFailure, s.error());
+    const qsizetype bodySize = m_dataBuffer.size();
+    m_dataBuffer += ".\r\n";
+    const qsizetype head = std::max<qsizetype>(0, bodySize - kDotTailBytes);
+    if (head > 0) {
+        m_socket->write(m_dataBuffer.constData(), head);
+        if (Status s = flushWrites(timeouts.dataBlockMs, QStringLiteral("DATA")); !s) {
+            return fail(Stage::Body, m_lastFailure, s.error());
+        }
     }
     if (m_socket->state() != QAbstractSocket::ConnectedState) {
         return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), 0));
@@ -902,12 +911,14 @@ SmtpSendResult SmtpSession::send(const QString& from, const QString& to, QByteAr
                             QCoreApplication::translate("SmtpSession",
                                                         "stopped before the end of the message; it was not sent")));
     }
-    // RFC 5321 4.1.1.4: the end of the data.
-    if (m_socket->state() != QAbstractSocket::ConnectedState || m_socket->write(".\r\n", 3) != 3) {
+    const qsizetype tail = m_dataBuffer.size() - head;
+    if (m_socket->write(m_dataBuffer.constData() + head, tail) != tail) {
         return fail(Stage::Body, SmtpFailure::Network, socketFailure(QStringLiteral("DATA"), 0));
     }
-    result.dotSent = true;
-    m_socket->flush();
+    result.dotSent = true; // from here on it may have gone
+    if (Status s = flushWrites(timeouts.dataBlockMs, QStringLiteral("DATA")); !s) {
+        return fail(Stage::Body, m_lastFailure, s.error());
+    }
     if (hooks.awaitingReply) {
         hooks.awaitingReply();
     }

@@ -49,8 +49,9 @@ struct SmtpProbeResult
 // What the caller does at the two moments of a message that matter to it. Each may be empty.
 struct SmtpSendHooks
 {
-    // The whole body is written, ".\r\n" is next: return false to drop the connection instead
-    // (the message is not sent). The delivery journal records "in doubt" here.
+    // The body is written but for its last SmtpSession::kDotTailBytes, which go next with the
+    // final ".\r\n" in one write: return false to drop the connection instead (the message is
+    // not sent). The delivery journal records "in doubt" here.
     std::function<bool()> beforeFinalDot;
     // ".\r\n" is written and the reply not yet read: time for other work (the next message's
     // rendering) while the server answers.
@@ -60,6 +61,9 @@ struct SmtpSendHooks
 class SmtpSession
 {
 public:
+    // How much of a message's end goes out in the final "."'s write (see SmtpSendHooks).
+    static constexpr qsizetype kDotTailBytes = 64 * 1024;
+
     explicit SmtpSession(SmtpSettings settings);
     ~SmtpSession();
     SmtpSession(const SmtpSession&) = delete;
@@ -71,8 +75,8 @@ public:
     bool isOpen() const;
 
     // One message to one recipient. message is the rendered message (CRLF already; line ends
-    // are normalised and dots stuffed here anyway). The hooks run at 354, before the dot and
-    // after it (see SmtpSendHooks); beforeFinalDot returning false aborts without the dot (the
+    // are normalised and dots stuffed here anyway). The hooks run before the dot and after it
+    // (see SmtpSendHooks); beforeFinalDot returning false aborts without the dot (the
     // connection is closed and the message is not sent).
     SmtpSendResult send(const QString& from, const QString& to, QByteArrayView message,
                         const SmtpSendHooks& hooks = {});
