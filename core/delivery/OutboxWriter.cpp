@@ -92,6 +92,11 @@ struct OutboxWriter::Private
     std::deque<Pending> queue;
     bool stopping = false;
     bool hurry = false; // someone waits for what is queued
+
+    // After queueing a job nobody waits for yet, under the mutex: whether the writer must be
+    // woken. Only the first job ends its idle wait and only a full gathering its gathering
+    // wait; waking it for every job cost a context switch a message.
+    bool mustWake() const { return queue.size() == 1 || queue.size() >= size_t(OutboxWriter::kGatherJobs); }
     Status firstError;
 
     // Thread side.
@@ -166,6 +171,9 @@ OutboxWriter::Handle OutboxWriter::submitLater(Job job)
             return ticket;
         }
         d->queue.push_back(Pending{std::move(job), Durability::Normal, ticket});
+        if (!d->mustWake()) {
+            return ticket; // the writer is gathering and wakes by itself
+        }
     }
     d->wake.notify_all();
     return ticket;
@@ -199,6 +207,9 @@ void OutboxWriter::post(Job job)
     {
         std::lock_guard<std::mutex> lock(d->mutex);
         d->queue.push_back(Pending{std::move(job), Durability::Normal, nullptr});
+        if (!d->mustWake()) {
+            return;
+        }
     }
     d->wake.notify_all();
 }
