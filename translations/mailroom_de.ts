@@ -2226,6 +2226,21 @@
         <source>Stopped waiting.</source>
         <translation>Warten abgebrochen.</translation>
     </message>
+    <message>
+        <source>More than %1 sending sessions at once.</source>
+        <translation>Mehr als %1 Sendesitzungen gleichzeitig.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryJournal</name>
+    <message>
+        <source>The delivery journal %1: %2</source>
+        <translation>Das Versandjournal %1: %2</translation>
+    </message>
+    <message>
+        <source>this is not a journal this version of Mailroom wrote; move it away and start again</source>
+        <translation>dies ist kein Journal, das diese Version von Mailroom geschrieben hat; verschieben Sie es und starten Sie neu</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryStatus</name>
@@ -4110,10 +4125,6 @@ Importieren Sie sie aus einer Tabelle, Google Kontakte, Outlook oder einem Telef
         <translation>Wird gesendet</translation>
     </message>
     <message>
-        <source>In doubt</source>
-        <translation>Ungewiss</translation>
-    </message>
-    <message>
         <source>Sent</source>
         <translation>Gesendet</translation>
     </message>
@@ -5455,10 +5466,6 @@ Hafenstraße 12
     <message>
         <source>claim recipients from the outbox</source>
         <translation>Empfänger zum Senden aus dem Postausgang holen</translation>
-    </message>
-    <message>
-        <source>mark a message in doubt</source>
-        <translation>Nachricht als ungewiss markieren</translation>
     </message>
     <message>
         <source>count a message against the account&apos;s daily limit</source>

@@ -2224,6 +2224,21 @@
         <source>Stopped waiting.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>More than %1 sending sessions at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryJournal</name>
+    <message>
+        <source>The delivery journal %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this is not a journal this version of Mailroom wrote; move it away and start again</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeliveryStatus</name>
@@ -4107,10 +4122,6 @@ Import them from a spreadsheet, Google Contacts, Outlook or a phone, or add them
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>In doubt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5449,10 +5460,6 @@ Bristol BS1 4QA, United Kingdom</source>
     </message>
     <message>
         <source>claim recipients from the outbox</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mark a message in doubt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
