@@ -3,6 +3,7 @@
 #include "core/delivery/CampaignDelivery.h"
 #include "core/delivery/Clock.h"
 #include "core/delivery/DeliveryEngine.h"
+#include "core/delivery/DeliveryJournal.h"
 #include "core/delivery/Outbox.h"
 #include "tests/unit/core/delivery/EngineFixture.h"
 #include "tests/unit/core/delivery/SmtpSink.h"
@@ -201,6 +202,59 @@ private Q_SLOTS:
         // Everyone after the edit got the correction, give or take the message in flight.
         QVERIFY2(corrected >= 200 - sentBefore - 2 && corrected <= 200 - sentBefore + 2,
                  qPrintable(QStringLiteral("%1 corrected, %2 sent before").arg(corrected).arg(sentBefore)));
+    }
+
+    void aKilledRunsJournalDecidesWhoGoesOutAgain()
+    {
+        const qint64 campaignId = makeCampaign(5);
+        QVERIFY(campaignId);
+        const qint64 accountId = addAccount(QStringLiteral("Shop"), 1000, 1000, 1);
+        SystemClock clock;
+        QVERIFY(CampaignDelivery::start(db(), campaignId, *f.vault, clock.nowMs()));
+        // A run killed with three rows claimed: person0's message was accepted (the journal has
+        // the reply, the database not yet), person1's dot was written and no reply came,
+        // person2's was never begun.
+        auto claimed = Outbox(db()).claim(campaignId, accountId, 3, clock.nowMs(), Outbox::currentBootId());
+        QVERIFY(claimed && claimed->size() == 3);
+        {
+            auto journal = DeliveryJournal::create(DeliveryJournal::pathFor(f.workspace->path()));
+            QVERIFY(journal);
+            auto lane = journal.value()->takeLane();
+            DeliveryJournal::Record record;
+            record.accountId = accountId;
+            record.at = clock.nowMs();
+            record.itemId = claimed->at(0).itemId;
+            lane->write(record);
+            record.outcome = OutboxState::Sent;
+            record.reply = QStringLiteral("250 2.0.0 Ok: queued as 7F3A2");
+            lane->write(record);
+            record.itemId = claimed->at(1).itemId;
+            record.outcome.reset();
+            record.reply.clear();
+            lane->write(record);
+        }
+
+        auto engine = DeliveryEngine::start(f.workspace->path(), *f.vault, clock);
+        QVERIFY2(engine.ok(), engine ? "" : qPrintable(engine.error().message));
+        QVERIFY(engine.value()->waitUntilIdle().ok());
+        engine.value().reset();
+
+        // Nobody twice: person0 and person1 are not sent again; the other three are.
+        const QHash<QString, int> counts = m_sink->countsByRecipient();
+        QCOMPARE(counts.size(), 3);
+        QVERIFY(!counts.contains(QStringLiteral("person0@example.org")));
+        QVERIFY(!counts.contains(QStringLiteral("person1@example.org")));
+        QCOMPARE(counts.value(QStringLiteral("person2@example.org")), 1);
+        Outbox outbox(db());
+        auto first = outbox.item(claimed->at(0).itemId);
+        QCOMPARE(first->state, OutboxState::Sent);
+        QCOMPARE(first->reply, QStringLiteral("250 2.0.0 Ok: queued as 7F3A2"));
+        QCOMPARE(outbox.item(claimed->at(1).itemId)->state, OutboxState::Unknown);
+        QCOMPARE(sent(campaignId), 4);
+        // Both may have reached their recipient: the daily limit counts them with the rest.
+        QCOMPARE(scalar(QStringLiteral("SELECT sum(sends) FROM account_sends")), 5);
+        // A clean stop leaves no journal behind.
+        QVERIFY(!QFile::exists(DeliveryJournal::pathFor(f.workspace->path())));
     }
 
     void pauseTakesEffectWithinASecondAndCancelEndsIt()
