@@ -78,12 +78,18 @@ Contact readContact(const QSqlQuery& q)
     return c;
 }
 
-QString placeholders(int n)
+// "12,15,31": ids written into the statement. They are integers, so nothing can be injected,
+// and SQLite gets no bound parameters: Qt's SQLite driver looks each one up by name, which
+// made binding a chunk of n ids cost n² (a millisecond for 100 contacts).
+QString idList(const QVector<qint64>& ids, qsizetype from, int n)
 {
     QString s;
-    s.reserve(n * 2);
+    s.reserve(n * 8);
     for (int i = 0; i < n; ++i) {
-        s += i ? QStringLiteral(",?") : QStringLiteral("?");
+        if (i) {
+            s += QLatin1Char(',');
+        }
+        s += QString::number(ids.at(from + i));
     }
     return s;
 }
@@ -611,11 +617,8 @@ Result<QVector<Contact>> ContactRepository::findByIds(const QVector<qint64>& ids
     q.setForwardOnly(true);
     for (qsizetype from = 0; from < ids.size(); from += kInListChunk) {
         const int n = static_cast<int>(std::min<qsizetype>(kInListChunk, ids.size() - from));
-        q.prepare(QStringLiteral("SELECT %1 FROM contacts c WHERE c.id IN (%2)").arg(kSelectColumns, placeholders(n)));
-        for (int i = 0; i < n; ++i) {
-            q.addBindValue(ids.at(from + i));
-        }
-        if (!q.exec()) {
+        if (!q.exec(QStringLiteral("SELECT %1 FROM contacts c WHERE c.id IN (%2)")
+                        .arg(kSelectColumns, idList(ids, from, n)))) {
             return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read contacts"));
         }
         while (q.next()) {
@@ -661,14 +664,16 @@ Status ContactRepository::fillDetails(QVector<Contact>& contacts)
                         " JOIN custom_fields f ON f.id = v.field_id WHERE v.contact_id IN (%1)"),
          2},
     };
+    QVector<qint64> ids;
+    ids.reserve(contacts.size());
+    for (const Contact& c : contacts) {
+        ids.append(c.id);
+    }
     for (qsizetype from = 0; from < contacts.size(); from += kInListChunk) {
         const int n = static_cast<int>(std::min<qsizetype>(kInListChunk, contacts.size() - from));
+        const QString inList = idList(ids, from, n);
         for (const auto& [sql, kind] : detailQueries) {
-            q.prepare(sql.arg(placeholders(n)));
-            for (int i = 0; i < n; ++i) {
-                q.addBindValue(contacts.at(from + i).id);
-            }
-            if (!q.exec()) {
+            if (!q.exec(sql.arg(inList))) {
                 return sqlError(q, QT_TRANSLATE_NOOP("SqlError", "read contact details"));
             }
             while (q.next()) {
