@@ -80,6 +80,11 @@ Result<QVector<DeliveryJournal::Record>> DeliveryJournal::read(const QString& pa
         return journalError(path, file.errorString());
     }
     const QByteArray bytes = file.readAll();
+    if (bytes.isEmpty() || bytes.startsWith('\0')) {
+        // A start stopped while it made the file: its header was not written yet, and nothing is
+        // recorded before it is.
+        return QVector<Record>{};
+    }
     if (bytes.size() != kFileBytes || !bytes.startsWith(kMagic)) {
         return journalError(path, QCoreApplication::translate("DeliveryJournal",
                                                               "this is not a journal this version of Mailroom wrote; "

@@ -171,6 +171,20 @@ private Q_SLOTS:
         QVERIFY(kept.size() > 90);
     }
 
+    void aJournalLeftHalfMadeHoldsNothing()
+    {
+        // Killed while a start made the file: empty, or the right size with no header yet.
+        for (const qint64 size : {qint64(0), slotOffset(DeliveryJournal::kLanes, 0)}) {
+            QFile file(path());
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QVERIFY(file.resize(size));
+            file.close();
+            auto read = DeliveryJournal::read(path());
+            QVERIFY2(read, qPrintable(read ? QString() : read.error().message));
+            QVERIFY(read->isEmpty());
+        }
+    }
+
     void aFileThatIsNotAJournalIsRefusedByName()
     {
         QFile file(path());
