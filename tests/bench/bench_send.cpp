@@ -161,12 +161,12 @@ void prepare(const QString& path, int count)
     std::printf("contacts %d\n", count);
 }
 
-// Rows still to go (queued, claimed, in doubt or deferred): the part of outbox_by_state that
+// Rows still to go (queued, claimed or deferred): the part of outbox_by_state that
 // shrinks as the campaign goes, so polling it costs little.
 qint64 openRows(QSqlDatabase db, qint64 campaignId)
 {
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state IN (0, 1, 2, 4)"));
+    q.prepare(QStringLiteral("SELECT count(*) FROM outbox WHERE campaign_id = ? AND state IN (0, 1, 4)"));
     q.addBindValue(campaignId);
     if (!q.exec() || !q.next()) {
         fail(QStringLiteral("count the outbox"));
