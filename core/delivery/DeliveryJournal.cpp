@@ -140,9 +140,14 @@ Result<std::unique_ptr<DeliveryJournal>> DeliveryJournal::create(const QString& 
     if (!d->file.open(QIODevice::ReadWrite | QIODevice::Truncate)) {
         return journalError(path, d->file.errorString());
     }
-    // Sparse: only the lanes in use take disk space.
-    if (!d->file.resize(kFileBytes)) {
-        return journalError(path, d->file.errorString());
+    // Written out, not made sparse with resize(): a page of a mapped file that needs a block
+    // when it is first touched kills the process (SIGBUS) on a full disk. This way a full disk
+    // is an error here, before anything is sent.
+    const QByteArray zeros(kFileBytes, '\0');
+    if (d->file.write(zeros) != kFileBytes || !d->file.flush()) {
+        const Error error = journalError(path, d->file.errorString());
+        d->file.remove();
+        return error;
     }
     d->map = d->file.map(0, kFileBytes);
     if (!d->map) {
