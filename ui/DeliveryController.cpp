@@ -109,8 +109,9 @@ bool DeliveryController::ensureRunning()
         return false;
     }
     m_waitingForVault = false;
-    // Recovery is one durable UPDATE of the rows a previous run left claimed: quick, so it
-    // runs here, and the engine (whose timer batches changed()) lives on this thread.
+    // Recovery reads the delivery journal (4 MB at most), applies the few outcomes a killed run
+    // left in it and makes one durable commit: milliseconds, so it runs here, and the engine
+    // (whose timer batches changed()) lives on this thread.
     auto engine = DeliveryEngine::start(m_path, *vault, *m_clock, m_options);
     if (!engine) {
         const QString message = tr("Cannot start sending: %1").arg(engine.error().message);

@@ -534,6 +534,29 @@ private Q_SLOTS:
         QCOMPARE(receivedCount(out.path()), 1); // one message, nothing smuggled
     }
 
+    void aMessageLongerThanTheDotsWriteArrivesWhole()
+    {
+        // The body goes out in two writes, the second with the dot (SmtpSession::kDotTailBytes):
+        // nothing may be lost, doubled or unstuffed at the seam, and the hook runs once, before
+        // the dot, after the first write.
+        QTemporaryDir out;
+        SmtpTestServer server;
+        QVERIFY(server.start(SmtpTestServer::aiosmtpd(), {QStringLiteral("--out"), out.path()}));
+        SmtpSession session(settings(server.port()));
+        QVERIFY(session.open().ok());
+        QByteArray body;
+        for (int i = 0; body.size() < 3 * SmtpSession::kDotTailBytes; ++i) {
+            body += (i % 7 == 0 ? "." : "") + QByteArray::number(i) + ' ' + QByteArray(60, char('a' + i % 26)) + "\r\n";
+        }
+        const QByteArray sent = message("long", body);
+        int calls = 0;
+        const SmtpSendResult r = session.send(QStringLiteral("a@example.com"), QStringLiteral("b@example.com"), sent,
+                                              SmtpSendHooks{[&] { return ++calls > 0; }, {}});
+        QVERIFY2(r.delivered(), qPrintable(r.error));
+        QCOMPARE(calls, 1);
+        QCOMPARE(receivedMessage(out.path(), 1), sent);
+    }
+
     void sizeIsCheckedBeforeMail()
     {
         QTemporaryDir out;
